@@ -1,0 +1,39 @@
+# Every dependency is a Debian package found here; nothing is downloaded at
+# configure or build time. A missing one stops configure with the package
+# name and the command that installs it.
+
+set(KITE_SETUP_HINT "run: scripts/setup.sh (installs every Debian package Kite needs)")
+
+macro(kite_require_package found debian_package what)
+  if(NOT ${found})
+    message(FATAL_ERROR
+      "Kite needs ${what}: the Debian package '${debian_package}' is missing.\n"
+      "  ${KITE_SETUP_HINT}\n"
+      "  or: apt-get install ${debian_package}")
+  endif()
+endmacro()
+
+find_package(Threads REQUIRED)
+find_package(PkgConfig QUIET)
+kite_require_package(PKG_CONFIG_FOUND pkg-config "pkg-config (to find liburing)")
+
+pkg_check_modules(URING QUIET IMPORTED_TARGET liburing>=2.2)
+kite_require_package(URING_FOUND liburing-dev "liburing >= 2.2 (io_uring I/O in the server and load generator)")
+
+find_package(fmt QUIET CONFIG)
+kite_require_package(fmt_FOUND libfmt-dev "fmt (formatting)")
+
+find_package(asmjit QUIET CONFIG)
+kite_require_package(asmjit_FOUND libasmjit-dev "asmjit (the baseline JIT)")
+
+if(KITE_BUILD_HARNESS)
+  find_package(benchmark QUIET CONFIG)
+  kite_require_package(benchmark_FOUND libbenchmark-dev "Google Benchmark (the microbench harness)")
+  find_package(nlohmann_json 3.10 QUIET CONFIG)
+  kite_require_package(nlohmann_json_FOUND nlohmann-json3-dev "nlohmann-json (the harness result JSON)")
+endif()
+
+if(KITE_BUILD_TESTS)
+  find_package(GTest QUIET CONFIG)
+  kite_require_package(GTest_FOUND "libgtest-dev libgmock-dev" "GoogleTest (unit tests)")
+endif()

@@ -1,0 +1,92 @@
+// kite::Engine — the public face of the JavaScript engine.
+//
+// An Engine owns one isolated JavaScript world: its heap, its global object
+// and its interpreter. It is not thread-safe; use one Engine per thread (the
+// runtime gives each worker its own). Nothing in this header exposes engine
+// internals: values cross the boundary as strings or through callbacks.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace kite {
+
+namespace vm {
+class VM;
+}
+
+struct EngineOptions {
+  // Heap limit in bytes; 0 means unlimited. Exceeding it raises a catchable
+  // RangeError ("out of memory") in the running script.
+  std::size_t memory_limit = 0;
+  // Collect garbage at every allocation (tests only: very slow).
+  bool gc_stress = false;
+  // Maximum depth of nested JavaScript calls before
+  // "RangeError: Maximum call stack size exceeded".
+  std::uint32_t max_call_depth = 10000;
+  // Seed for Math.random; 0 picks one per process.
+  std::uint64_t random_seed = 0;
+  // Where console.log / console.error write; default stdout / stderr.
+  std::function<void(std::string_view)> out;
+  std::function<void(std::string_view)> err;
+};
+
+// The outcome of running or calling script code.
+struct Completion {
+  bool ok = true;
+  // On error: "SyntaxError: message" or "TypeError: message" etc.
+  std::string message;
+  // On error: the full report as `kite run` prints it: for syntax errors
+  // "file:line:col: SyntaxError: msg" + the source line + a caret; for
+  // uncaught exceptions "Uncaught Error: msg" + the stack frames.
+  std::string report;
+  bool is_syntax_error = false;
+};
+
+// Counters the harness reads (docs/harness.md). Monotonic since creation
+// or the last reset_counters().
+struct EngineCounters {
+  std::uint64_t ic_hits = 0;
+  std::uint64_t ic_misses = 0;
+  std::uint64_t gc_collections = 0;
+  std::uint64_t bytes_allocated = 0;
+  std::uint64_t instructions = 0;  // only counted in builds with KITE_COUNT_OPS
+};
+
+class Engine {
+ public:
+  explicit Engine(EngineOptions options = {});
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  // Compiles and runs `source` as a strict-mode script named `filename`.
+  Completion run_script(std::string_view source, std::string_view filename);
+
+  // Calls the global function `name` with numeric argument `arg`; on success
+  // stores the result converted to a string (as String(x) would) in *result.
+  Completion call_global(std::string_view name, double arg, std::string* result);
+
+  // Runs a full garbage collection now.
+  void collect_garbage();
+
+  EngineCounters counters() const;
+  void reset_counters();
+
+  // Bytes currently held by the heap.
+  std::size_t heap_size() const;
+
+  vm::VM& vm() { return *vm_; }
+
+ private:
+  std::unique_ptr<vm::VM> vm_;
+};
+
+// "kite-engine 0.1.0 (commit, compiler, build type)".
+std::string engine_version();
+
+}  // namespace kite

@@ -1,0 +1,52 @@
+// The `kite` command line: dispatches to the subcommands.
+#include <kite/build_info.h>
+#include <kite/engine/engine.h>
+#include <kite/perf_flags.h>
+
+#include <fmt/core.h>
+
+#include <cstring>
+#include <string_view>
+
+namespace {
+
+void print_usage(std::FILE* to) {
+  fmt::print(to,
+             "usage: kite <command> [options]\n"
+             "  kite run FILE.js | -e CODE   run a script\n"
+             "  kite --version [--verbose]   version, build and perf flags\n");
+}
+
+int print_version(bool verbose) {
+  fmt::print("kite {}\n", kite::build_info::kVersion);
+  if (!verbose) return 0;
+  fmt::print("{}\n", kite::engine_version());
+  fmt::print("commit: {}\ncompiler: {}\nbuild type: {}\n", kite::build_info::kCommit,
+             kite::build_info::kCompiler, kite::build_info::kBuildType);
+  fmt::print("perf flags (KITE_PERF_OPTS={}):\n", kite::kPerfOptsMaster ? "ON" : "OFF");
+  for (const kite::PerfFlag& flag : kite::kPerfFlags) {
+    fmt::print("  {:<26} {:<3}  {}\n", flag.name, flag.enabled ? "ON" : "OFF", flag.description);
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    print_usage(stderr);
+    return 2;
+  }
+  std::string_view command = argv[1];
+  if (command == "--version" || command == "-v") {
+    bool verbose = argc > 2 && std::strcmp(argv[2], "--verbose") == 0;
+    return print_version(verbose);
+  }
+  if (command == "--help" || command == "-h") {
+    print_usage(stdout);
+    return 0;
+  }
+  fmt::print(stderr, "kite: unknown command '{}'\n", command);
+  print_usage(stderr);
+  return 2;
+}
