@@ -8,6 +8,8 @@
 #include <cstring>
 #include <string_view>
 
+#include "cli/options.h"
+
 namespace {
 
 void print_usage(std::FILE* to) {
@@ -42,6 +44,7 @@ int main(int argc, char** argv) {
     bool verbose = argc > 2 && std::strcmp(argv[2], "--verbose") == 0;
     return print_version(verbose);
   }
+  if (command == "run") return kite::cli::run_command(argc - 2, argv + 2);
   if (command == "--help" || command == "-h") {
     print_usage(stdout);
     return 0;

@@ -17,7 +17,8 @@ namespace kite {
 
 namespace vm {
 class VM;
-}
+class Value;
+}  // namespace vm
 
 struct EngineOptions {
   // Heap limit in bytes; 0 means unlimited. Exceeding it raises a catchable
@@ -83,6 +84,7 @@ class Engine {
   vm::VM& vm() { return *vm_; }
 
  private:
+  void describe_exception(vm::Value exc, Completion* c);
   std::unique_ptr<vm::VM> vm_;
 };
 

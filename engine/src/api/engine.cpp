@@ -1,0 +1,165 @@
+// kite::Engine: parse -> compile -> run, and error reports.
+#include <kite/engine/engine.h>
+
+#include <string>
+
+#include "builtins/builtins.h"
+#include "compiler/compiler.h"
+#include "parser/parser.h"
+#include "vm/vm.h"
+
+namespace kite {
+
+namespace {
+
+// "file:line:col: SyntaxError: msg" + the source line + a caret under the column.
+std::string syntax_error_report(std::string_view source, std::string_view filename,
+                                std::uint32_t line, std::uint32_t column, const std::string& msg) {
+  std::string out = std::string(filename) + ":" + std::to_string(line) + ":" +
+                    std::to_string(column) + ": SyntaxError: " + msg + "\n";
+  std::size_t start = 0;
+  for (std::uint32_t l = 1; l < line && start < source.size(); ++l) {
+    std::size_t nl = source.find('\n', start);
+    if (nl == std::string_view::npos) {
+      start = source.size();
+      break;
+    }
+    start = nl + 1;
+  }
+  std::size_t end = source.find('\n', start);
+  if (end == std::string_view::npos) end = source.size();
+  std::string_view text = source.substr(start, end - start);
+  if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+  out += std::string(text) + "\n";
+  // Column counts UTF-16 units; tabs are kept so the caret lines up.
+  std::string caret;
+  std::uint32_t col = 1;
+  for (std::size_t i = 0; i < text.size() && col < column; ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if ((c & 0xC0) == 0x80) continue;
+    caret += c == '\t' ? '\t' : ' ';
+    col += c >= 0xF0 ? 2 : 1;
+  }
+  out += caret + "^\n";
+  return out;
+}
+
+}  // namespace
+
+Engine::Engine(EngineOptions options) : vm_(std::make_unique<vm::VM>(options)) {}
+
+Engine::~Engine() = default;
+
+Completion Engine::run_script(std::string_view source, std::string_view filename) {
+  Completion c;
+  parser::ParseResult parsed = parser::parse(source, filename);
+  if (!parsed.ok()) {
+    const parser::SyntaxError& e = parsed.error();
+    c.ok = false;
+    c.is_syntax_error = true;
+    c.message = "SyntaxError: " + e.message;
+    c.report = syntax_error_report(source, filename, e.line, e.column, e.message);
+    return c;
+  }
+  vm::VM& vm = *vm_;
+  vm::FunctionTemplate* tmpl = nullptr;
+  try {
+    tmpl = compiler::compile(vm, parsed.program(), source, filename);
+  } catch (const compiler::CompileError& e) {
+    c.ok = false;
+    c.is_syntax_error = true;
+    c.message = "SyntaxError: " + e.message;
+    c.report = syntax_error_report(source, filename, e.line, e.column, e.message);
+    return c;
+  } catch (vm::JSThrow&) {
+    // Out of memory while building constants.
+  }
+  if (tmpl == nullptr) {
+    vm.take_pending_exception();
+    c.ok = false;
+    c.message = "RangeError: out of memory";
+    c.report = "Uncaught RangeError: out of memory\n";
+    return c;
+  }
+  try {
+    vm.run_script(tmpl);
+  } catch (vm::JSThrow&) {
+    vm::Value exc = vm.take_pending_exception();
+    vm::Rooted re(vm, exc);
+    c.ok = false;
+    describe_exception(re.get(), &c);
+  }
+  return c;
+}
+
+void Engine::describe_exception(vm::Value exc, Completion* c) {
+  vm::VM& vm = *vm_;
+  vm::Rooted re(vm, exc);
+  // Formatting may allocate past a memory limit that was just hit.
+  vm.heap().enter_no_gc();
+  struct Leave {
+    vm::VM& vm;
+    ~Leave() { vm.heap().leave_no_gc(); }
+  } leave{vm};
+  try {
+    if (exc.is_object() && exc.as_object()->klass() == vm::ObjectClass::kError) {
+      vm::Value stack = vm.get(exc.as_object(), vm::PropertyKey::atom(vm.atoms().stack));
+      vm::Value str = vm::Value::string(vm.to_string(re.get()));
+      c->message = str.as_string()->to_utf8();
+      c->report = (stack.is_string() ? stack.as_string()->to_utf8() : c->message) + "\n";
+      return;
+    }
+    c->message = "Uncaught " + vm::builtins::inspect(vm, re.get());
+    c->report = c->message + "\n";
+  } catch (vm::JSThrow&) {
+    vm.take_pending_exception();
+    c->message = "Uncaught exception";
+    c->report = "Uncaught exception (could not be converted to a string)\n";
+  }
+}
+
+Completion Engine::call_global(std::string_view name, double arg, std::string* result) {
+  Completion c;
+  vm::VM& vm = *vm_;
+  try {
+    vm::String* n = vm.new_string_utf8(name);
+    vm::Value fn;
+    if (!vm.lookup_global(vm.atomize(n), &fn) || !vm.is_callable(fn)) {
+      c.ok = false;
+      c.message = "TypeError: " + std::string(name) + " is not a function";
+      c.report = c.message + "\n";
+      return c;
+    }
+    vm::Value a = vm::Value::number(arg);
+    vm::Value r = vm.call(fn, vm::Value::undefined(), std::span<const vm::Value>(&a, 1));
+    if (result != nullptr) *result = vm.to_string(r)->to_utf8();
+  } catch (vm::JSThrow&) {
+    vm::Value exc = vm.take_pending_exception();
+    c.ok = false;
+    describe_exception(exc, &c);
+  }
+  return c;
+}
+
+void Engine::collect_garbage() {
+  vm_->heap().collect();
+}
+
+EngineCounters Engine::counters() const {
+  EngineCounters out;
+  out.ic_hits = vm_->counters().ic_hits;
+  out.ic_misses = vm_->counters().ic_misses;
+  out.gc_collections = vm_->heap().collections();
+  out.bytes_allocated = vm_->heap().total_allocated();
+  return out;
+}
+
+void Engine::reset_counters() {
+  vm_->counters() = vm::Counters();
+}
+
+std::size_t Engine::heap_size() const {
+  return vm_->heap().bytes_in_use();
+}
+
+}  // namespace kite

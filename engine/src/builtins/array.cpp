@@ -1,0 +1,813 @@
+// Array constructor and Array.prototype (ECMA-262 23.1). Methods are
+// generic over array-likes as the spec requires; dense arrays take fast
+// paths that read elements directly.
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "builtins/builtins.h"
+
+namespace kite::vm::builtins {
+
+namespace {
+
+// A dense array whose elements can be read directly (no sparse part).
+bool is_dense(Object* o) {
+  return o->is_array() && !o->has_sparse();
+}
+
+std::uint32_t length_of(VM& vm, Object* o) {
+  if (o->is_array()) return o->array_length();
+  double d = vm.to_integer_or_infinity(vm.get(o, PropertyKey::atom(vm.atoms().length)));
+  if (d <= 0) return 0;
+  if (d > 4294967295.0) vm.throw_range_error("Invalid array length");
+  return static_cast<std::uint32_t>(d);
+}
+
+void set_length(VM& vm, Object* o, double len) {
+  if (o->is_array()) {
+    if (len > 4294967295.0) vm.throw_range_error("Invalid array length");
+    vm.set(o, PropertyKey::atom(vm.atoms().length), Value::number(len));
+    return;
+  }
+  vm.set(o, PropertyKey::atom(vm.atoms().length), Value::number(len));
+}
+
+Value get_at(VM& vm, Object* o, std::uint32_t i) {
+  if (i < o->element_count()) {
+    Value v = o->elements()[i];
+    if (!v.is_hole()) return v;
+  }
+  return vm.get(o, PropertyKey::index(i));
+}
+
+bool has_at(VM& vm, Object* o, std::uint32_t i) {
+  if (i < o->element_count() && !o->elements()[i].is_hole()) return true;
+  return vm.has_property(o, PropertyKey::index(i));
+}
+
+Value callback_arg(VM& vm, CallInfo& ci, const char* method) {
+  Value fn = ci.arg(0);
+  if (!vm.is_callable(fn)) {
+    vm.throw_type_error(vm.describe(fn) + " is not a function");
+  }
+  (void)method;
+  return fn;
+}
+
+// Relative index helper: ToIntegerOrInfinity then clamp to [0, len].
+std::uint32_t relative(VM& vm, Value v, std::uint32_t len, std::uint32_t dflt) {
+  if (v.is_undefined()) return dflt;
+  double d = vm.to_integer_or_infinity(v);
+  if (d < 0) d = std::max(0.0, len + d);
+  return static_cast<std::uint32_t>(std::min<double>(d, len));
+}
+
+Value array_ctor(VM& vm, CallInfo& ci) {
+  Object* proto = vm.intrinsics().array_prototype;
+  Rooted rp(vm, Value::object(proto));
+  if (!ci.new_target.is_undefined() && ci.new_target.as_object() != ci.callee) {
+    Value p = vm.get(ci.new_target.as_object(), PropertyKey::atom(vm.atoms().prototype));
+    if (p.is_object()) rp.set(p);
+  }
+  Object* a;
+  if (ci.argc == 1 && ci.args[0].is_number()) {
+    double d = ci.args[0].as_number();
+    auto len = static_cast<std::uint32_t>(d);
+    if (d < 0 || static_cast<double>(len) != d) vm.throw_range_error("Invalid array length");
+    a = vm.new_array();
+    Rooted ra(vm, Value::object(a));
+    vm.set_array_length(a, len);
+    a = ra.object();
+  } else {
+    a = vm.new_array_from(std::span<const Value>(ci.args, ci.argc));
+  }
+  if (rp.object() != vm.intrinsics().array_prototype) {
+    Rooted ra(vm, Value::object(a));
+    vm.set_prototype(a, rp.object());
+    a = ra.object();
+  }
+  return Value::object(a);
+}
+
+Value array_is_array(VM& vm, CallInfo& ci) {
+  return Value::boolean(vm.is_array(ci.arg(0)));
+}
+
+Value array_of(VM& vm, CallInfo& ci) {
+  return Value::object(vm.new_array_from(std::span<const Value>(ci.args, ci.argc)));
+}
+
+Value array_from(VM& vm, CallInfo& ci) {
+  Value items = ci.arg(0);
+  Rooted map_fn(vm, ci.arg(1));
+  Rooted this_arg(vm, ci.arg(2));
+  if (!map_fn.get().is_undefined() && !vm.is_callable(map_fn.get())) {
+    vm.throw_type_error(vm.describe(map_fn.get()) + " is not a function");
+  }
+  Rooted out(vm, Value::object(vm.new_array()));
+  if (items.is_nullish()) vm.throw_type_error(vm.describe(items) + " is not iterable");
+  Value iter_fn = vm.get_method(items, PropertyKey::symbol(vm.intrinsics().symbol_iterator));
+  std::uint32_t k = 0;
+  if (!iter_fn.is_undefined()) {
+    vm.iterate(items, [&](Value v) {
+      Value mapped = v;
+      if (!map_fn.get().is_undefined()) {
+        Value args[2] = {v, Value::number(k)};
+        mapped = vm.call(map_fn.get(), this_arg.get(), args);
+      }
+      vm.array_push(out.object(), mapped);
+      ++k;
+      return true;
+    });
+    return out.get();
+  }
+  Rooted src(vm, Value::object(vm.to_object(items)));
+  std::uint32_t len = length_of(vm, src.object());
+  for (std::uint32_t i = 0; i < len; ++i) {
+    Value v = vm.get(src.object(), PropertyKey::index(i));
+    if (!map_fn.get().is_undefined()) {
+      Value args[2] = {v, Value::number(i)};
+      v = vm.call(map_fn.get(), this_arg.get(), args);
+    }
+    vm.array_push(out.object(), v);
+  }
+  return out.get();
+}
+
+Value array_push(VM& vm, CallInfo& ci) {
+  Object* o = vm.to_object(ci.this_value);
+  if (is_dense(o) && o->is_extensible() && !(o->flags() & Object::kLengthReadOnly)) {
+    for (std::uint32_t i = 0; i < ci.argc; ++i) vm.array_push(o, ci.args[i]);
+    return Value::number(o->array_length());
+  }
+  Rooted ro(vm, Value::object(o));
+  double len = length_of(vm, o);
+  for (std::uint32_t i = 0; i < ci.argc; ++i) {
+    vm.set(ro.object(), vm.to_property_key(Value::number(len)), ci.args[i]);
+    len += 1;
+  }
+  set_length(vm, ro.object(), len);
+  return Value::number(len);
+}
+
+Value array_pop(VM& vm, CallInfo& ci) {
+  Object* o = vm.to_object(ci.this_value);
+  Rooted ro(vm, Value::object(o));
+  std::uint32_t len = length_of(vm, o);
+  if (len == 0) {
+    set_length(vm, ro.object(), 0);
+    return Value::undefined();
+  }
+  if (is_dense(o) && !(o->flags() & (Object::kElementsSealed | Object::kLengthReadOnly))) {
+    Value v = o->elements()[len - 1];
+    if (v.is_hole()) v = vm.get(o, PropertyKey::index(len - 1));
+    vm.set_array_length(ro.object(), len - 1);
+    return v;
+  }
+  Rooted v(vm, vm.get(o, PropertyKey::index(len - 1)));
+  if (!vm.delete_property(ro.object(), PropertyKey::index(len - 1))) {
+    vm.throw_type_error("Cannot delete property '" + std::to_string(len - 1) + "' of " +
+                        vm.describe(ro.get()));
+  }
+  set_length(vm, ro.object(), len - 1);
+  return v.get();
+}
+
+Value array_shift(VM& vm, CallInfo& ci) {
+  Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
+  Object* o = ro.object();
+  std::uint32_t len = length_of(vm, o);
+  if (len == 0) {
+    set_length(vm, o, 0);
+    return Value::undefined();
+  }
+  if (is_dense(o) && !(o->flags() & (Object::kElementsSealed | Object::kLengthReadOnly))) {
+    bool holes = false;
+    for (std::uint32_t i = 0; i < len; ++i) holes |= o->elements()[i].is_hole();
+    if (!holes) {
+      Value first = o->elements()[0];
+      std::copy(o->elements() + 1, o->elements() + len, o->elements());
+      vm.set_array_length(o, len - 1);
+      return first;
+    }
+  }
+  Rooted first(vm, vm.get(o, PropertyKey::index(0)));
+  for (std::uint32_t k = 1; k < len; ++k) {
+    if (has_at(vm, ro.object(), k)) {
+      Value v = vm.get(ro.object(), PropertyKey::index(k));
+      vm.set(ro.object(), PropertyKey::index(k - 1), v);
+    } else {
+      vm.delete_property(ro.object(), PropertyKey::index(k - 1));
+    }
+  }
+  vm.delete_property(ro.object(), PropertyKey::index(len - 1));
+  set_length(vm, ro.object(), len - 1);
+  return first.get();
+}
+
+Value array_unshift(VM& vm, CallInfo& ci) {
+  Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
+  std::uint32_t len = length_of(vm, ro.object());
+  std::uint32_t n = ci.argc;
+  if (n > 0) {
+    Object* o = ro.object();
+    if (is_dense(o) && o->is_extensible() &&
+        !(o->flags() & (Object::kElementsSealed | Object::kLengthReadOnly))) {
+      vm.ensure_elements(o, len + n);
+      o = ro.object();
+      std::copy_backward(o->elements(), o->elements() + len, o->elements() + len + n);
+      for (std::uint32_t i = 0; i < n; ++i) o->elements()[i] = ci.args[i];
+      vm.set_elements_length(o, len + n);
+      return Value::number(len + n);
+    }
+    for (std::uint32_t k = len; k > 0; --k) {
+      if (has_at(vm, ro.object(), k - 1)) {
+        Value v = vm.get(ro.object(), PropertyKey::index(k - 1));
+        vm.set(ro.object(), PropertyKey::index(k - 1 + n), v);
+      } else {
+        vm.delete_property(ro.object(), PropertyKey::index(k - 1 + n));
+      }
+    }
+    for (std::uint32_t i = 0; i < n; ++i) vm.set(ro.object(), PropertyKey::index(i), ci.args[i]);
+  }
+  set_length(vm, ro.object(), static_cast<double>(len) + n);
+  return Value::number(static_cast<double>(len) + n);
+}
+
+Value array_slice(VM& vm, CallInfo& ci) {
+  Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
+  std::uint32_t len = length_of(vm, ro.object());
+  std::uint32_t start = relative(vm, ci.arg(0), len, 0);
+  std::uint32_t end = relative(vm, ci.arg(1), len, len);
+  std::uint32_t count = end > start ? end - start : 0;
+  Object* out = vm.new_array(count);
+  Rooted rout(vm, Value::object(out));
+  Object* o = ro.object();
+  if (is_dense(o)) {
+    for (std::uint32_t i = 0; i < count; ++i) out->elements()[i] = o->elements()[start + i];
+    vm.set_elements_length(out, count);
+    bool holes = false;
+    for (std::uint32_t i = 0; i < count; ++i) holes |= out->elements()[i].is_hole();
+    if (!holes) return rout.get();
+    vm.set_elements_length(out, 0);
+  }
+  for (std::uint32_t k = start, n = 0; k < end; ++k, ++n) {
+    if (has_at(vm, ro.object(), k)) {
+      Value v = vm.get(ro.object(), PropertyKey::index(k));
+      vm.create_data_property(rout.object(), PropertyKey::index(n), v);
+    }
+  }
+  vm.set_array_length(rout.object(), count);
+  return rout.get();
+}
+
+Value array_splice(VM& vm, CallInfo& ci) {
+  Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
+  std::uint32_t len = length_of(vm, ro.object());
+  std::uint32_t start = relative(vm, ci.arg(0), len, 0);
+  std::uint32_t del;
+  if (ci.argc == 0) {
+    del = 0;
+  } else if (ci.argc == 1) {
+    del = len - start;
+  } else {
+    double d = vm.to_integer_or_infinity(ci.arg(1));
+    del = static_cast<std::uint32_t>(std::clamp<double>(d, 0, len - start));
+  }
+  std::uint32_t items = ci.argc > 2 ? ci.argc - 2 : 0;
+  Rooted removed(vm, Value::object(vm.new_array(del)));
+  for (std::uint32_t k = 0; k < del; ++k) {
+    if (has_at(vm, ro.object(), start + k)) {
+      Value v = vm.get(ro.object(), PropertyKey::index(start + k));
+      vm.create_data_property(removed.object(), PropertyKey::index(k), v);
+    }
+  }
+  vm.set_array_length(removed.object(), del);
+  if (items < del) {
+    for (std::uint32_t k = start; k < len - del; ++k) {
+      if (has_at(vm, ro.object(), k + del)) {
+        Value v = vm.get(ro.object(), PropertyKey::index(k + del));
+        vm.set(ro.object(), PropertyKey::index(k + items), v);
+      } else {
+        vm.delete_property(ro.object(), PropertyKey::index(k + items));
+      }
+    }
+    for (std::uint32_t k = len; k > len - del + items; --k) {
+      vm.delete_property(ro.object(), PropertyKey::index(k - 1));
+    }
+  } else if (items > del) {
+    for (std::uint32_t k = len - del; k > start; --k) {
+      if (has_at(vm, ro.object(), k + del - 1)) {
+        Value v = vm.get(ro.object(), PropertyKey::index(k + del - 1));
+        vm.set(ro.object(), PropertyKey::index(k + items - 1), v);
+      } else {
+        vm.delete_property(ro.object(), PropertyKey::index(k + items - 1));
+      }
+    }
+  }
+  for (std::uint32_t i = 0; i < items; ++i) {
+    vm.set(ro.object(), PropertyKey::index(start + i), ci.args[i + 2]);
+  }
+  set_length(vm, ro.object(), static_cast<double>(len) - del + items);
+  return removed.get();
+}
+
+bool is_concat_spreadable(VM& vm, Value v) {
+  (void)vm;
+  return v.is_object() && v.as_object()->is_array();
+}
+
+Value array_concat(VM& vm, CallInfo& ci) {
+  Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
+  Rooted out(vm, Value::object(vm.new_array()));
+  std::uint32_t n = 0;
+  auto append = [&](Value item) {
+    if (is_concat_spreadable(vm, item)) {
+      Rooted ri(vm, item);
+      std::uint32_t len = length_of(vm, item.as_object());
+      for (std::uint32_t k = 0; k < len; ++k, ++n) {
+        if (has_at(vm, ri.object(), k)) {
+          Value v = get_at(vm, ri.object(), k);
+          vm.create_data_property(out.object(), PropertyKey::index(n), v);
+        }
+      }
+      vm.set_array_length(out.object(), n);
+    } else {
+      vm.create_data_property(out.object(), PropertyKey::index(n++), item);
+    }
+  };
+  append(ro.get());
+  for (std::uint32_t i = 0; i < ci.argc; ++i) append(ci.args[i]);
+  return out.get();
+}
+
+Value array_join(VM& vm, CallInfo& ci) {
+  Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
+  std::uint32_t len = length_of(vm, ro.object());
+  Rooted sep(vm, ci.arg(0).is_undefined() ? Value::string(vm.intern(","))
+                                          : Value::string(vm.to_string(ci.arg(0))));
+  if (vm.join_stack_contains(ro.object())) return Value::string(vm.atoms().empty);
+  vm.join_stack_push(ro.object());
+  struct Pop {
+    VM& vm;
+    ~Pop() { vm.join_stack_pop(); }
+  } pop{vm};
+  std::u16string out;
+  std::u16string sep_u = sep.get().as_string()->length() == 0
+                             ? std::u16string()
+                             : vm.flatten(sep.get().as_string())->to_u16();
+  bool one_byte = true;
+  std::string out8;
+  for (std::uint32_t k = 0; k < len; ++k) {
+    if (k > 0) {
+      if (one_byte) {
+        for (char16_t c : sep_u) {
+          if (c > 0xFF) one_byte = false;
+        }
+        if (one_byte) {
+          for (char16_t c : sep_u) out8 += static_cast<char>(c);
+        } else {
+          for (unsigned char c : out8) out.push_back(c);
+          out8.clear();
+          out += sep_u;
+        }
+      } else {
+        out += sep_u;
+      }
+    }
+    Value v = get_at(vm, ro.object(), k);
+    if (v.is_nullish()) continue;
+    String* s = vm.flatten(vm.to_string(v));
+    if (one_byte && s->is_one_byte()) {
+      out8.append(reinterpret_cast<const char*>(s->chars8()), s->length());
+    } else {
+      if (one_byte) {
+        for (unsigned char c : out8) out.push_back(c);
+        out8.clear();
+        one_byte = false;
+      }
+      for (std::uint32_t i = 0; i < s->length(); ++i) out.push_back(s->at(i));
+    }
+  }
+  if (one_byte) {
+    return Value::string(
+        vm.new_string_latin1(reinterpret_cast<const std::uint8_t*>(out8.data()), out8.size()));
+  }
+  return Value::string(vm.new_string_utf16(out));
+}
+
+Value array_to_string(VM& vm, CallInfo& ci) {
+  Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
+  Value join = vm.get(ro.object(), PropertyKey::atom(vm.atoms().join));
+  if (vm.is_callable(join)) return vm.call(join, ro.get(), {});
+  CallInfo inner{ro.get(), nullptr, 0, Value::undefined(), ci.callee};
+  return array_join(vm, inner);
+}
+
+Value array_reverse(VM& vm, CallInfo& ci) {
+  Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
+  std::uint32_t len = length_of(vm, ro.object());
+  Object* o = ro.object();
+  if (is_dense(o) && !(o->flags() & Object::kElementsFrozen)) {
+    bool holes = false;
+    for (std::uint32_t i = 0; i < len; ++i) holes |= o->elements()[i].is_hole();
+    if (!holes) {
+      std::reverse(o->elements(), o->elements() + len);
+      return ro.get();
+    }
+  }
+  for (std::uint32_t lower = 0; lower < len / 2; ++lower) {
+    std::uint32_t upper = len - 1 - lower;
+    bool has_lower = has_at(vm, ro.object(), lower);
+    bool has_upper = has_at(vm, ro.object(), upper);
+    Rooted lv(vm, has_lower ? vm.get(ro.object(), PropertyKey::index(lower)) : Value::undefined());
+    Rooted uv(vm, has_upper ? vm.get(ro.object(), PropertyKey::index(upper)) : Value::undefined());
+    if (has_upper) {
+      vm.set(ro.object(), PropertyKey::index(lower), uv.get());
+    } else {
+      vm.delete_property(ro.object(), PropertyKey::index(lower));
+    }
+    if (has_lower) {
+      vm.set(ro.object(), PropertyKey::index(upper), lv.get());
+    } else {
+      vm.delete_property(ro.object(), PropertyKey::index(upper));
+    }
+  }
+  return ro.get();
+}
+
+// indexOf / lastIndexOf / includes
+Value search(VM& vm, CallInfo& ci, int mode) {
+  Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
+  std::uint32_t len = length_of(vm, ro.object());
+  if (len == 0) return mode == 2 ? Value::boolean(false) : Value::int32(-1);
+  Value target = ci.arg(0);
+  if (mode == 1) {
+    double from = ci.argc > 1 ? vm.to_integer_or_infinity(ci.arg(1)) : len - 1.0;
+    if (from < 0) from += len;
+    if (from < 0) return Value::int32(-1);
+    auto k = static_cast<std::int64_t>(std::min<double>(from, len - 1.0));
+    for (; k >= 0; --k) {
+      auto i = static_cast<std::uint32_t>(k);
+      if (has_at(vm, ro.object(), i) && vm.strict_equals(get_at(vm, ro.object(), i), target)) {
+        return Value::number(static_cast<double>(k));
+      }
+    }
+    return Value::int32(-1);
+  }
+  double from = vm.to_integer_or_infinity(ci.arg(1));
+  if (from < 0) from = std::max(0.0, from + len);
+  for (auto k = static_cast<std::uint32_t>(std::min<double>(from, len)); k < len; ++k) {
+    Object* o = ro.object();
+    if (mode == 2) {
+      if (vm.same_value_zero(get_at(vm, o, k), target)) return Value::boolean(true);
+    } else if (has_at(vm, o, k) && vm.strict_equals(get_at(vm, o, k), target)) {
+      return Value::number(k);
+    }
+  }
+  return mode == 2 ? Value::boolean(false) : Value::int32(-1);
+}
+
+Value array_index_of(VM& vm, CallInfo& ci) {
+  return search(vm, ci, 0);
+}
+Value array_last_index_of(VM& vm, CallInfo& ci) {
+  return search(vm, ci, 1);
+}
+Value array_includes(VM& vm, CallInfo& ci) {
+  return search(vm, ci, 2);
+}
+
+// find / findIndex / findLast / findLastIndex
+Value find(VM& vm, CallInfo& ci, bool last, bool index) {
+  Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
+  std::uint32_t len = length_of(vm, ro.object());
+  Rooted fn(vm, callback_arg(vm, ci, "find"));
+  Rooted this_arg(vm, ci.arg(1));
+  for (std::uint32_t n = 0; n < len; ++n) {
+    std::uint32_t k = last ? len - 1 - n : n;
+    Rooted v(vm, get_at(vm, ro.object(), k));
+    Value args[3] = {v.get(), Value::number(k), ro.get()};
+    if (VM::to_boolean(vm.call(fn.get(), this_arg.get(), args))) {
+      return index ? Value::number(k) : v.get();
+    }
+  }
+  return index ? Value::int32(-1) : Value::undefined();
+}
+
+Value array_find(VM& vm, CallInfo& ci) {
+  return find(vm, ci, false, false);
+}
+Value array_find_index(VM& vm, CallInfo& ci) {
+  return find(vm, ci, false, true);
+}
+Value array_find_last(VM& vm, CallInfo& ci) {
+  return find(vm, ci, true, false);
+}
+Value array_find_last_index(VM& vm, CallInfo& ci) {
+  return find(vm, ci, true, true);
+}
+
+// forEach(0) map(1) filter(2) some(3) every(4)
+Value iterate_callback(VM& vm, CallInfo& ci, int mode) {
+  Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
+  std::uint32_t len = length_of(vm, ro.object());
+  Rooted fn(vm, callback_arg(vm, ci, "callback"));
+  Rooted this_arg(vm, ci.arg(1));
+  Rooted out(vm, Value::undefined());
+  if (mode == 1) {
+    out.set(Value::object(vm.new_array(len)));
+    vm.set_array_length(out.object(), len);
+  } else if (mode == 2) {
+    out.set(Value::object(vm.new_array()));
+  }
+  for (std::uint32_t k = 0; k < len; ++k) {
+    if (!has_at(vm, ro.object(), k)) continue;
+    Rooted v(vm, get_at(vm, ro.object(), k));
+    Value args[3] = {v.get(), Value::number(k), ro.get()};
+    Value r = vm.call(fn.get(), this_arg.get(), args);
+    switch (mode) {
+      case 1: {
+        Object* a = out.object();
+        if (k < a->element_count()) {
+          a->elements()[k] = r;
+        } else {
+          vm.create_data_property(a, PropertyKey::index(k), r);
+        }
+        break;
+      }
+      case 2:
+        if (VM::to_boolean(r)) vm.array_push(out.object(), v.get());
+        break;
+      case 3:
+        if (VM::to_boolean(r)) return Value::boolean(true);
+        break;
+      case 4:
+        if (!VM::to_boolean(r)) return Value::boolean(false);
+        break;
+      default:
+        break;
+    }
+  }
+  if (mode == 3) return Value::boolean(false);
+  if (mode == 4) return Value::boolean(true);
+  return out.get();
+}
+
+Value array_for_each(VM& vm, CallInfo& ci) {
+  return iterate_callback(vm, ci, 0);
+}
+Value array_map(VM& vm, CallInfo& ci) {
+  return iterate_callback(vm, ci, 1);
+}
+Value array_filter(VM& vm, CallInfo& ci) {
+  return iterate_callback(vm, ci, 2);
+}
+Value array_some(VM& vm, CallInfo& ci) {
+  return iterate_callback(vm, ci, 3);
+}
+Value array_every(VM& vm, CallInfo& ci) {
+  return iterate_callback(vm, ci, 4);
+}
+
+Value reduce(VM& vm, CallInfo& ci, bool right) {
+  Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
+  std::uint32_t len = length_of(vm, ro.object());
+  Rooted fn(vm, callback_arg(vm, ci, "reduce"));
+  std::int64_t k = right ? static_cast<std::int64_t>(len) - 1 : 0;
+  std::int64_t step = right ? -1 : 1;
+  Rooted acc(vm, Value::undefined());
+  if (ci.argc >= 2) {
+    acc.set(ci.args[1]);
+  } else {
+    bool found = false;
+    for (; k >= 0 && k < len; k += step) {
+      if (has_at(vm, ro.object(), static_cast<std::uint32_t>(k))) {
+        acc.set(get_at(vm, ro.object(), static_cast<std::uint32_t>(k)));
+        found = true;
+        k += step;
+        break;
+      }
+    }
+    if (!found) vm.throw_type_error("Reduce of empty array with no initial value");
+  }
+  for (; k >= 0 && k < len; k += step) {
+    auto i = static_cast<std::uint32_t>(k);
+    if (!has_at(vm, ro.object(), i)) continue;
+    Value v = get_at(vm, ro.object(), i);
+    Value args[4] = {acc.get(), v, Value::number(i), ro.get()};
+    acc.set(vm.call(fn.get(), Value::undefined(), args));
+  }
+  return acc.get();
+}
+
+Value array_reduce(VM& vm, CallInfo& ci) {
+  return reduce(vm, ci, false);
+}
+Value array_reduce_right(VM& vm, CallInfo& ci) {
+  return reduce(vm, ci, true);
+}
+
+// Stable merge sort (ECMA-262 23.1.3.30 SortIndexedProperties).
+Value array_sort(VM& vm, CallInfo& ci) {
+  Value cmp = ci.arg(0);
+  if (!cmp.is_undefined() && !vm.is_callable(cmp)) {
+    vm.throw_type_error("The comparison function must be either a function or undefined");
+  }
+  Rooted rcmp(vm, cmp);
+  Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
+  std::uint32_t len = length_of(vm, ro.object());
+  // Collect into a rooted array so the values stay alive across callbacks.
+  Rooted items(vm, Value::object(vm.new_array()));
+  std::uint32_t holes = 0, undefs = 0;
+  for (std::uint32_t k = 0; k < len; ++k) {
+    if (!has_at(vm, ro.object(), k)) {
+      ++holes;
+      continue;
+    }
+    Value v = get_at(vm, ro.object(), k);
+    if (v.is_undefined()) {
+      ++undefs;
+      continue;
+    }
+    vm.array_push(items.object(), v);
+  }
+  std::uint32_t n = items.object()->element_count();
+  // Keys for the default comparator: the strings, rooted in a parallel array.
+  Rooted keys(vm, Value::undefined());
+  if (rcmp.get().is_undefined()) {
+    keys.set(Value::object(vm.new_array(n)));
+    for (std::uint32_t i = 0; i < n; ++i) {
+      Value s = Value::string(vm.flatten(vm.to_string(items.object()->elements()[i])));
+      vm.array_push(keys.object(), s);
+    }
+  }
+  std::vector<std::uint32_t> order(n), tmp(n);
+  for (std::uint32_t i = 0; i < n; ++i) order[i] = i;
+  auto less = [&](std::uint32_t a, std::uint32_t b) -> bool {
+    if (rcmp.get().is_undefined()) {
+      String* sa = keys.object()->elements()[a].as_string();
+      String* sb = keys.object()->elements()[b].as_string();
+      return sa->compare(sb) < 0;
+    }
+    Value args[2] = {items.object()->elements()[a], items.object()->elements()[b]};
+    Value r = vm.call(rcmp.get(), Value::undefined(), args);
+    double d = vm.to_number(r);
+    return d < 0;
+  };
+  // Bottom-up merge sort: stable, O(n log n) comparator calls.
+  for (std::uint32_t width = 1; width < n; width *= 2) {
+    for (std::uint32_t lo = 0; lo < n; lo += 2 * width) {
+      std::uint32_t mid = std::min(lo + width, n), hi = std::min(lo + 2 * width, n);
+      std::uint32_t i = lo, j = mid, k = lo;
+      while (i < mid && j < hi) {
+        if (less(order[j], order[i])) {
+          tmp[k++] = order[j++];
+        } else {
+          tmp[k++] = order[i++];
+        }
+      }
+      while (i < mid) tmp[k++] = order[i++];
+      while (j < hi) tmp[k++] = order[j++];
+    }
+    order.swap(tmp);
+  }
+  std::uint32_t k = 0;
+  for (; k < n; ++k) {
+    Value v = items.object()->elements()[order[k]];
+    vm.set(ro.object(), PropertyKey::index(k), v);
+  }
+  for (std::uint32_t u = 0; u < undefs; ++u, ++k)
+    vm.set(ro.object(), PropertyKey::index(k), Value::undefined());
+  for (; k < len; ++k) vm.delete_property(ro.object(), PropertyKey::index(k));
+  return ro.get();
+}
+
+Value array_fill(VM& vm, CallInfo& ci) {
+  Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
+  std::uint32_t len = length_of(vm, ro.object());
+  std::uint32_t start = relative(vm, ci.arg(1), len, 0);
+  std::uint32_t end = relative(vm, ci.arg(2), len, len);
+  for (std::uint32_t k = start; k < end; ++k) vm.set(ro.object(), PropertyKey::index(k), ci.arg(0));
+  return ro.get();
+}
+
+void flatten_into(VM& vm, Object* target, Object* source, std::uint32_t len, double depth) {
+  Rooted rt(vm, Value::object(target));
+  Rooted rs(vm, Value::object(source));
+  for (std::uint32_t k = 0; k < len; ++k) {
+    if (!has_at(vm, rs.object(), k)) continue;
+    Value v = get_at(vm, rs.object(), k);
+    if (depth > 0 && vm.is_array(v)) {
+      flatten_into(vm, rt.object(), v.as_object(), length_of(vm, v.as_object()), depth - 1);
+    } else {
+      vm.array_push(rt.object(), v);
+    }
+  }
+}
+
+Value array_flat(VM& vm, CallInfo& ci) {
+  Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
+  double depth = ci.arg(0).is_undefined() ? 1 : vm.to_integer_or_infinity(ci.arg(0));
+  Rooted out(vm, Value::object(vm.new_array()));
+  flatten_into(vm, out.object(), ro.object(), length_of(vm, ro.object()), depth);
+  return out.get();
+}
+
+Value array_flat_map(VM& vm, CallInfo& ci) {
+  Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
+  std::uint32_t len = length_of(vm, ro.object());
+  Rooted fn(vm, callback_arg(vm, ci, "flatMap"));
+  Rooted this_arg(vm, ci.arg(1));
+  Rooted out(vm, Value::object(vm.new_array()));
+  for (std::uint32_t k = 0; k < len; ++k) {
+    if (!has_at(vm, ro.object(), k)) continue;
+    Value v = get_at(vm, ro.object(), k);
+    Value args[3] = {v, Value::number(k), ro.get()};
+    Value r = vm.call(fn.get(), this_arg.get(), args);
+    if (vm.is_array(r)) {
+      flatten_into(vm, out.object(), r.as_object(), length_of(vm, r.as_object()), 0);
+    } else {
+      vm.array_push(out.object(), r);
+    }
+  }
+  return out.get();
+}
+
+Value array_at(VM& vm, CallInfo& ci) {
+  Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
+  std::uint32_t len = length_of(vm, ro.object());
+  double k = vm.to_integer_or_infinity(ci.arg(0));
+  if (k < 0) k += len;
+  if (k < 0 || k >= len) return Value::undefined();
+  return get_at(vm, ro.object(), static_cast<std::uint32_t>(k));
+}
+
+Value array_values(VM& vm, CallInfo& ci) {
+  return make_array_iterator(vm, Value::object(vm.to_object(ci.this_value)), 0);
+}
+Value array_keys(VM& vm, CallInfo& ci) {
+  return make_array_iterator(vm, Value::object(vm.to_object(ci.this_value)), 1);
+}
+Value array_entries(VM& vm, CallInfo& ci) {
+  return make_array_iterator(vm, Value::object(vm.to_object(ci.this_value)), 2);
+}
+
+}  // namespace
+
+void install_array(VM& vm, Object* global) {
+  Intrinsics& in = vm.intrinsics();
+  Object* proto = in.array_prototype;
+  NativeFunction* ctor = make_constructor(vm, global, "Array", array_ctor, 1, proto);
+  in.array_constructor = ctor;
+  vm.define_native(ctor, "isArray", array_is_array, 1);
+  vm.define_native(ctor, "of", array_of, 0);
+  vm.define_native(ctor, "from", array_from, 1);
+  struct M {
+    const char* name;
+    NativeFn fn;
+    std::uint32_t length;
+  };
+  const M methods[] = {
+      {"push", array_push, 1},
+      {"pop", array_pop, 0},
+      {"shift", array_shift, 0},
+      {"unshift", array_unshift, 1},
+      {"slice", array_slice, 2},
+      {"splice", array_splice, 2},
+      {"concat", array_concat, 1},
+      {"join", array_join, 1},
+      {"toString", array_to_string, 0},
+      {"reverse", array_reverse, 0},
+      {"indexOf", array_index_of, 1},
+      {"lastIndexOf", array_last_index_of, 1},
+      {"includes", array_includes, 1},
+      {"find", array_find, 1},
+      {"findIndex", array_find_index, 1},
+      {"findLast", array_find_last, 1},
+      {"findLastIndex", array_find_last_index, 1},
+      {"filter", array_filter, 1},
+      {"map", array_map, 1},
+      {"forEach", array_for_each, 1},
+      {"some", array_some, 1},
+      {"every", array_every, 1},
+      {"reduce", array_reduce, 1},
+      {"reduceRight", array_reduce_right, 1},
+      {"sort", array_sort, 1},
+      {"fill", array_fill, 1},
+      {"flat", array_flat, 0},
+      {"flatMap", array_flat_map, 1},
+      {"at", array_at, 1},
+      {"keys", array_keys, 0},
+      {"entries", array_entries, 0},
+  };
+  for (const M& m : methods) vm.define_native(proto, m.name, m.fn, m.length);
+  NativeFunction* values = vm.define_native(proto, "values", array_values, 0);
+  in.array_values = values;
+  vm.define_own_property(proto, PropertyKey::symbol(in.symbol_iterator), Value::object(values),
+                         attr::kHidden);
+}
+
+}  // namespace kite::vm::builtins

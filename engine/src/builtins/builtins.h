@@ -1,0 +1,51 @@
+// Built-in objects: installs the intrinsics and the global object into a
+// fresh VM. One file per built-in family; each exposes an install_* hook.
+#pragma once
+
+#include <string_view>
+
+#include "vm/vm.h"
+
+namespace kite::vm::builtins {
+
+// Creates every intrinsic and the global object. Called once per VM, with
+// collection disabled.
+void install(VM& vm);
+
+void install_object(VM& vm, Object* global);
+void install_function(VM& vm, Object* global);
+void install_error(VM& vm, Object* global);
+void install_array(VM& vm, Object* global);
+void install_string(VM& vm, Object* global);
+void install_number(VM& vm, Object* global);  // Number, Boolean
+void install_math(VM& vm, Object* global);
+void install_json(VM& vm, Object* global);
+void install_symbol(VM& vm, Object* global);
+void install_map_set(VM& vm, Object* global);
+void install_iterators(VM& vm, Object* global);
+void install_console(VM& vm, Object* global);
+void install_globals(VM& vm, Object* global);  // parseInt, isNaN, URI functions, Date.now
+
+// Creates a constructor function `name` with `prototype` linked both ways
+// and stores it on `global`.
+NativeFunction* make_constructor(VM& vm, Object* global, std::string_view name, NativeFn fn,
+                                 std::uint32_t length, Object* prototype);
+
+// The `this` value as an object of the given class, or a TypeError naming
+// the method.
+Object* this_object_of(VM& vm, CallInfo& ci, ObjectClass klass, std::string_view method);
+
+// Iterator objects over arrays (kind 0 values, 1 keys, 2 entries), strings,
+// Maps and Sets (kind as for arrays).
+Value make_array_iterator(VM& vm, Value target, int kind);
+Value make_string_iterator(VM& vm, Value str);
+Value make_collection_iterator(VM& vm, Value collection, bool is_map, int kind);
+
+// console.log formatting (Node's util.inspect for the common cases).
+std::string inspect(VM& vm, Value v);
+
+// JSON.stringify of one value with default options (the runtime's
+// Response.json uses it). Returns false when the value is not serializable.
+bool json_stringify(VM& vm, Value v, std::string& out);
+
+}  // namespace kite::vm::builtins

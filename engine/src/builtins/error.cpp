@@ -1,0 +1,72 @@
+// Error constructors (ECMA-262 20.5).
+#include "builtins/builtins.h"
+
+namespace kite::vm::builtins {
+
+namespace {
+
+Value make_error_from_call(VM& vm, CallInfo& ci) {
+  auto* callee = static_cast<NativeFunction*>(ci.callee);
+  Value nt = ci.new_target.is_undefined() ? Value::object(callee) : ci.new_target;
+  Rooted rnt(vm, nt);
+  Value proto_v = vm.get(nt.as_object(), PropertyKey::atom(vm.atoms().prototype));
+  Object* proto = proto_v.is_object() ? proto_v.as_object() : callee->data.as_object();
+  Rooted rp(vm, Value::object(proto));
+  Object* e = vm.make_error(rp.object(), ci.arg(0));
+  Rooted re(vm, Value::object(e));
+  Value options = ci.arg(1);
+  if (options.is_object() &&
+      vm.has_property(options.as_object(), PropertyKey::atom(vm.atoms().cause))) {
+    Value cause = vm.get(options.as_object(), PropertyKey::atom(vm.atoms().cause));
+    vm.define_own_property(re.object(), PropertyKey::atom(vm.atoms().cause), cause, attr::kHidden);
+  }
+  return re.get();
+}
+
+Value error_to_string(VM& vm, CallInfo& ci) {
+  if (!ci.this_value.is_object())
+    vm.throw_type_error("Error.prototype.toString requires that 'this' be an Object");
+  Rooted ro(vm, ci.this_value);
+  Value name = vm.get(ro.object(), PropertyKey::atom(vm.atoms().name));
+  Rooted rn(vm, name.is_undefined() ? Value::string(vm.intern("Error"))
+                                    : Value::string(vm.to_string(name)));
+  Value msg = vm.get(ro.object(), PropertyKey::atom(vm.atoms().message));
+  Rooted rm(
+      vm, msg.is_undefined() ? Value::string(vm.atoms().empty) : Value::string(vm.to_string(msg)));
+  if (rn.get().as_string()->length() == 0) return rm.get();
+  if (rm.get().as_string()->length() == 0) return rn.get();
+  String* s = vm.concat(rn.get().as_string(), vm.intern(": "));
+  return Value::string(vm.concat(s, rm.get().as_string()));
+}
+
+Object* install_one(VM& vm, Object* global, const char* name, Object* parent_proto,
+                    Value parent_ctor) {
+  Rooted rparent(vm, parent_ctor);
+  Object* proto = vm.new_object_with_proto(parent_proto);
+  Rooted rp(vm, Value::object(proto));
+  NativeFunction* ctor = make_constructor(vm, global, name, make_error_from_call, 1, proto);
+  ctor->data = rp.get();
+  if (parent_ctor.is_object()) vm.set_prototype(ctor, rparent.object());
+  vm.define_value(rp.object(), "name", Value::string(vm.intern(name)));
+  vm.define_value(rp.object(), "message", Value::string(vm.atoms().empty));
+  return rp.object();
+}
+
+}  // namespace
+
+void install_error(VM& vm, Object* global) {
+  Intrinsics& in = vm.intrinsics();
+  in.error_prototype = install_one(vm, global, "Error", in.object_prototype, Value::undefined());
+  vm.define_native(in.error_prototype, "toString", error_to_string, 0);
+  Value error_ctor = vm.get(global, "Error");
+  Rooted rc(vm, error_ctor);
+  in.type_error_prototype = install_one(vm, global, "TypeError", in.error_prototype, rc.get());
+  in.range_error_prototype = install_one(vm, global, "RangeError", in.error_prototype, rc.get());
+  in.syntax_error_prototype = install_one(vm, global, "SyntaxError", in.error_prototype, rc.get());
+  in.reference_error_prototype =
+      install_one(vm, global, "ReferenceError", in.error_prototype, rc.get());
+  in.uri_error_prototype = install_one(vm, global, "URIError", in.error_prototype, rc.get());
+  in.eval_error_prototype = install_one(vm, global, "EvalError", in.error_prototype, rc.get());
+}
+
+}  // namespace kite::vm::builtins

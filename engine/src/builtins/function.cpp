@@ -1,0 +1,119 @@
+// Function.prototype (ECMA-262 20.2.3).
+#include "builtins/builtins.h"
+
+namespace kite::vm::builtins {
+
+namespace {
+
+Value function_ctor(VM& vm, CallInfo&) {
+  vm.throw_error(ErrorType::kEvalError, "Code generation from strings disallowed for this context");
+}
+
+Value fn_call(VM& vm, CallInfo& ci) {
+  if (!vm.is_callable(ci.this_value))
+    vm.throw_type_error("Function.prototype.call called on non-function");
+  std::uint32_t n = ci.argc > 0 ? ci.argc - 1 : 0;
+  return vm.call(ci.this_value, ci.arg(0),
+                 std::span<const Value>(ci.args + (ci.argc > 0 ? 1 : 0), n));
+}
+
+// CreateListFromArrayLike (7.3.20)
+std::vector<Value> list_from_array_like(VM& vm, Value v) {
+  std::vector<Value> out;
+  if (v.is_nullish()) return out;
+  if (!v.is_object()) vm.throw_type_error("CreateListFromArrayLike called on non-object");
+  Object* o = v.as_object();
+  std::uint32_t len = vm.to_length_u32(vm.get(o, PropertyKey::atom(vm.atoms().length)));
+  out.reserve(len);
+  for (std::uint32_t i = 0; i < len; ++i) out.push_back(vm.get(o, PropertyKey::index(i)));
+  return out;
+}
+
+Value fn_apply(VM& vm, CallInfo& ci) {
+  if (!vm.is_callable(ci.this_value))
+    vm.throw_type_error("Function.prototype.apply was called on " + vm.describe(ci.this_value) +
+                        ", which is not a function");
+  std::vector<Value> args = list_from_array_like(vm, ci.arg(1));
+  // The values are now only in a C++ vector: keep them on the register stack.
+  Value* base = vm.stack_top();
+  for (std::size_t i = 0; i < args.size(); ++i) base[i] = args[i];
+  vm.stack_top() += args.size();
+  struct Restore {
+    VM& vm;
+    Value* top;
+    ~Restore() { vm.stack_top() = top; }
+  } restore{vm, base};
+  return vm.call(ci.this_value, ci.arg(0), std::span<const Value>(base, args.size()));
+}
+
+Value fn_bind(VM& vm, CallInfo& ci) {
+  if (!vm.is_callable(ci.this_value)) vm.throw_type_error("Bind must be called on a function");
+  Rooted target(vm, ci.this_value);
+  Object* b = vm.new_bound_function();
+  auto* bf = static_cast<BoundFunction*>(b);
+  bf->target = target.get();
+  bf->bound_this = ci.arg(0);
+  for (std::uint32_t i = 1; i < ci.argc; ++i) bf->args.push_back(ci.args[i]);
+  Rooted rb(vm, Value::object(b));
+  // length = max(0, target.length - bound args); name = "bound " + target.name
+  Value len = vm.get(target.object(), PropertyKey::atom(vm.atoms().length));
+  double l = len.is_number() ? len.as_number() - (ci.argc > 0 ? ci.argc - 1 : 0) : 0;
+  if (l < 0) l = 0;
+  Value name = vm.get(target.object(), PropertyKey::atom(vm.atoms().name));
+  Rooted rn(vm, name.is_string() ? name : Value::string(vm.atoms().empty));
+  String* full = vm.concat(vm.intern("bound "), rn.get().as_string());
+  rb.object()->set_slot(0, Value::number(l));
+  rb.object()->set_slot(1, Value::string(full));
+  return rb.get();
+}
+
+Value fn_to_string(VM& vm, CallInfo& ci) {
+  Value t = ci.this_value;
+  if (!vm.is_callable(t))
+    vm.throw_type_error("Function.prototype.toString requires that 'this' be a Function");
+  Object* o = t.as_object();
+  if (o->klass() == ObjectClass::kFunction) {
+    FunctionTemplate* tmpl = static_cast<JSFunction*>(o)->tmpl;
+    if (tmpl->source.is_string()) {
+      return Value::string(
+          vm.substring(tmpl->source.as_string(), tmpl->source_start, tmpl->source_end));
+    }
+  }
+  std::string name = vm.describe_name(t);
+  return Value::string(vm.new_string_utf8("function " + name + "() { [native code] }"));
+}
+
+Value fn_has_instance(VM& vm, CallInfo& ci) {
+  Value f = ci.this_value;
+  if (!vm.is_callable(f)) return Value::boolean(false);
+  if (f.as_object()->klass() == ObjectClass::kBoundFunction) {
+    return Value::boolean(
+        vm.instance_of(ci.arg(0), static_cast<BoundFunction*>(f.as_object())->target));
+  }
+  if (!ci.arg(0).is_object()) return Value::boolean(false);
+  Value proto = vm.get(f.as_object(), PropertyKey::atom(vm.atoms().prototype));
+  if (!proto.is_object())
+    vm.throw_type_error("Function has non-object prototype in instanceof check");
+  for (Object* o = ci.arg(0).as_object()->proto(); o != nullptr; o = o->proto()) {
+    if (o == proto.as_object()) return Value::boolean(true);
+  }
+  return Value::boolean(false);
+}
+
+}  // namespace
+
+void install_function(VM& vm, Object* global) {
+  Intrinsics& in = vm.intrinsics();
+  Object* proto = in.function_prototype;
+  NativeFunction* ctor = make_constructor(vm, global, "Function", function_ctor, 1, proto);
+  in.function_constructor = ctor;
+  vm.define_native(proto, "call", fn_call, 1);
+  vm.define_native(proto, "apply", fn_apply, 2);
+  vm.define_native(proto, "bind", fn_bind, 1);
+  vm.define_native(proto, "toString", fn_to_string, 0);
+  NativeFunction* hi = vm.new_native(fn_has_instance, vm.intern("[Symbol.hasInstance]"), 1);
+  vm.define_own_property(in.function_prototype, PropertyKey::symbol(in.symbol_has_instance),
+                         Value::object(hi), 0);
+}
+
+}  // namespace kite::vm::builtins

@@ -1,0 +1,557 @@
+// String constructor and String.prototype (ECMA-262 22.1). Strings are
+// sequences of UTF-16 code units; one-byte strings take memchr/memmem
+// fast paths.
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <string>
+
+#include "builtins/builtins.h"
+#include "util/numbers.h"
+#include "util/unicode.h"
+
+namespace kite::vm::builtins {
+
+namespace {
+
+// RequireObjectCoercible(this) then ToString, flattened.
+String* this_string(VM& vm, CallInfo& ci, const char* method) {
+  Value t = ci.this_value;
+  if (t.is_string()) return vm.flatten(t.as_string());
+  if (t.is_nullish()) {
+    vm.throw_type_error(std::string("String.prototype.") + method + " called on null or undefined");
+  }
+  return vm.flatten(vm.to_string(t));
+}
+
+String* arg_string(VM& vm, Value v) {
+  return vm.flatten(vm.to_string(v));
+}
+
+// First index >= from where `pat` occurs in `s`, or -1.
+std::int64_t index_of(const String* s, const String* pat, std::uint32_t from) {
+  std::uint32_t n = s->length(), m = pat->length();
+  if (m == 0) return from <= n ? from : n;
+  if (m > n || from > n - m) return -1;
+  if (s->is_one_byte() && pat->is_one_byte()) {
+    const auto* hay = s->chars8();
+    const auto* needle = pat->chars8();
+    const void* found = memmem(hay + from, n - from, needle, m);
+    return found == nullptr ? -1 : static_cast<const std::uint8_t*>(found) - hay;
+  }
+  char16_t first = pat->at(0);
+  for (std::uint32_t i = from; i + m <= n; ++i) {
+    if (s->at(i) != first) continue;
+    std::uint32_t j = 1;
+    while (j < m && s->at(i + j) == pat->at(j)) ++j;
+    if (j == m) return i;
+  }
+  return -1;
+}
+
+std::int64_t last_index_of(const String* s, const String* pat, std::uint32_t from) {
+  std::uint32_t n = s->length(), m = pat->length();
+  if (m > n) return -1;
+  std::uint32_t start = std::min(from, n - m);
+  for (std::int64_t i = start; i >= 0; --i) {
+    std::uint32_t j = 0;
+    while (j < m && s->at(static_cast<std::uint32_t>(i) + j) == pat->at(j)) ++j;
+    if (j == m) return i;
+  }
+  return -1;
+}
+
+Value string_ctor(VM& vm, CallInfo& ci) {
+  Value s;
+  if (ci.argc == 0) {
+    s = Value::string(vm.atoms().empty);
+  } else if (ci.new_target.is_undefined() && ci.args[0].is_symbol()) {
+    return Value::string(vm.new_string_utf8(vm.describe(ci.args[0])));
+  } else {
+    s = Value::string(vm.to_string(ci.args[0]));
+  }
+  if (ci.new_target.is_undefined()) return s;
+  return Value::object(vm.to_object(s));
+}
+
+Value string_from_char_code(VM& vm, CallInfo& ci) {
+  std::u16string out;
+  for (std::uint32_t i = 0; i < ci.argc; ++i) {
+    out.push_back(static_cast<char16_t>(util::to_uint16(vm.to_number(ci.args[i]))));
+  }
+  return Value::string(vm.new_string_utf16(out));
+}
+
+Value string_from_code_point(VM& vm, CallInfo& ci) {
+  std::u16string out;
+  for (std::uint32_t i = 0; i < ci.argc; ++i) {
+    double d = vm.to_number(ci.args[i]);
+    if (d != std::trunc(d) || d < 0 || d > 0x10FFFF) {
+      vm.throw_range_error("Invalid code point " + vm.to_string(ci.args[i])->to_utf8());
+    }
+    auto cp = static_cast<char32_t>(d);
+    if (cp >= 0x10000) {
+      cp -= 0x10000;
+      out.push_back(static_cast<char16_t>(0xD800 + (cp >> 10)));
+      out.push_back(static_cast<char16_t>(0xDC00 + (cp & 0x3FF)));
+    } else {
+      out.push_back(static_cast<char16_t>(cp));
+    }
+  }
+  return Value::string(vm.new_string_utf16(out));
+}
+
+Value this_string_value(VM& vm, CallInfo& ci, const char* method) {
+  Value t = ci.this_value;
+  if (t.is_string()) return t;
+  if (t.is_object() && t.as_object()->klass() == ObjectClass::kString)
+    return t.as_object()->internal();
+  vm.throw_type_error(std::string("String.prototype.") + method +
+                      " requires that 'this' be a String");
+}
+
+Value string_to_string(VM& vm, CallInfo& ci) {
+  return this_string_value(vm, ci, "toString");
+}
+Value string_value_of(VM& vm, CallInfo& ci) {
+  return this_string_value(vm, ci, "valueOf");
+}
+
+Value string_char_at(VM& vm, CallInfo& ci) {
+  String* s = this_string(vm, ci, "charAt");
+  Rooted rs(vm, Value::string(s));
+  double pos = vm.to_integer_or_infinity(ci.arg(0));
+  if (pos < 0 || pos >= s->length()) return Value::string(vm.atoms().empty);
+  return Value::string(vm.single_char(rs.string()->at(static_cast<std::uint32_t>(pos))));
+}
+
+Value string_char_code_at(VM& vm, CallInfo& ci) {
+  String* s = this_string(vm, ci, "charCodeAt");
+  Rooted rs(vm, Value::string(s));
+  double pos = vm.to_integer_or_infinity(ci.arg(0));
+  if (pos < 0 || pos >= rs.string()->length()) return Value::raw_double(std::nan(""));
+  return Value::int32(rs.string()->at(static_cast<std::uint32_t>(pos)));
+}
+
+Value string_code_point_at(VM& vm, CallInfo& ci) {
+  String* s = this_string(vm, ci, "codePointAt");
+  Rooted rs(vm, Value::string(s));
+  double pos = vm.to_integer_or_infinity(ci.arg(0));
+  s = rs.string();
+  if (pos < 0 || pos >= s->length()) return Value::undefined();
+  auto i = static_cast<std::uint32_t>(pos);
+  char16_t c = s->at(i);
+  if (c >= 0xD800 && c <= 0xDBFF && i + 1 < s->length()) {
+    char16_t d = s->at(i + 1);
+    if (d >= 0xDC00 && d <= 0xDFFF)
+      return Value::int32(0x10000 + ((c - 0xD800) << 10) + (d - 0xDC00));
+  }
+  return Value::int32(c);
+}
+
+Value string_at(VM& vm, CallInfo& ci) {
+  String* s = this_string(vm, ci, "at");
+  Rooted rs(vm, Value::string(s));
+  double k = vm.to_integer_or_infinity(ci.arg(0));
+  s = rs.string();
+  if (k < 0) k += s->length();
+  if (k < 0 || k >= s->length()) return Value::undefined();
+  return Value::string(vm.single_char(s->at(static_cast<std::uint32_t>(k))));
+}
+
+Value string_index_of(VM& vm, CallInfo& ci) {
+  Rooted rs(vm, Value::string(this_string(vm, ci, "indexOf")));
+  Rooted rp(vm, Value::string(arg_string(vm, ci.arg(0))));
+  double pos = vm.to_integer_or_infinity(ci.arg(1));
+  auto from = static_cast<std::uint32_t>(std::clamp<double>(pos, 0, rs.string()->length()));
+  return Value::number(static_cast<double>(index_of(rs.string(), rp.string(), from)));
+}
+
+Value string_last_index_of(VM& vm, CallInfo& ci) {
+  Rooted rs(vm, Value::string(this_string(vm, ci, "lastIndexOf")));
+  Rooted rp(vm, Value::string(arg_string(vm, ci.arg(0))));
+  double num = vm.to_number(ci.arg(1));
+  double pos = std::isnan(num) ? INFINITY : std::trunc(num);
+  auto from = static_cast<std::uint32_t>(std::clamp<double>(pos, 0, rs.string()->length()));
+  return Value::number(static_cast<double>(last_index_of(rs.string(), rp.string(), from)));
+}
+
+Value string_includes(VM& vm, CallInfo& ci) {
+  Rooted rs(vm, Value::string(this_string(vm, ci, "includes")));
+  Rooted rp(vm, Value::string(arg_string(vm, ci.arg(0))));
+  double pos = vm.to_integer_or_infinity(ci.arg(1));
+  auto from = static_cast<std::uint32_t>(std::clamp<double>(pos, 0, rs.string()->length()));
+  return Value::boolean(index_of(rs.string(), rp.string(), from) >= 0);
+}
+
+Value string_starts_with(VM& vm, CallInfo& ci) {
+  Rooted rs(vm, Value::string(this_string(vm, ci, "startsWith")));
+  Rooted rp(vm, Value::string(arg_string(vm, ci.arg(0))));
+  double pos = vm.to_integer_or_infinity(ci.arg(1));
+  String* s = rs.string();
+  String* p = rp.string();
+  auto start = static_cast<std::uint32_t>(std::clamp<double>(pos, 0, s->length()));
+  if (start + static_cast<std::uint64_t>(p->length()) > s->length()) return Value::boolean(false);
+  for (std::uint32_t i = 0; i < p->length(); ++i) {
+    if (s->at(start + i) != p->at(i)) return Value::boolean(false);
+  }
+  return Value::boolean(true);
+}
+
+Value string_ends_with(VM& vm, CallInfo& ci) {
+  Rooted rs(vm, Value::string(this_string(vm, ci, "endsWith")));
+  Rooted rp(vm, Value::string(arg_string(vm, ci.arg(0))));
+  String* s = rs.string();
+  double pos = ci.arg(1).is_undefined() ? s->length() : vm.to_integer_or_infinity(ci.arg(1));
+  s = rs.string();
+  String* p = rp.string();
+  auto end = static_cast<std::uint32_t>(std::clamp<double>(pos, 0, s->length()));
+  if (p->length() > end) return Value::boolean(false);
+  std::uint32_t start = end - p->length();
+  for (std::uint32_t i = 0; i < p->length(); ++i) {
+    if (s->at(start + i) != p->at(i)) return Value::boolean(false);
+  }
+  return Value::boolean(true);
+}
+
+Value string_slice(VM& vm, CallInfo& ci) {
+  Rooted rs(vm, Value::string(this_string(vm, ci, "slice")));
+  double len = rs.string()->length();
+  double start = vm.to_integer_or_infinity(ci.arg(0));
+  double end = ci.arg(1).is_undefined() ? len : vm.to_integer_or_infinity(ci.arg(1));
+  if (start < 0) start = std::max(0.0, len + start);
+  if (end < 0) end = std::max(0.0, len + end);
+  start = std::min(start, len);
+  end = std::min(end, len);
+  if (start >= end) return Value::string(vm.atoms().empty);
+  return Value::string(vm.substring(rs.string(), static_cast<std::uint32_t>(start),
+                                    static_cast<std::uint32_t>(end)));
+}
+
+Value string_substring(VM& vm, CallInfo& ci) {
+  Rooted rs(vm, Value::string(this_string(vm, ci, "substring")));
+  double len = rs.string()->length();
+  double start = std::clamp(vm.to_integer_or_infinity(ci.arg(0)), 0.0, len);
+  double end =
+      ci.arg(1).is_undefined() ? len : std::clamp(vm.to_integer_or_infinity(ci.arg(1)), 0.0, len);
+  if (start > end) std::swap(start, end);
+  return Value::string(vm.substring(rs.string(), static_cast<std::uint32_t>(start),
+                                    static_cast<std::uint32_t>(end)));
+}
+
+Value string_substr(VM& vm, CallInfo& ci) {
+  Rooted rs(vm, Value::string(this_string(vm, ci, "substr")));
+  double len = rs.string()->length();
+  double start = vm.to_integer_or_infinity(ci.arg(0));
+  if (start < 0) start = std::max(0.0, len + start);
+  start = std::min(start, len);
+  double count = ci.arg(1).is_undefined() ? len : vm.to_integer_or_infinity(ci.arg(1));
+  double end = std::min(start + std::max(count, 0.0), len);
+  if (start >= end) return Value::string(vm.atoms().empty);
+  return Value::string(vm.substring(rs.string(), static_cast<std::uint32_t>(start),
+                                    static_cast<std::uint32_t>(end)));
+}
+
+Value change_case(VM& vm, CallInfo& ci, bool upper) {
+  String* s = this_string(vm, ci, upper ? "toUpperCase" : "toLowerCase");
+  if (s->is_one_byte()) {
+    bool ascii = true;
+    for (std::uint32_t i = 0; i < s->length(); ++i) ascii &= s->chars8()[i] < 0x80;
+    if (ascii) {
+      Rooted rs(vm, Value::string(s));
+      String* out = vm.alloc_flat_string(s->length(), true);
+      s = rs.string();
+      auto* d = const_cast<std::uint8_t*>(out->chars8());
+      for (std::uint32_t i = 0; i < s->length(); ++i) {
+        std::uint8_t c = s->chars8()[i];
+        if (upper && c >= 'a' && c <= 'z') c -= 32;
+        if (!upper && c >= 'A' && c <= 'Z') c += 32;
+        d[i] = c;
+      }
+      return Value::string(out);
+    }
+  }
+  std::u16string in = s->to_u16(), out;
+  if (upper) {
+    util::to_upper_full(in, out);
+  } else {
+    util::to_lower_full(in, out);
+  }
+  return Value::string(vm.new_string_utf16(out));
+}
+
+Value string_to_upper(VM& vm, CallInfo& ci) {
+  return change_case(vm, ci, true);
+}
+Value string_to_lower(VM& vm, CallInfo& ci) {
+  return change_case(vm, ci, false);
+}
+
+bool is_trim_space(char16_t c) {
+  return util::is_js_whitespace(c) || util::is_line_terminator(c);
+}
+
+Value trim(VM& vm, CallInfo& ci, bool start, bool end) {
+  Rooted rs(vm, Value::string(this_string(vm, ci, "trim")));
+  String* s = rs.string();
+  std::uint32_t a = 0, b = s->length();
+  if (start) {
+    while (a < b && is_trim_space(s->at(a))) ++a;
+  }
+  if (end) {
+    while (b > a && is_trim_space(s->at(b - 1))) --b;
+  }
+  return Value::string(vm.substring(s, a, b));
+}
+
+Value string_trim(VM& vm, CallInfo& ci) {
+  return trim(vm, ci, true, true);
+}
+Value string_trim_start(VM& vm, CallInfo& ci) {
+  return trim(vm, ci, true, false);
+}
+Value string_trim_end(VM& vm, CallInfo& ci) {
+  return trim(vm, ci, false, true);
+}
+
+Value string_split(VM& vm, CallInfo& ci) {
+  Rooted rs(vm, Value::string(this_string(vm, ci, "split")));
+  std::uint32_t limit =
+      ci.arg(1).is_undefined() ? 0xFFFFFFFFu : util::to_uint32(vm.to_number(ci.arg(1)));
+  Rooted out(vm, Value::object(vm.new_array()));
+  if (limit == 0) return out.get();
+  if (ci.arg(0).is_undefined()) {
+    vm.array_push(out.object(), rs.get());
+    return out.get();
+  }
+  Rooted rsep(vm, Value::string(arg_string(vm, ci.arg(0))));
+  String* s = rs.string();
+  String* sep = rsep.string();
+  std::uint32_t n = s->length();
+  if (sep->length() == 0) {
+    for (std::uint32_t i = 0; i < n && i < limit; ++i) {
+      vm.array_push(out.object(), Value::string(vm.single_char(rs.string()->at(i))));
+    }
+    return out.get();
+  }
+  if (n == 0) {
+    vm.array_push(out.object(), rs.get());
+    return out.get();
+  }
+  std::uint32_t p = 0;
+  for (;;) {
+    std::int64_t q = index_of(rs.string(), rsep.string(), p);
+    if (q < 0) break;
+    Value part = Value::string(vm.substring(rs.string(), p, static_cast<std::uint32_t>(q)));
+    vm.array_push(out.object(), part);
+    if (out.object()->element_count() >= limit) return out.get();
+    p = static_cast<std::uint32_t>(q) + rsep.string()->length();
+  }
+  Value tail = Value::string(vm.substring(rs.string(), p, rs.string()->length()));
+  vm.array_push(out.object(), tail);
+  return out.get();
+}
+
+// GetSubstitution (22.1.3.19.1) for string patterns.
+void append_substitution(String* matched, String* str, std::uint32_t position, String* replacement,
+                         std::u16string& out) {
+  std::uint32_t m = replacement->length();
+  for (std::uint32_t i = 0; i < m; ++i) {
+    char16_t c = replacement->at(i);
+    if (c == '$' && i + 1 < m) {
+      char16_t d = replacement->at(i + 1);
+      if (d == '$') {
+        out.push_back('$');
+        ++i;
+        continue;
+      }
+      if (d == '&') {
+        for (std::uint32_t j = 0; j < matched->length(); ++j) out.push_back(matched->at(j));
+        ++i;
+        continue;
+      }
+      if (d == '`') {
+        for (std::uint32_t j = 0; j < position; ++j) out.push_back(str->at(j));
+        ++i;
+        continue;
+      }
+      if (d == '\'') {
+        for (std::uint32_t j = position + matched->length(); j < str->length(); ++j)
+          out.push_back(str->at(j));
+        ++i;
+        continue;
+      }
+    }
+    out.push_back(c);
+  }
+}
+
+Value replace(VM& vm, CallInfo& ci, bool all) {
+  Rooted rs(vm, Value::string(this_string(vm, ci, all ? "replaceAll" : "replace")));
+  Rooted rpat(vm, Value::string(arg_string(vm, ci.arg(0))));
+  Rooted replacer(vm, ci.arg(1));
+  bool functional = vm.is_callable(replacer.get());
+  if (!functional) replacer.set(Value::string(arg_string(vm, replacer.get())));
+  std::vector<std::uint32_t> positions;
+  std::uint32_t plen = rpat.string()->length();
+  std::int64_t pos = index_of(rs.string(), rpat.string(), 0);
+  while (pos >= 0) {
+    positions.push_back(static_cast<std::uint32_t>(pos));
+    if (!all) break;
+    std::uint32_t next = static_cast<std::uint32_t>(pos) + std::max<std::uint32_t>(plen, 1);
+    if (next > rs.string()->length()) break;
+    pos = index_of(rs.string(), rpat.string(), next);
+  }
+  if (positions.empty()) return rs.get();
+  std::u16string out;
+  std::uint32_t end_of_last = 0;
+  for (std::uint32_t p : positions) {
+    String* s = rs.string();
+    for (std::uint32_t j = end_of_last; j < p; ++j) out.push_back(s->at(j));
+    if (functional) {
+      Value args[3] = {rpat.get(), Value::number(p), rs.get()};
+      Value r = vm.call(replacer.get(), Value::undefined(), args);
+      String* rstr = vm.flatten(vm.to_string(r));
+      for (std::uint32_t j = 0; j < rstr->length(); ++j) out.push_back(rstr->at(j));
+    } else {
+      append_substitution(rpat.string(), rs.string(), p, replacer.get().as_string(), out);
+    }
+    end_of_last = p + plen;
+  }
+  String* s = rs.string();
+  for (std::uint32_t j = end_of_last; j < s->length(); ++j) out.push_back(s->at(j));
+  return Value::string(vm.new_string_utf16(out));
+}
+
+Value string_replace(VM& vm, CallInfo& ci) {
+  return replace(vm, ci, false);
+}
+Value string_replace_all(VM& vm, CallInfo& ci) {
+  return replace(vm, ci, true);
+}
+
+Value string_repeat(VM& vm, CallInfo& ci) {
+  Rooted rs(vm, Value::string(this_string(vm, ci, "repeat")));
+  double n = vm.to_integer_or_infinity(ci.arg(0));
+  if (n < 0 || std::isinf(n))
+    vm.throw_range_error("Invalid count value: " + vm.to_string(ci.arg(0))->to_utf8());
+  String* s = rs.string();
+  if (n == 0 || s->length() == 0) return Value::string(vm.atoms().empty);
+  if (static_cast<double>(s->length()) * n > (1u << 29))
+    vm.throw_range_error("Invalid string length");
+  auto count = static_cast<std::uint32_t>(n);
+  String* out = vm.alloc_flat_string(s->length() * count, s->is_one_byte());
+  s = rs.string();
+  std::size_t unit = s->is_one_byte() ? 1 : 2;
+  auto* d = const_cast<std::uint8_t*>(out->chars8());
+  for (std::uint32_t i = 0; i < count; ++i) {
+    std::memcpy(d + i * s->length() * unit, s->chars8(), s->length() * unit);
+  }
+  return Value::string(out);
+}
+
+Value pad(VM& vm, CallInfo& ci, bool at_start) {
+  Rooted rs(vm, Value::string(this_string(vm, ci, at_start ? "padStart" : "padEnd")));
+  double max_len = vm.to_integer_or_infinity(ci.arg(0));
+  String* s = rs.string();
+  if (max_len <= s->length()) return rs.get();
+  Rooted filler(vm, ci.arg(1).is_undefined() ? Value::string(vm.single_char(' '))
+                                             : Value::string(arg_string(vm, ci.arg(1))));
+  if (filler.get().as_string()->length() == 0) return rs.get();
+  if (max_len > (1u << 29)) vm.throw_range_error("Invalid string length");
+  auto fill_len = static_cast<std::uint32_t>(max_len) - rs.string()->length();
+  std::u16string f;
+  String* fs = filler.get().as_string();
+  while (f.size() < fill_len) {
+    for (std::uint32_t i = 0; i < fs->length() && f.size() < fill_len; ++i) f.push_back(fs->at(i));
+  }
+  std::u16string out = rs.string()->to_u16();
+  out = at_start ? f + out : out + f;
+  return Value::string(vm.new_string_utf16(out));
+}
+
+Value string_pad_start(VM& vm, CallInfo& ci) {
+  return pad(vm, ci, true);
+}
+Value string_pad_end(VM& vm, CallInfo& ci) {
+  return pad(vm, ci, false);
+}
+
+Value string_concat(VM& vm, CallInfo& ci) {
+  Rooted acc(vm, Value::string(this_string(vm, ci, "concat")));
+  for (std::uint32_t i = 0; i < ci.argc; ++i) {
+    String* s = vm.to_string(ci.args[i]);
+    acc.set(Value::string(vm.concat(acc.string(), s)));
+  }
+  return acc.get();
+}
+
+Value string_locale_compare(VM& vm, CallInfo& ci) {
+  Rooted rs(vm, Value::string(this_string(vm, ci, "localeCompare")));
+  String* other = arg_string(vm, ci.arg(0));
+  return Value::int32(rs.string()->compare(other));
+}
+
+Value string_normalize(VM& vm, CallInfo& ci) {
+  return Value::string(this_string(vm, ci, "normalize"));
+}
+
+Value string_iterator(VM& vm, CallInfo& ci) {
+  return make_string_iterator(vm, Value::string(this_string(vm, ci, "[Symbol.iterator]")));
+}
+
+}  // namespace
+
+void install_string(VM& vm, Object* global) {
+  Intrinsics& in = vm.intrinsics();
+  in.string_prototype = vm.new_object_of_class(ObjectClass::kString, in.object_prototype, 1);
+  in.string_prototype->set_internal(Value::string(vm.atoms().empty));
+  vm.define_own_property(in.string_prototype, PropertyKey::atom(vm.atoms().length), Value::int32(0),
+                         0);
+  NativeFunction* ctor =
+      make_constructor(vm, global, "String", string_ctor, 1, in.string_prototype);
+  vm.define_native(ctor, "fromCharCode", string_from_char_code, 1);
+  vm.define_native(ctor, "fromCodePoint", string_from_code_point, 1);
+  struct M {
+    const char* name;
+    NativeFn fn;
+    std::uint32_t length;
+  };
+  const M methods[] = {
+      {"toString", string_to_string, 0},
+      {"valueOf", string_value_of, 0},
+      {"charAt", string_char_at, 1},
+      {"charCodeAt", string_char_code_at, 1},
+      {"codePointAt", string_code_point_at, 1},
+      {"at", string_at, 1},
+      {"indexOf", string_index_of, 1},
+      {"lastIndexOf", string_last_index_of, 1},
+      {"includes", string_includes, 1},
+      {"startsWith", string_starts_with, 1},
+      {"endsWith", string_ends_with, 1},
+      {"slice", string_slice, 2},
+      {"substring", string_substring, 2},
+      {"substr", string_substr, 2},
+      {"toUpperCase", string_to_upper, 0},
+      {"toLowerCase", string_to_lower, 0},
+      {"toLocaleUpperCase", string_to_upper, 0},
+      {"toLocaleLowerCase", string_to_lower, 0},
+      {"trim", string_trim, 0},
+      {"trimStart", string_trim_start, 0},
+      {"trimEnd", string_trim_end, 0},
+      {"split", string_split, 2},
+      {"replace", string_replace, 2},
+      {"replaceAll", string_replace_all, 2},
+      {"repeat", string_repeat, 1},
+      {"padStart", string_pad_start, 1},
+      {"padEnd", string_pad_end, 1},
+      {"concat", string_concat, 1},
+      {"localeCompare", string_locale_compare, 1},
+      {"normalize", string_normalize, 0},
+  };
+  for (const M& m : methods) vm.define_native(in.string_prototype, m.name, m.fn, m.length);
+  vm.define_native(in.string_prototype, PropertyKey::symbol(in.symbol_iterator),
+                   "[Symbol.iterator]", string_iterator, 0);
+}
+
+}  // namespace kite::vm::builtins

@@ -1,0 +1,30 @@
+// The bytecode compiler: scope analysis and code generation from the AST
+// (parser/ast.h) to FunctionTemplates.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "vm/vm.h"
+
+namespace kite::parser {
+struct Program;
+}
+
+namespace kite::compiler {
+
+// A program the parser accepted but the compiler cannot (limits, early
+// errors found during scope analysis). Reported as a SyntaxError.
+struct CompileError {
+  std::string message;
+  std::uint32_t line;
+  std::uint32_t column;
+};
+
+// Compiles a parsed script into its top-level FunctionTemplate. May
+// allocate (and so collect); throws CompileError, or JSThrow on out of memory.
+vm::FunctionTemplate* compile(vm::VM& vm, const parser::Program& program, std::string_view source,
+                              std::string_view filename);
+
+}  // namespace kite::compiler

@@ -1,0 +1,674 @@
+#include "compiler/scope.h"
+
+#include <string>
+
+namespace kite::compiler {
+
+using namespace kite::parser;
+
+namespace {
+
+std::string utf8(const std::u16string& s) {
+  std::string out;
+  for (char16_t c : s) {
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+    } else if (c < 0x800) {
+      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else {
+      out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    }
+  }
+  return out;
+}
+
+[[noreturn]] void redeclared(const std::u16string& name, const Node* at) {
+  throw CompileError{"Identifier '" + utf8(name) + "' has already been declared", at->pos.line,
+                     at->pos.column};
+}
+
+}  // namespace
+
+Scope* ScopeTree::new_scope(ScopeKind kind, Scope* parent, FunctionInfo* fn) {
+  all_scopes_.push_back(std::make_unique<Scope>());
+  Scope* s = all_scopes_.back().get();
+  s->kind = kind;
+  s->parent = parent;
+  s->function = fn;
+  return s;
+}
+
+Binding* ScopeTree::declare(Scope* s, const std::u16string& name, BindingKind kind, const Node* at,
+                            std::uint32_t decl_end) {
+  all_bindings_.push_back(std::make_unique<Binding>());
+  Binding* b = all_bindings_.back().get();
+  b->name = name;
+  b->kind = kind;
+  b->scope = s;
+  b->decl_end = decl_end;
+  s->bindings.push_back(b);
+  s->by_name[name] = b;
+  if (at != nullptr) refs_[at] = b;
+  return b;
+}
+
+void ScopeTree::analyze(const Program& program) {
+  all_functions_.push_back(std::make_unique<FunctionInfo>());
+  script_ = all_functions_.back().get();
+  script_->is_script = true;
+  Scope* s = new_scope(ScopeKind::kFunction, nullptr, script_);
+  script_->scope = s;
+  // Top-level var and function declarations become global object properties.
+  for (const Node* n : program.body) hoist_var_names(n, s, true);
+  declare_lexical(program.body, s, false);
+  // Top-level lexical bindings are visible to later scripts and the
+  // embedder, so they always live in the script's environment.
+  for (Binding* b : s->bindings) b->captured = true;
+  visit_stmts(program.body, s);
+  finish_scopes();
+}
+
+// Collects `var` names (and top-level function declarations) of a function
+// body into its function scope, without entering nested functions.
+void ScopeTree::hoist_var_names(const Node* n, Scope* fs, bool top) {
+  if (n == nullptr) return;
+  FunctionInfo* fn = fs->function;
+  auto declare_var = [&](const Identifier* id) {
+    if (fn->is_script) {
+      fn->global_vars.push_back(id);
+      return;
+    }
+    Binding* existing = fs->find(id->name);
+    if (existing != nullptr) {
+      if (existing->is_lexical()) redeclared(id->name, id);
+      refs_[id] = existing;
+      return;
+    }
+    declare(fs, id->name, BindingKind::kVar, id, 0);
+  };
+  switch (n->kind) {
+    case NodeKind::kVariableDeclaration: {
+      auto* d = static_cast<const VariableDeclaration*>(n);
+      if (d->decl_kind != DeclKind::kVar) return;
+      for (const auto& decl : d->declarations) {
+        std::vector<const Node*> stack{decl.id};
+        while (!stack.empty()) {
+          const Node* p = stack.back();
+          stack.pop_back();
+          if (p == nullptr) continue;
+          switch (p->kind) {
+            case NodeKind::kIdentifier:
+              declare_var(static_cast<const Identifier*>(p));
+              break;
+            case NodeKind::kAssignmentPattern:
+              stack.push_back(static_cast<const AssignmentPattern*>(p)->target);
+              break;
+            case NodeKind::kRestElement:
+              stack.push_back(static_cast<const RestElement*>(p)->argument);
+              break;
+            case NodeKind::kArrayPattern:
+              for (const Node* e : static_cast<const ArrayPattern*>(p)->elements)
+                stack.push_back(e);
+              break;
+            case NodeKind::kObjectPattern:
+              for (const auto& prop : static_cast<const ObjectPattern*>(p)->properties) {
+                stack.push_back(prop.spread != nullptr ? prop.spread : prop.value);
+              }
+              break;
+            default:
+              break;
+          }
+        }
+      }
+      return;
+    }
+    case NodeKind::kFunctionDeclaration: {
+      if (!top) return;  // block-level functions are lexical
+      auto* f = static_cast<const FunctionNode*>(n);
+      if (fn->is_script) {
+        fn->global_functions.push_back(f);
+        return;
+      }
+      Binding* existing = fs->find(f->id->name);
+      if (existing != nullptr && existing->is_lexical()) redeclared(f->id->name, f->id);
+      if (existing == nullptr) {
+        declare(fs, f->id->name, BindingKind::kFunction, f->id, 0);
+      } else {
+        refs_[f->id] = existing;
+        if (existing->kind == BindingKind::kVar) existing->kind = BindingKind::kFunction;
+      }
+      return;
+    }
+    case NodeKind::kBlockStatement:
+      for (const Node* c : static_cast<const BlockStatement*>(n)->body)
+        hoist_var_names(c, fs, false);
+      return;
+    case NodeKind::kIfStatement: {
+      auto* i = static_cast<const IfStatement*>(n);
+      hoist_var_names(i->consequent, fs, false);
+      hoist_var_names(i->alternate, fs, false);
+      return;
+    }
+    case NodeKind::kForStatement: {
+      auto* f = static_cast<const ForStatement*>(n);
+      hoist_var_names(f->init, fs, false);
+      hoist_var_names(f->body, fs, false);
+      return;
+    }
+    case NodeKind::kForInStatement:
+    case NodeKind::kForOfStatement: {
+      auto* f = static_cast<const ForInOfStatement*>(n);
+      hoist_var_names(f->left, fs, false);
+      hoist_var_names(f->body, fs, false);
+      return;
+    }
+    case NodeKind::kWhileStatement:
+    case NodeKind::kDoWhileStatement:
+      hoist_var_names(static_cast<const WhileStatement*>(n)->body, fs, false);
+      return;
+    case NodeKind::kTryStatement: {
+      auto* t = static_cast<const TryStatement*>(n);
+      hoist_var_names(t->block, fs, false);
+      hoist_var_names(t->handler, fs, false);
+      hoist_var_names(t->finalizer, fs, false);
+      return;
+    }
+    case NodeKind::kSwitchStatement:
+      for (const auto& c : static_cast<const SwitchStatement*>(n)->cases) {
+        for (const Node* st : c.consequent) hoist_var_names(st, fs, false);
+      }
+      return;
+    case NodeKind::kLabeledStatement:
+      hoist_var_names(static_cast<const LabeledStatement*>(n)->body, fs, top);
+      return;
+    default:
+      return;
+  }
+}
+
+void ScopeTree::declare_pattern(const Node* p, Scope* s, BindingKind kind, std::uint32_t decl_end,
+                                bool in_switch) {
+  if (p == nullptr) return;
+  switch (p->kind) {
+    case NodeKind::kIdentifier: {
+      auto* id = static_cast<const Identifier*>(p);
+      if (Binding* existing = s->find(id->name)) {
+        // A catch parameter may be shadowed by var only (Annex B); in strict
+        // mode every other duplicate in one scope is an error.
+        (void)existing;
+        redeclared(id->name, id);
+      }
+      Binding* b = declare(s, id->name, kind, id, decl_end);
+      b->in_switch = in_switch;
+      break;
+    }
+    case NodeKind::kAssignmentPattern:
+      declare_pattern(static_cast<const AssignmentPattern*>(p)->target, s, kind, decl_end,
+                      in_switch);
+      break;
+    case NodeKind::kRestElement:
+      declare_pattern(static_cast<const RestElement*>(p)->argument, s, kind, decl_end, in_switch);
+      break;
+    case NodeKind::kArrayPattern:
+      for (const Node* e : static_cast<const ArrayPattern*>(p)->elements) {
+        declare_pattern(e, s, kind, decl_end, in_switch);
+      }
+      break;
+    case NodeKind::kObjectPattern:
+      for (const auto& prop : static_cast<const ObjectPattern*>(p)->properties) {
+        declare_pattern(prop.spread != nullptr ? prop.spread : prop.value, s, kind, decl_end,
+                        in_switch);
+      }
+      break;
+    default:
+      break;
+  }
+}
+
+// Declares the let/const/class (and, in blocks, function) declarations
+// that appear directly in `body`.
+void ScopeTree::declare_lexical(const NodeList& body, Scope* s, bool in_switch) {
+  for (const Node* n : body) {
+    if (n->kind == NodeKind::kLabeledStatement) {
+      while (n->kind == NodeKind::kLabeledStatement)
+        n = static_cast<const LabeledStatement*>(n)->body;
+    }
+    if (n->kind == NodeKind::kVariableDeclaration) {
+      auto* d = static_cast<const VariableDeclaration*>(n);
+      if (d->decl_kind == DeclKind::kVar) continue;
+      BindingKind kind = d->decl_kind == DeclKind::kLet ? BindingKind::kLet : BindingKind::kConst;
+      for (const auto& decl : d->declarations) declare_pattern(decl.id, s, kind, d->end, in_switch);
+    } else if (n->kind == NodeKind::kClassDeclaration) {
+      auto* c = static_cast<const ClassNode*>(n);
+      if (s->find(c->id->name) != nullptr) redeclared(c->id->name, c->id);
+      Binding* b = declare(s, c->id->name, BindingKind::kClass, c->id, c->end);
+      b->in_switch = in_switch;
+    } else if (n->kind == NodeKind::kFunctionDeclaration && s->kind != ScopeKind::kFunction) {
+      auto* f = static_cast<const FunctionNode*>(n);
+      if (s->find(f->id->name) != nullptr) redeclared(f->id->name, f->id);
+      declare(s, f->id->name, BindingKind::kFunction, f->id, 0);
+    }
+  }
+}
+
+void ScopeTree::reference(const Node* ref, const std::u16string& name, Scope* s) {
+  FunctionInfo* here = s->function;
+  for (Scope* x = s; x != nullptr; x = x->parent) {
+    if (Binding* b = x->find(name)) {
+      refs_[ref] = b;
+      if (b->scope->function != here) b->captured = true;
+      return;
+    }
+  }
+}
+
+void ScopeTree::reference_this(const Node* ref, Scope* s) {
+  FunctionInfo* here = s->function;
+  for (FunctionInfo* f = here; f != nullptr; f = f->parent) {
+    if (f->this_binding != nullptr) {
+      refs_[ref] = f->this_binding;
+      if (f != here) f->this_binding->captured = true;
+      return;
+    }
+  }
+}
+
+void ScopeTree::visit_function(const FunctionNode* f, Scope* parent) {
+  all_functions_.push_back(std::make_unique<FunctionInfo>());
+  FunctionInfo* fn = all_functions_.back().get();
+  fn->node = f;
+  fn->parent = parent->function;
+  fn->is_arrow = f->is_arrow();
+  functions_[f] = fn;
+  Scope* s = new_scope(ScopeKind::kFunction, parent, fn);
+  fn->scope = s;
+  if (!fn->is_arrow) {
+    fn->this_binding = declare(s, u"this", BindingKind::kThis, nullptr, 0);
+  }
+  for (const Node* p : f->params) declare_pattern(p, s, BindingKind::kParam, 0, false);
+  for (const Node* st : f->body) hoist_var_names(st, s, true);
+  if (!fn->is_arrow && f->uses_arguments && s->find(u"arguments") == nullptr) {
+    fn->arguments_binding = declare(s, u"arguments", BindingKind::kArguments, nullptr, 0);
+  }
+  if (f->function_kind == FunctionKind::kNormal && f->kind == NodeKind::kFunctionExpression &&
+      f->id != nullptr && s->find(f->id->name) == nullptr) {
+    fn->callee_binding = declare(s, f->id->name, BindingKind::kCallee, nullptr, 0);
+  }
+  declare_lexical(f->body, s, false);
+  for (const Node* p : f->params) visit_pattern(p, s);
+  if (f->expression_body != nullptr) {
+    visit_expr(f->expression_body, s);
+  } else {
+    visit_stmts(f->body, s);
+  }
+}
+
+void ScopeTree::visit_class(const ClassNode* c, Scope* outer) {
+  if (c->super_class != nullptr) visit_expr(c->super_class, outer);
+  Scope* s = new_scope(ScopeKind::kClass, outer, outer->function);
+  scopes_[c] = s;
+  if (c->id != nullptr) declare(s, c->id->name, BindingKind::kClassInner, nullptr, 0);
+  for (const ClassMember& m : c->members) {
+    if (m.computed) visit_expr(m.key, s);
+  }
+  if (c->constructor != nullptr) visit_function(c->constructor, s);
+  for (const ClassMember& m : c->members) {
+    if (m.function != nullptr) visit_function(m.function, s);
+  }
+  // Field initializers run as synthetic methods: one for instance fields
+  // (this = the new object), one for static fields (this = the class).
+  for (int is_static = 0; is_static < 2; ++is_static) {
+    bool any = false;
+    for (const ClassMember& m : c->members) {
+      any |= m.kind == ClassMember::Kind::kField && m.is_static == (is_static != 0);
+    }
+    if (!any) continue;
+    all_functions_.push_back(std::make_unique<FunctionInfo>());
+    FunctionInfo* fn = all_functions_.back().get();
+    fn->parent = s->function;
+    functions_[fields_key(c, is_static != 0)] = fn;
+    Scope* fs = new_scope(ScopeKind::kFunction, s, fn);
+    fn->scope = fs;
+    fn->this_binding = declare(fs, u"this", BindingKind::kThis, nullptr, 0);
+    for (const ClassMember& m : c->members) {
+      if (m.kind == ClassMember::Kind::kField && m.is_static == (is_static != 0) &&
+          m.value != nullptr) {
+        visit_expr(m.value, fs);
+      }
+    }
+  }
+}
+
+void ScopeTree::visit_stmts(const NodeList& list, Scope* s) {
+  for (const Node* n : list) visit_stmt(n, s);
+}
+
+void ScopeTree::visit_stmt(const Node* n, Scope* s) {
+  if (n == nullptr) return;
+  switch (n->kind) {
+    case NodeKind::kVariableDeclaration: {
+      auto* d = static_cast<const VariableDeclaration*>(n);
+      for (const auto& decl : d->declarations) {
+        if (d->decl_kind == DeclKind::kVar) {
+          // A var may not hoist across a lexical declaration of the same name.
+          std::vector<const Identifier*> names;
+          std::vector<const Node*> stack{decl.id};
+          while (!stack.empty()) {
+            const Node* p = stack.back();
+            stack.pop_back();
+            if (p == nullptr) continue;
+            if (p->kind == NodeKind::kIdentifier) {
+              auto* id = static_cast<const Identifier*>(p);
+              for (Scope* x = s; x != nullptr && x->function == s->function; x = x->parent) {
+                Binding* b = x->find(id->name);
+                if (b != nullptr && (b->is_lexical() || (b->kind == BindingKind::kFunction &&
+                                                         x->kind != ScopeKind::kFunction))) {
+                  redeclared(id->name, id);
+                }
+                if (x->kind == ScopeKind::kFunction) break;
+              }
+            } else if (p->kind == NodeKind::kAssignmentPattern) {
+              stack.push_back(static_cast<const AssignmentPattern*>(p)->target);
+            } else if (p->kind == NodeKind::kRestElement) {
+              stack.push_back(static_cast<const RestElement*>(p)->argument);
+            } else if (p->kind == NodeKind::kArrayPattern) {
+              for (const Node* e : static_cast<const ArrayPattern*>(p)->elements)
+                stack.push_back(e);
+            } else if (p->kind == NodeKind::kObjectPattern) {
+              for (const auto& prop : static_cast<const ObjectPattern*>(p)->properties) {
+                stack.push_back(prop.spread != nullptr ? prop.spread : prop.value);
+              }
+            }
+          }
+        }
+        visit_pattern(decl.id, s);
+        if (decl.init != nullptr) visit_expr(decl.init, s);
+      }
+      return;
+    }
+    case NodeKind::kFunctionDeclaration:
+      visit_function(static_cast<const FunctionNode*>(n), s);
+      return;
+    case NodeKind::kClassDeclaration: {
+      auto* c = static_cast<const ClassNode*>(n);
+      reference(c->id, c->id->name, s);
+      visit_class(c, s);
+      return;
+    }
+    case NodeKind::kExpressionStatement:
+      visit_expr(static_cast<const ExpressionStatement*>(n)->expression, s);
+      return;
+    case NodeKind::kBlockStatement: {
+      auto* b = static_cast<const BlockStatement*>(n);
+      Scope* bs = new_scope(ScopeKind::kBlock, s, s->function);
+      scopes_[b] = bs;
+      declare_lexical(b->body, bs, false);
+      visit_stmts(b->body, bs);
+      return;
+    }
+    case NodeKind::kIfStatement: {
+      auto* i = static_cast<const IfStatement*>(n);
+      visit_expr(i->test, s);
+      visit_stmt(i->consequent, s);
+      visit_stmt(i->alternate, s);
+      return;
+    }
+    case NodeKind::kForStatement: {
+      auto* f = static_cast<const ForStatement*>(n);
+      Scope* ls = new_scope(ScopeKind::kLoop, s, s->function);
+      scopes_[f] = ls;
+      if (f->init != nullptr && f->init->kind == NodeKind::kVariableDeclaration) {
+        NodeList one{f->init};
+        declare_lexical(one, ls, false);
+        visit_stmt(f->init, ls);
+      } else if (f->init != nullptr) {
+        visit_expr(f->init, ls);
+      }
+      if (f->test != nullptr) visit_expr(f->test, ls);
+      if (f->update != nullptr) visit_expr(f->update, ls);
+      visit_stmt(f->body, ls);
+      return;
+    }
+    case NodeKind::kForInStatement:
+    case NodeKind::kForOfStatement: {
+      auto* f = static_cast<const ForInOfStatement*>(n);
+      Scope* ls = new_scope(ScopeKind::kLoop, s, s->function);
+      scopes_[f] = ls;
+      if (f->left->kind == NodeKind::kVariableDeclaration) {
+        auto* d = static_cast<const VariableDeclaration*>(f->left);
+        if (d->decl_kind != DeclKind::kVar) {
+          // The right-hand side sees the loop bindings in TDZ.
+          NodeList one{f->left};
+          declare_lexical(one, ls, false);
+          visit_expr(f->right, ls);
+        } else {
+          visit_expr(f->right, s);
+        }
+        visit_stmt(f->left, ls);
+      } else {
+        visit_expr(f->right, s);
+        visit_pattern(f->left, ls);
+      }
+      visit_stmt(f->body, ls);
+      return;
+    }
+    case NodeKind::kWhileStatement:
+    case NodeKind::kDoWhileStatement: {
+      auto* w = static_cast<const WhileStatement*>(n);
+      visit_expr(w->test, s);
+      visit_stmt(w->body, s);
+      return;
+    }
+    case NodeKind::kReturnStatement:
+      if (auto* a = static_cast<const ReturnStatement*>(n)->argument) visit_expr(a, s);
+      return;
+    case NodeKind::kThrowStatement:
+      visit_expr(static_cast<const ThrowStatement*>(n)->argument, s);
+      return;
+    case NodeKind::kTryStatement: {
+      auto* t = static_cast<const TryStatement*>(n);
+      visit_stmt(t->block, s);
+      if (t->handler != nullptr) {
+        Scope* cs = new_scope(ScopeKind::kCatch, s, s->function);
+        scopes_[t] = cs;
+        if (t->param != nullptr) {
+          declare_pattern(t->param, cs, BindingKind::kCatch, 0, false);
+          visit_pattern(t->param, cs);
+        }
+        // The catch block's own lexical declarations may not redeclare the parameter.
+        Scope* bs = new_scope(ScopeKind::kBlock, cs, s->function);
+        scopes_[t->handler] = bs;
+        for (const Node* st : t->handler->body) {
+          if (st->kind == NodeKind::kVariableDeclaration &&
+              static_cast<const VariableDeclaration*>(st)->decl_kind != DeclKind::kVar) {
+            for (const auto& decl : static_cast<const VariableDeclaration*>(st)->declarations) {
+              if (decl.id->kind == NodeKind::kIdentifier &&
+                  cs->find(static_cast<const Identifier*>(decl.id)->name) != nullptr) {
+                redeclared(static_cast<const Identifier*>(decl.id)->name, decl.id);
+              }
+            }
+          }
+        }
+        declare_lexical(t->handler->body, bs, false);
+        visit_stmts(t->handler->body, bs);
+      }
+      if (t->finalizer != nullptr) visit_stmt(t->finalizer, s);
+      return;
+    }
+    case NodeKind::kSwitchStatement: {
+      auto* sw = static_cast<const SwitchStatement*>(n);
+      visit_expr(sw->discriminant, s);
+      Scope* ss = new_scope(ScopeKind::kSwitch, s, s->function);
+      scopes_[sw] = ss;
+      for (const auto& c : sw->cases) declare_lexical(c.consequent, ss, true);
+      for (const auto& c : sw->cases) {
+        if (c.test != nullptr) visit_expr(c.test, ss);
+        visit_stmts(c.consequent, ss);
+      }
+      return;
+    }
+    case NodeKind::kLabeledStatement:
+      visit_stmt(static_cast<const LabeledStatement*>(n)->body, s);
+      return;
+    default:
+      return;
+  }
+}
+
+void ScopeTree::visit_pattern(const Node* p, Scope* s) {
+  if (p == nullptr) return;
+  switch (p->kind) {
+    case NodeKind::kIdentifier:
+      if (refs_.find(p) == refs_.end()) reference(p, static_cast<const Identifier*>(p)->name, s);
+      return;
+    case NodeKind::kMemberExpression:
+      visit_expr(p, s);
+      return;
+    case NodeKind::kAssignmentPattern: {
+      auto* a = static_cast<const AssignmentPattern*>(p);
+      visit_pattern(a->target, s);
+      visit_expr(a->value, s);
+      return;
+    }
+    case NodeKind::kRestElement:
+      visit_pattern(static_cast<const RestElement*>(p)->argument, s);
+      return;
+    case NodeKind::kArrayPattern:
+      for (const Node* e : static_cast<const ArrayPattern*>(p)->elements) visit_pattern(e, s);
+      return;
+    case NodeKind::kObjectPattern:
+      for (const auto& prop : static_cast<const ObjectPattern*>(p)->properties) {
+        if (prop.spread != nullptr) {
+          visit_pattern(prop.spread, s);
+          continue;
+        }
+        if (prop.computed) visit_expr(prop.key, s);
+        visit_pattern(prop.value, s);
+      }
+      return;
+    default:
+      visit_expr(p, s);
+  }
+}
+
+void ScopeTree::visit_expr(const Node* n, Scope* s) {
+  if (n == nullptr) return;
+  switch (n->kind) {
+    case NodeKind::kIdentifier:
+      reference(n, static_cast<const Identifier*>(n)->name, s);
+      return;
+    case NodeKind::kThisExpression:
+    case NodeKind::kSuper:
+      reference_this(n, s);
+      return;
+    case NodeKind::kNumberLiteral:
+    case NodeKind::kStringLiteral:
+    case NodeKind::kBooleanLiteral:
+    case NodeKind::kNullLiteral:
+    case NodeKind::kNewTarget:
+      return;
+    case NodeKind::kTemplateLiteral:
+      for (const Node* e : static_cast<const TemplateLiteral*>(n)->expressions) visit_expr(e, s);
+      return;
+    case NodeKind::kTaggedTemplate: {
+      auto* t = static_cast<const TaggedTemplate*>(n);
+      visit_expr(t->tag, s);
+      visit_expr(t->quasi, s);
+      return;
+    }
+    case NodeKind::kArrayExpression:
+      for (const Node* e : static_cast<const ArrayExpression*>(n)->elements) visit_expr(e, s);
+      return;
+    case NodeKind::kObjectExpression:
+      for (const auto& p : static_cast<const ObjectExpression*>(n)->properties) {
+        if (p.spread != nullptr) {
+          visit_expr(p.spread, s);
+          continue;
+        }
+        if (p.computed) visit_expr(p.key, s);
+        visit_expr(p.value, s);
+      }
+      return;
+    case NodeKind::kFunctionExpression:
+      visit_function(static_cast<const FunctionNode*>(n), s);
+      return;
+    case NodeKind::kClassExpression:
+      visit_class(static_cast<const ClassNode*>(n), s);
+      return;
+    case NodeKind::kUnaryExpression:
+      visit_expr(static_cast<const UnaryExpression*>(n)->argument, s);
+      return;
+    case NodeKind::kUpdateExpression:
+      visit_expr(static_cast<const UpdateExpression*>(n)->argument, s);
+      return;
+    case NodeKind::kBinaryExpression:
+    case NodeKind::kLogicalExpression: {
+      auto* b = static_cast<const BinaryExpression*>(n);
+      visit_expr(b->left, s);
+      visit_expr(b->right, s);
+      return;
+    }
+    case NodeKind::kAssignmentExpression: {
+      auto* a = static_cast<const AssignmentExpression*>(n);
+      visit_pattern(a->target, s);
+      visit_expr(a->value, s);
+      return;
+    }
+    case NodeKind::kConditionalExpression: {
+      auto* c = static_cast<const ConditionalExpression*>(n);
+      visit_expr(c->test, s);
+      visit_expr(c->consequent, s);
+      visit_expr(c->alternate, s);
+      return;
+    }
+    case NodeKind::kCallExpression:
+    case NodeKind::kNewExpression: {
+      auto* c = static_cast<const CallExpression*>(n);
+      visit_expr(c->callee, s);
+      for (const Node* a : c->arguments) visit_expr(a, s);
+      return;
+    }
+    case NodeKind::kMemberExpression: {
+      auto* m = static_cast<const MemberExpression*>(n);
+      visit_expr(m->object, s);
+      if (m->computed) visit_expr(m->property, s);
+      return;
+    }
+    case NodeKind::kChainExpression:
+      visit_expr(static_cast<const ChainExpression*>(n)->expression, s);
+      return;
+    case NodeKind::kSequenceExpression:
+      for (const Node* e : static_cast<const SequenceExpression*>(n)->expressions) visit_expr(e, s);
+      return;
+    case NodeKind::kSpreadElement:
+      visit_expr(static_cast<const SpreadElement*>(n)->argument, s);
+      return;
+    case NodeKind::kAssignmentPattern:
+    case NodeKind::kObjectPattern:
+    case NodeKind::kArrayPattern:
+    case NodeKind::kRestElement:
+      visit_pattern(n, s);
+      return;
+    default:
+      return;
+  }
+}
+
+void ScopeTree::finish_scopes() {
+  for (auto& s : all_scopes_) {
+    std::uint16_t slot = 0;
+    for (Binding* b : s->bindings) {
+      if (b->captured) {
+        b->in_env = true;
+        b->slot = slot++;
+      }
+    }
+    s->env_size = slot;
+    s->has_env = slot > 0;
+  }
+}
+
+}  // namespace kite::compiler

@@ -1,0 +1,36 @@
+// Parser: tokens -> AST (ECMA-262 13-16), always in strict mode.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "parser/ast.h"
+
+namespace kite::parser {
+
+struct SyntaxError {
+  std::string message;
+  std::uint32_t line = 1;
+  std::uint32_t column = 1;
+  std::uint32_t offset = 0;
+};
+
+// The result of a parse: the program and the arena owning it, or an error.
+class ParseResult {
+ public:
+  bool ok() const { return program_ != nullptr; }
+  const Program& program() const { return *program_; }
+  const SyntaxError& error() const { return error_; }
+
+ private:
+  friend ParseResult parse(std::string_view source, std::string_view filename);
+  std::unique_ptr<Ast> ast_;
+  Program* program_ = nullptr;
+  SyntaxError error_;
+};
+
+// Parses `source` (UTF-8) as a strict-mode script.
+ParseResult parse(std::string_view source, std::string_view filename);
+
+}  // namespace kite::parser

@@ -1,0 +1,284 @@
+#include "util/unicode.h"
+
+#include <cstring>
+
+namespace kite::util {
+
+namespace {
+void put_utf8(char32_t c, std::string& out) {
+  if (c < 0x80) {
+    out.push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+void put_utf16(char32_t c, std::u16string& out) {
+  if (c >= 0x10000) {
+    c -= 0x10000;
+    out.push_back(static_cast<char16_t>(0xD800 + (c >> 10)));
+    out.push_back(static_cast<char16_t>(0xDC00 + (c & 0x3FF)));
+  } else {
+    out.push_back(static_cast<char16_t>(c));
+  }
+}
+
+// Decodes one UTF-8 sequence at s[i]; invalid input yields U+FFFD for the
+// maximal invalid subpart (WHATWG).
+char32_t decode_one(std::string_view s, std::size_t& i) {
+  auto b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) {
+    ++i;
+    return b;
+  }
+  int need;
+  char32_t cp;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (b >= 0xC2 && b <= 0xDF) {
+    need = 1;
+    cp = b & 0x1F;
+  } else if (b >= 0xE0 && b <= 0xEF) {
+    need = 2;
+    cp = b & 0x0F;
+    if (b == 0xE0) lo = 0xA0;
+    if (b == 0xED) hi = 0x9F;
+  } else if (b >= 0xF0 && b <= 0xF4) {
+    need = 3;
+    cp = b & 0x07;
+    if (b == 0xF0) lo = 0x90;
+    if (b == 0xF4) hi = 0x8F;
+  } else {
+    ++i;
+    return 0xFFFD;
+  }
+  ++i;
+  for (int k = 0; k < need; ++k) {
+    if (i >= s.size()) return 0xFFFD;
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < lo || c > hi) return 0xFFFD;
+    lo = 0x80;
+    hi = 0xBF;
+    cp = (cp << 6) | (c & 0x3F);
+    ++i;
+  }
+  return cp;
+}
+}  // namespace
+
+void utf8_to_utf16(std::string_view s, std::u16string& out) {
+  out.reserve(out.size() + s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      out.push_back(static_cast<char16_t>(s[i++]));
+      continue;
+    }
+    put_utf16(decode_one(s, i), out);
+  }
+}
+
+void utf16_to_utf8(std::u16string_view s, std::string& out) {
+  out.reserve(out.size() + s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char32_t c = s[i];
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+      continue;
+    }
+    if (c >= 0xD800 && c <= 0xDBFF && i + 1 < s.size() && s[i + 1] >= 0xDC00 &&
+        s[i + 1] <= 0xDFFF) {
+      c = 0x10000 + ((c - 0xD800) << 10) + (s[i + 1] - 0xDC00);
+      ++i;
+    } else if (c >= 0xD800 && c <= 0xDFFF) {
+      c = 0xFFFD;
+    }
+    put_utf8(c, out);
+  }
+}
+
+void latin1_to_utf8(const std::uint8_t* p, std::size_t n, std::string& out) {
+  std::size_t i = 0;
+  out.reserve(out.size() + n);
+  while (i < n) {
+    // Copy ASCII runs in bulk.
+    std::size_t run = i;
+    while (run < n && p[run] < 0x80) ++run;
+    out.append(reinterpret_cast<const char*>(p + i), run - i);
+    i = run;
+    if (i < n) {
+      put_utf8(p[i], out);
+      ++i;
+    }
+  }
+}
+
+bool is_js_whitespace(char32_t c) {
+  return c == 9 || c == 11 || c == 12 || c == 32 || c == 0xA0 || c == 0xFEFF || c == 0x1680 ||
+         (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+bool is_line_terminator(char32_t c) {
+  return c == 10 || c == 13 || c == 0x2028 || c == 0x2029;
+}
+
+namespace {
+// Simple case mappings for Latin-1, Latin Extended-A, Greek and Cyrillic;
+// other scripts are left unchanged (documented limitation).
+char16_t upper_simple(char16_t c) {
+  if (c >= 'a' && c <= 'z') return static_cast<char16_t>(c - 32);
+  if (c < 0xB5) return c;
+  if (c == 0xB5) return 0x39C;
+  if ((c >= 0xE0 && c <= 0xFE) && c != 0xF7) return static_cast<char16_t>(c - 32);
+  if (c == 0xFF) return 0x178;
+  if (c >= 0x100 && c <= 0x17F) {
+    if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E))
+      return (c & 1) == 0 ? static_cast<char16_t>(c - 1) : c;
+    if (c == 0x131) return 'I';
+    if (c == 0x17F) return 'S';
+    return (c & 1) == 1 ? static_cast<char16_t>(c - 1) : c;
+  }
+  if (c >= 0x3B1 && c <= 0x3C9 && c != 0x3C2) return static_cast<char16_t>(c - 32);
+  if (c == 0x3C2) return 0x3A3;
+  if (c >= 0x430 && c <= 0x44F) return static_cast<char16_t>(c - 32);
+  if (c >= 0x450 && c <= 0x45F) return static_cast<char16_t>(c - 80);
+  return c;
+}
+
+char16_t lower_simple(char16_t c) {
+  if (c >= 'A' && c <= 'Z') return static_cast<char16_t>(c + 32);
+  if (c < 0xC0) return c;
+  if ((c >= 0xC0 && c <= 0xDE) && c != 0xD7) return static_cast<char16_t>(c + 32);
+  if (c == 0x178) return 0xFF;
+  if (c >= 0x100 && c <= 0x17F) {
+    if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E))
+      return (c & 1) == 1 ? static_cast<char16_t>(c + 1) : c;
+    if (c == 0x130) return 'i';
+    return (c & 1) == 0 ? static_cast<char16_t>(c + 1) : c;
+  }
+  if (c >= 0x391 && c <= 0x3A9 && c != 0x3A2) return static_cast<char16_t>(c + 32);
+  if (c >= 0x410 && c <= 0x42F) return static_cast<char16_t>(c + 32);
+  if (c >= 0x400 && c <= 0x40F) return static_cast<char16_t>(c + 80);
+  return c;
+}
+}  // namespace
+
+void to_upper_full(std::u16string_view s, std::u16string& out) {
+  out.reserve(out.size() + s.size());
+  for (char16_t c : s) {
+    if (c == 0xDF) {
+      out += u"SS";
+    } else {
+      out.push_back(upper_simple(c));
+    }
+  }
+}
+
+void to_lower_full(std::u16string_view s, std::u16string& out) {
+  out.reserve(out.size() + s.size());
+  for (char16_t c : s) {
+    if (c == 0x130) {
+      out += u"i\u0307";
+    } else {
+      out.push_back(lower_simple(c));
+    }
+  }
+}
+
+bool encode_uri_component(std::u16string_view s, std::u16string& out) {
+  static const char kHex[] = "0123456789ABCDEF";
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char16_t c = s[i];
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+        std::strchr("-_.!~*'()", static_cast<int>(c)) != nullptr) {
+      if (c != 0) {
+        out.push_back(c);
+        continue;
+      }
+    }
+    char32_t cp = c;
+    if (c >= 0xDC00 && c <= 0xDFFF) return false;
+    if (c >= 0xD800 && c <= 0xDBFF) {
+      if (i + 1 >= s.size() || s[i + 1] < 0xDC00 || s[i + 1] > 0xDFFF) return false;
+      cp = 0x10000 + ((c - 0xD800) << 10) + (s[i + 1] - 0xDC00);
+      ++i;
+    }
+    std::string bytes;
+    put_utf8(cp, bytes);
+    for (unsigned char b : bytes) {
+      out.push_back('%');
+      out.push_back(static_cast<char16_t>(kHex[b >> 4]));
+      out.push_back(static_cast<char16_t>(kHex[b & 15]));
+    }
+  }
+  return true;
+}
+
+bool decode_uri_component(std::u16string_view s, std::u16string& out) {
+  auto hex = [](char16_t c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '%') {
+      out.push_back(s[i]);
+      continue;
+    }
+    auto byte_at = [&](std::size_t k) -> int {
+      if (k + 2 >= s.size() + 0 && k + 2 > s.size() - 1 + 1) return -1;
+      if (k + 2 >= s.size() + 1) return -1;
+      if (s[k] != '%') return -1;
+      int h = hex(s[k + 1]), l = hex(s[k + 2]);
+      if (h < 0 || l < 0) return -1;
+      return h * 16 + l;
+    };
+    if (i + 2 >= s.size()) return false;
+    int b = byte_at(i);
+    if (b < 0) return false;
+    i += 2;
+    if (b < 0x80) {
+      out.push_back(static_cast<char16_t>(b));
+      continue;
+    }
+    int n;
+    char32_t cp;
+    if ((b & 0xE0) == 0xC0) {
+      n = 1;
+      cp = b & 0x1F;
+    } else if ((b & 0xF0) == 0xE0) {
+      n = 2;
+      cp = b & 0x0F;
+    } else if ((b & 0xF8) == 0xF0) {
+      n = 3;
+      cp = b & 0x07;
+    } else {
+      return false;
+    }
+    for (int k = 0; k < n; ++k) {
+      if (i + 3 >= s.size() + 1) return false;
+      int c = byte_at(i + 1);
+      if (c < 0 || (c & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (c & 0x3F);
+      i += 3;
+    }
+    if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      return false;
+    }
+    put_utf16(cp, out);
+  }
+  return true;
+}
+
+}  // namespace kite::util

@@ -1,0 +1,1675 @@
+// The interpreter loop: executes register bytecode frame by frame. JS-to-JS
+// calls push a Frame and stay in this loop (no C++ recursion); natives are
+// called directly. Dispatch is a computed-goto table when
+// KITE_OPT_COMPUTED_GOTO is on, a switch otherwise.
+#include <kite/perf_flags.h>
+
+#include <cmath>
+#include <cstring>
+
+#include "objects/object.h"
+#include "objects/ordered_table.h"
+#include "objects/shape.h"
+#include "objects/string.h"
+#include "util/numbers.h"
+#include "vm/bytecode.h"
+#include "vm/function_template.h"
+#include "vm/vm.h"
+
+namespace kite::vm {
+
+namespace {
+
+// ---- inline cache slow paths ----
+
+void ic_insert(InlineCache& ic, const ICEntry& e) {
+  for (int i = InlineCache::kEntries - 1; i > 0; --i) ic.entries[i] = ic.entries[i - 1];
+  ic.entries[0] = e;
+}
+
+bool ic_full(const InlineCache& ic) {
+  return ic.entries[InlineCache::kEntries - 1].shape != nullptr;
+}
+
+// Records how `key` was found for a receiver of shape `s`; returns false
+// when the lookup cannot be cached.
+void ic_record_load(VM& vm, InlineCache& ic, Object* o, PropertyKey key) {
+#if KITE_OPT_INLINE_CACHE
+  if (ic.megamorphic) {
+    if (++ic.mega_misses < InlineCache::kRecoverAfter) return;
+    ic = InlineCache();
+  }
+  Shape* s = o->shape();
+  if (s->is_dictionary() || key.is_index()) return;
+  if (o->is_array() && key.is_atom() && key.as_atom() == vm.atoms().length) return;
+  if (o->klass() == ObjectClass::kString) return;
+  ICEntry e;
+  e.shape = s;
+  std::uint8_t attrs;
+  std::int32_t slot = s->lookup(key, &attrs);
+  if (slot < 0) {
+    Object* p1 = s->proto();
+    if (p1 == nullptr || p1->shape()->is_dictionary() || p1->klass() == ObjectClass::kString)
+      return;
+    slot = p1->shape()->lookup(key, &attrs);
+    if (slot >= 0) {
+      e.holder = p1;
+      e.holder_shape = p1->shape();
+    } else {
+      Object* p2 = p1->proto();
+      if (p2 == nullptr || p2->shape()->is_dictionary()) return;
+      slot = p2->shape()->lookup(key, &attrs);
+      if (slot < 0) return;
+      e.holder = p2;
+      e.holder_shape = p2->shape();
+      e.mid_shape = p1->shape();
+    }
+  }
+  if (attrs & attr::kAccessor) e.is_getter = true;
+  e.slot = static_cast<std::uint32_t>(slot);
+  if (ic_full(ic)) {
+    ic.megamorphic = true;
+    ic.mega_misses = 0;
+    return;
+  }
+  ic_insert(ic, e);
+#else
+  (void)vm;
+  (void)ic;
+  (void)o;
+  (void)key;
+#endif
+}
+
+Value get_prop_slow(VM& vm, Value obj, PropertyKey key, InlineCache& ic) {
+  vm.counters().ic_misses++;
+  if (obj.is_object()) {
+    ic_record_load(vm, ic, obj.as_object(), key);
+    return vm.get(obj.as_object(), key, obj);
+  }
+  return vm.get_value(obj, key);
+}
+
+// Stores with caching of existing-slot writes and add-property transitions.
+void set_prop_slow(VM& vm, Value obj, PropertyKey key, Value v, InlineCache& ic, bool define) {
+  vm.counters().ic_misses++;
+  if (!obj.is_object()) {
+    vm.set_value(obj, key, v);
+    return;
+  }
+  Object* o = obj.as_object();
+  Shape* before = o->shape();
+#if KITE_OPT_INLINE_CACHE
+  bool cacheable = !before->is_dictionary() && !key.is_index() && !ic.megamorphic &&
+                   !(o->is_array() && key.is_atom() && key.as_atom() == vm.atoms().length);
+  if (cacheable) {
+    std::uint8_t attrs;
+    std::int32_t slot = before->lookup(key, &attrs);
+    if (slot >= 0) {
+      if ((attrs & (attr::kWritable | attr::kAccessor)) == attr::kWritable) {
+        if (ic_full(ic)) {
+          ic.megamorphic = true;
+        } else {
+          ICEntry e;
+          e.shape = before;
+          e.slot = static_cast<std::uint32_t>(slot);
+          ic_insert(ic, e);
+        }
+        o->set_slot(static_cast<std::uint32_t>(slot), v);
+        return;
+      }
+    } else if (o->is_extensible()) {
+      bool proto_clear = true;
+      if (!define) {
+        for (Object* p = before->proto(); p != nullptr; p = p->proto()) {
+          if (p->shape()->is_dictionary() ? p->dict()->find(key) != nullptr
+                                          : p->shape()->lookup(key, &attrs) >= 0) {
+            proto_clear = false;
+            break;
+          }
+        }
+      }
+      if (proto_clear) {
+        Rooted ro(vm, obj);
+        Rooted rb(vm, Value::cell(before));
+        vm.add_property(o, key, v, attr::kDefault);
+        Object* after_obj = ro.object();
+        Shape* after = after_obj->shape();
+        if (!after->is_dictionary() && after->parent() == rb.get().as_cell()) {
+          if (ic_full(ic)) {
+            ic.megamorphic = true;
+          } else {
+            ICEntry e;
+            e.shape = static_cast<Shape*>(rb.get().as_cell());
+            e.new_shape = after;
+            e.slot = after->property_count() - 1;
+            ic_insert(ic, e);
+          }
+        }
+        return;
+      }
+    }
+  } else if (ic.megamorphic && ++ic.mega_misses >= InlineCache::kRecoverAfter) {
+    ic = InlineCache();
+  }
+#else
+  (void)ic;
+  (void)before;
+#endif
+  if (define) {
+    vm.create_data_property(o, key, v);
+  } else {
+    vm.set(o, key, v, obj);
+  }
+}
+
+std::string callee_text(FunctionTemplate* t, const std::uint16_t* pc) {
+  auto off = static_cast<std::uint32_t>(pc - t->code.data());
+  for (const auto& [at, k] : t->call_names) {
+    if (at == off) return t->constants[k].as_string()->to_utf8();
+  }
+  return "expression";
+}
+
+}  // namespace
+
+void VM::check_stack() {
+  char probe;
+  if (reinterpret_cast<std::uintptr_t>(&probe) < native_stack_limit_ ||
+      frames_.size() >= options_max_depth_) {
+    throw_range_error("Maximum call stack size exceeded");
+  }
+}
+
+// Builds the unmapped arguments object (ECMA-262 10.4.4.6).
+static Value create_arguments(VM& vm, const Value* argv, std::uint32_t argc) {
+  Object* args =
+      vm.new_object_of_class(ObjectClass::kArguments, vm.intrinsics().object_prototype, 2);
+  Rooted ra(vm, Value::object(args));
+  vm.ensure_elements(args, argc);
+  // argv points into the caller's registers, which do not move.
+  for (std::uint32_t i = 0; i < argc; ++i) args->elements()[i] = argv[i];
+  vm.set_elements_length(args, argc);
+  vm.define_own_property(args, PropertyKey::atom(vm.atoms().length), Value::number(argc),
+                         attr::kHidden);
+  vm.define_own_property(ra.object(), PropertyKey::symbol(vm.intrinsics().symbol_iterator),
+                         Value::object(vm.intrinsics().array_values), attr::kHidden);
+  return ra.get();
+}
+
+// GetIterator (7.4.2), with the array fast path: when the array iterator is
+// unmodified, the register holds the ArrayIterator itself and IterNext
+// steps it without allocating result objects.
+static Value get_iterator(VM& vm, Value iterable) {
+  Rooted rv(vm, iterable);
+  Value method = vm.get_method(iterable, PropertyKey::symbol(vm.intrinsics().symbol_iterator));
+  if (method.is_undefined()) {
+    vm.throw_type_error(vm.describe(rv.get()) + " is not iterable");
+  }
+  Value iter = vm.call(method, rv.get(), {});
+  if (!iter.is_object())
+    vm.throw_type_error("Result of the Symbol.iterator method is not an object");
+  Rooted ri(vm, iter);
+  Object* io = iter.as_object();
+  if ((io->klass() == ObjectClass::kArrayIterator || io->klass() == ObjectClass::kStringIterator ||
+       io->klass() == ObjectClass::kMapIterator || io->klass() == ObjectClass::kSetIterator) &&
+      io->shape()->property_count() == 0) {
+    Value next = vm.get(io, PropertyKey::atom(vm.atoms().next));
+    if (vm.is_builtin_iterator_next(io, next)) return ri.get();
+  }
+  Value next = vm.get(ri.object(), PropertyKey::atom(vm.atoms().next));
+  Rooted rn(vm, next);
+  Object* rec = vm.new_object_of_class(ObjectClass::kIteratorRecord, nullptr, 0);
+  Rooted rr(vm, Value::object(rec));
+  vm.ensure_elements(rec, 2);
+  rec->elements()[0] = ri.get();
+  rec->elements()[1] = rn.get();
+  vm.set_elements_length(rec, 2);
+  return rr.get();
+}
+
+// IteratorStep: returns false when done, else stores the value.
+bool VM::iterator_step(Value iter, Value* out) {
+  Object* io = iter.as_object();
+  if (io->klass() != ObjectClass::kIteratorRecord) return builtin_iterator_next(io, out);
+  Rooted rr(*this, iter);
+  Value next = io->elements()[1];
+  if (!is_callable(next)) throw_type_error(describe(next) + " is not a function");
+  Value result = call(next, io->elements()[0], {});
+  if (!result.is_object())
+    throw_type_error("Iterator result " + describe(result) + " is not an object");
+  Rooted rres(*this, result);
+  if (to_boolean(get(result.as_object(), PropertyKey::atom(atoms_.done)))) return false;
+  *out = get(rres.object(), PropertyKey::atom(atoms_.value));
+  return true;
+}
+
+void VM::iterator_close(Value iter) {
+  Object* io = iter.as_object();
+  if (io->klass() != ObjectClass::kIteratorRecord) {
+    builtin_iterator_close(io);
+    return;
+  }
+  Rooted rr(*this, iter);
+  Value target = io->elements()[0];
+  Value ret = get_method(target, PropertyKey::atom(atoms_.return_));
+  if (ret.is_undefined()) return;
+  Value result = call(ret, rr.object()->elements()[0], {});
+  if (!result.is_object()) throw_type_error("Iterator result is not an object");
+}
+
+Value VM::open_iterator(Value iterable) {
+  return get_iterator(*this, iterable);
+}
+
+void VM::iterate(Value iterable, const std::function<bool(Value)>& fn) {
+  Rooted it(*this, get_iterator(*this, iterable));
+  Value v;
+  while (iterator_step(it.get(), &v)) {
+    bool go_on;
+    try {
+      go_on = fn(v);
+    } catch (JSThrow&) {
+      Rooted exc(*this, take_pending_exception());
+      try {
+        iterator_close(it.get());
+      } catch (JSThrow&) {
+        take_pending_exception();
+      }
+      throw_value(exc.get());
+    }
+    if (!go_on) {
+      iterator_close(it.get());
+      return;
+    }
+  }
+}
+
+// Collects the keys for `for (k in obj)`: enumerable string keys along the
+// prototype chain, each once (ECMA-262 14.7.5.9).
+static Value for_in_prepare(VM& vm, Value v) {
+  Object* keys_arr = vm.new_object_of_class(ObjectClass::kForInIterator, nullptr, 0);
+  Rooted rk(vm, Value::object(keys_arr));
+  keys_arr->set_internal(Value::int32(0));
+  if (v.is_nullish()) return rk.get();
+  Rooted ro(vm, Value::object(vm.to_object(v)));
+  std::vector<PropertyKey> seen;
+  std::vector<PropertyKey> keys;
+  Rooted cur(vm, ro.get());
+  while (cur.get().is_object()) {
+    keys.clear();
+    vm.own_keys(cur.object(), keys);
+    for (PropertyKey k : keys) {
+      bool dup = false;
+      for (PropertyKey s : seen) {
+        if (s == k) {
+          dup = true;
+          break;
+        }
+      }
+      if (dup) continue;
+      seen.push_back(k);
+      Property p;
+      if (!vm.get_own_property(cur.object(), k, &p) || !(p.attrs & attr::kEnumerable)) continue;
+      Value kv = vm.key_to_value(k);
+      vm.array_push_internal(rk.object(), kv);
+    }
+    Object* proto = cur.object()->proto();
+    cur.set(proto != nullptr ? Value::object(proto) : Value::null());
+  }
+  rk.object()->elements()[0] = rk.object()->elements()[0];
+  // Remember the object to re-check deleted keys.
+  vm.array_push_internal(rk.object(), ro.get());
+  return rk.get();
+}
+
+static bool for_in_next(VM& vm, Value iter, Value* out) {
+  Object* it = iter.as_object();
+  std::uint32_t n = it->element_count();
+  if (n == 0) return false;
+  Value target = it->elements()[n - 1];
+  for (;;) {
+    auto i = static_cast<std::uint32_t>(it->internal().as_int32());
+    if (i + 1 >= n) return false;
+    it->set_internal(Value::int32(static_cast<std::int32_t>(i + 1)));
+    Value key = it->elements()[i];
+    Rooted rk(vm, key);
+    if (vm.has_property(target.as_object(), vm.to_property_key(key))) {
+      *out = rk.get();
+      return true;
+    }
+    it = iter.as_object();
+  }
+}
+
+// Copies own enumerable properties of `src` onto `dst` (CopyDataProperties,
+// 7.3.25), skipping the `excluded` keys.
+void VM::copy_data_properties(Object* dst, Value src, const Value* excluded, std::uint32_t n) {
+  if (src.is_nullish()) return;
+  Rooted rd(*this, Value::object(dst));
+  Rooted rs(*this, Value::object(to_object(src)));
+  std::vector<PropertyKey> keys;
+  own_keys(rs.object(), keys, true, true);
+  for (PropertyKey k : keys) {
+    bool skip = false;
+    for (std::uint32_t i = 0; i < n; ++i) {
+      if (to_property_key(excluded[i]) == k) {
+        skip = true;
+        break;
+      }
+    }
+    if (skip) continue;
+    Property p;
+    if (!get_own_property(rs.object(), k, &p) || !(p.attrs & attr::kEnumerable)) continue;
+    Value v = get(rs.object(), k);
+    create_data_property(rd.object(), k, v);
+  }
+}
+
+// ---- calls ----
+
+Value VM::call(Value fn, Value this_value, std::span<const Value> args) {
+  if (!fn.is_object()) throw_type_error(describe(fn) + " is not a function");
+  Object* f = fn.as_object();
+  switch (f->klass()) {
+    case ObjectClass::kNativeFunction: {
+      check_stack();
+      Rooted rf(*this, fn);
+      // Copy the arguments onto the register stack so they stay rooted.
+      Value* base = stack_top_;
+      if (base + args.size() + 1 >= stack_end_)
+        throw_range_error("Maximum call stack size exceeded");
+      for (std::size_t i = 0; i < args.size(); ++i) base[i] = args[i];
+      stack_top_ += args.size();
+      CallInfo ci{this_value, base, static_cast<std::uint32_t>(args.size()), Value::undefined(), f};
+      struct Restore {
+        VM& vm;
+        Value* top;
+        ~Restore() { vm.stack_top_ = top; }
+      } restore{*this, base};
+      return static_cast<NativeFunction*>(rf.object())->fn(*this, ci);
+    }
+    case ObjectClass::kBoundFunction: {
+      auto* b = static_cast<BoundFunction*>(f);
+      std::vector<Value> all(b->args);
+      all.insert(all.end(), args.begin(), args.end());
+      Rooted rf(*this, fn);
+      Value* base = stack_top_;
+      if (base + all.size() + 1 >= stack_end_)
+        throw_range_error("Maximum call stack size exceeded");
+      for (std::size_t i = 0; i < all.size(); ++i) base[i] = all[i];
+      stack_top_ += all.size();
+      struct Restore {
+        VM& vm;
+        Value* top;
+        ~Restore() { vm.stack_top_ = top; }
+      } restore{*this, base};
+      auto* bf = static_cast<BoundFunction*>(rf.object());
+      return call(bf->target, bf->bound_this, std::span<const Value>(base, all.size()));
+    }
+    case ObjectClass::kFunction: {
+      auto* jf = static_cast<JSFunction*>(f);
+      if (jf->tmpl->has(FunctionTemplate::kClassConstructor)) {
+        throw_type_error("Class constructor " + describe_name(fn) +
+                         " cannot be invoked without 'new'");
+      }
+      push_frame(jf, this_value, args.data(), static_cast<std::uint32_t>(args.size()),
+                 Value::undefined(), false, 0, true);
+      return execute(frames_.size() - 1);
+    }
+    default:
+      throw_type_error(describe(fn) + " is not a function");
+  }
+}
+
+Value VM::construct(Value fn, std::span<const Value> args, Value new_target) {
+  if (!is_constructor(fn)) throw_type_error(describe(fn) + " is not a constructor");
+  Object* f = fn.as_object();
+  Rooted rnt(*this, new_target);
+  Rooted rf(*this, fn);
+  switch (f->klass()) {
+    case ObjectClass::kNativeFunction: {
+      check_stack();
+      Value* base = stack_top_;
+      if (base + args.size() + 1 >= stack_end_)
+        throw_range_error("Maximum call stack size exceeded");
+      for (std::size_t i = 0; i < args.size(); ++i) base[i] = args[i];
+      stack_top_ += args.size();
+      CallInfo ci{Value::undefined(), base, static_cast<std::uint32_t>(args.size()), rnt.get(), f};
+      struct Restore {
+        VM& vm;
+        Value* top;
+        ~Restore() { vm.stack_top_ = top; }
+      } restore{*this, base};
+      return static_cast<NativeFunction*>(rf.object())->fn(*this, ci);
+    }
+    case ObjectClass::kBoundFunction: {
+      auto* b = static_cast<BoundFunction*>(f);
+      std::vector<Value> all(b->args);
+      all.insert(all.end(), args.begin(), args.end());
+      Value target = b->target;
+      Value nt = rnt.get() == rf.get() ? target : rnt.get();
+      Value* base = stack_top_;
+      if (base + all.size() + 1 >= stack_end_)
+        throw_range_error("Maximum call stack size exceeded");
+      for (std::size_t i = 0; i < all.size(); ++i) base[i] = all[i];
+      stack_top_ += all.size();
+      struct Restore {
+        VM& vm;
+        Value* top;
+        ~Restore() { vm.stack_top_ = top; }
+      } restore{*this, base};
+      return construct(target, std::span<const Value>(base, all.size()), nt);
+    }
+    case ObjectClass::kFunction: {
+      auto* jf = static_cast<JSFunction*>(f);
+      Value this_value = Value::hole();
+      if (!jf->tmpl->has(FunctionTemplate::kDerived)) {
+        this_value = Value::object(ordinary_create_from_constructor(rnt.get()));
+      }
+      jf = static_cast<JSFunction*>(rf.object());
+      push_frame(jf, this_value, args.data(), static_cast<std::uint32_t>(args.size()), rnt.get(),
+                 true, 0, true);
+      return execute(frames_.size() - 1);
+    }
+    default:
+      throw_type_error(describe(fn) + " is not a constructor");
+  }
+}
+
+// OrdinaryCreateFromConstructor (10.1.13) with Object.prototype fallback.
+Object* VM::ordinary_create_from_constructor(Value new_target) {
+  Value proto = Value::undefined();
+  if (new_target.is_object())
+    proto = get(new_target.as_object(), PropertyKey::atom(atoms_.prototype));
+  return new_object_with_proto(proto.is_object() ? proto.as_object()
+                                                 : intrinsics_.object_prototype);
+}
+
+std::string VM::describe_name(Value fn) {
+  if (!fn.is_object()) return describe(fn);
+  Property p;
+  if (get_own_property(fn.as_object(), PropertyKey::atom(atoms_.name), &p) && p.value.is_string()) {
+    return p.value.as_string()->to_utf8();
+  }
+  return "anonymous";
+}
+
+void VM::push_frame(JSFunction* fn, Value this_value, const Value* argv, std::uint32_t argc,
+                    Value new_target, bool construct, std::uint16_t return_reg, bool entry) {
+  check_stack();
+  FunctionTemplate* t = fn->tmpl;
+  Value* regs = stack_top_;
+  if (regs + t->num_registers + 1 >= stack_end_) {
+    throw_range_error("Maximum call stack size exceeded");
+  }
+  regs[0] = this_value;
+  std::uint32_t np = t->num_params;
+  std::uint32_t n = argc < np ? argc : np;
+  for (std::uint32_t i = 0; i < n; ++i) regs[1 + i] = argv[i];
+  for (std::uint32_t i = 1 + n; i < t->num_registers; ++i) regs[i] = Value::undefined();
+  stack_top_ = regs + t->num_registers;
+  frames_.push_back(Frame{fn, t, regs, t->code.data(), argv, argc, fn->env, new_target, return_reg,
+                          construct, entry});
+}
+
+Value VM::run_script(FunctionTemplate* tmpl) {
+  Rooted rt(*this, Value::cell(tmpl));
+  JSFunction* fn = new_closure(tmpl, nullptr);
+  push_frame(fn, Value::undefined(), nullptr, 0, Value::undefined(), false, 0, true);
+  return execute(frames_.size() - 1);
+}
+
+// Finds a handler for the pending exception in frames above `entry`
+// (inclusive). On success the frame stack is cut to the handler's frame.
+bool VM::unwind(std::size_t entry) {
+  bool top = true;
+  while (frames_.size() > entry) {
+    Frame& f = frames_.back();
+    auto off = static_cast<std::uint32_t>(f.pc - f.tmpl->code.data());
+    if (!top) off -= 1;  // a caller's pc is its return address
+    top = false;
+    for (const ExceptionHandler& h : f.tmpl->handlers) {
+      if (off >= h.start && off < h.end) {
+        f.regs[h.reg] = take_pending_exception();
+        f.pc = f.tmpl->code.data() + h.target;
+        stack_top_ = f.regs + f.tmpl->num_registers;
+        return true;
+      }
+    }
+    stack_top_ = f.regs;
+    frames_.pop_back();
+  }
+  return false;
+}
+
+namespace {
+inline bool both_int(Value a, Value b) {
+#if KITE_OPT_INT_FASTPATH
+  return a.is_int32() && b.is_int32();
+#else
+  (void)a;
+  (void)b;
+  return false;
+#endif
+}
+}  // namespace
+
+Value VM::execute(std::size_t entry) {
+#if KITE_OPT_COMPUTED_GOTO
+  static void* const kLabels[] = {
+#define KITE_LABEL(name, fmt) &&L_##name,
+      KITE_OPCODES(KITE_LABEL)
+#undef KITE_LABEL
+  };
+#define CASE(name) L_##name:
+#define DISPATCH() goto* kLabels[*pc]
+#else
+#define CASE(name) case Op::k##name:
+#define DISPATCH() goto dispatch
+#endif
+#define R(i) regs[pc[i]]
+#define NEXT(n) \
+  do {          \
+    pc += (n);  \
+    DISPATCH(); \
+  } while (0)
+#define TARGET(i) \
+  (code + (static_cast<std::uint32_t>(pc[i]) | (static_cast<std::uint32_t>(pc[(i) + 1]) << 16)))
+#define LOAD_FRAME()               \
+  do {                             \
+    f = &frames_.back();           \
+    regs = f->regs;                \
+    pc = f->pc;                    \
+    code = f->tmpl->code.data();   \
+    K = f->tmpl->constants.data(); \
+  } while (0)
+#define SAVE_PC() (f->pc = pc)
+
+  Frame* f;
+  Value* regs;
+  const std::uint16_t* pc;
+  const std::uint16_t* code;
+  const Value* K;
+  Value result;
+  LOAD_FRAME();
+
+  for (;;) {
+    try {
+#if !KITE_OPT_COMPUTED_GOTO
+    dispatch:
+      switch (static_cast<Op>(*pc)) {
+#else
+      DISPATCH();
+#endif
+        CASE(Mov) {
+          R(1 - 0) = R(2);
+          NEXT(3);
+        }
+        CASE(LoadK) {
+          R(1) = K[pc[2]];
+          NEXT(3);
+        }
+        CASE(LoadI) {
+          R(1) = Value::int32(static_cast<std::int16_t>(pc[2]));
+          NEXT(3);
+        }
+        CASE(LoadUndef) {
+          R(1) = Value::undefined();
+          NEXT(2);
+        }
+        CASE(LoadNull) {
+          R(1) = Value::null();
+          NEXT(2);
+        }
+        CASE(LoadTrue) {
+          R(1) = Value::boolean(true);
+          NEXT(2);
+        }
+        CASE(LoadFalse) {
+          R(1) = Value::boolean(false);
+          NEXT(2);
+        }
+        CASE(LoadHole) {
+          R(1) = Value::hole();
+          NEXT(2);
+        }
+        CASE(CheckTdz) {
+          if (R(1).is_hole()) {
+            SAVE_PC();
+            throw_error(
+                ErrorType::kReferenceError,
+                "Cannot access '" + K[pc[2]].as_string()->to_utf8() + "' before initialization");
+          }
+          NEXT(3);
+        }
+        CASE(CheckThis) {
+          if (R(1).is_hole()) {
+            SAVE_PC();
+            throw_error(ErrorType::kReferenceError,
+                        "Must call super constructor in derived class before accessing 'this' or "
+                        "returning from derived constructor");
+          }
+          NEXT(2);
+        }
+        CASE(ThrowConstAssign) {
+          SAVE_PC();
+          throw_type_error("Assignment to constant variable.");
+        }
+        CASE(PushEnv) {
+          SAVE_PC();
+          f->env = new_environment(f->env, pc[1]);
+          NEXT(2);
+        }
+        CASE(PopEnv) {
+          f->env = f->env->parent;
+          NEXT(1);
+        }
+        CASE(CopyEnv) {
+          SAVE_PC();
+          Environment* old = f->env;
+          Rooted ro(*this, Value::cell(old));
+          Environment* e = new_environment(old->parent, old->size);
+          old = static_cast<Environment*>(ro.get().as_cell());
+          for (std::uint32_t i = 0; i < old->size; ++i) e->slots[i] = old->slots[i];
+          f->env = e;
+          NEXT(1);
+        }
+        CASE(GetEnv) {
+          R(1) = f->env != nullptr ? Value::cell(f->env) : Value::undefined();
+          NEXT(2);
+        }
+        CASE(SetEnv) {
+          Value v = R(1);
+          f->env = v.is_undefined() ? nullptr : static_cast<Environment*>(v.as_cell());
+          NEXT(2);
+        }
+        CASE(LdEnv) {
+          Environment* e = f->env;
+          for (std::uint16_t d = pc[2]; d > 0; --d) e = e->parent;
+          R(1) = e->slots[pc[3]];
+          NEXT(4);
+        }
+        CASE(LdEnvChecked) {
+          Environment* e = f->env;
+          for (std::uint16_t d = pc[2]; d > 0; --d) e = e->parent;
+          Value v = e->slots[pc[3]];
+          if (v.is_hole()) {
+            SAVE_PC();
+            throw_error(
+                ErrorType::kReferenceError,
+                "Cannot access '" + K[pc[4]].as_string()->to_utf8() + "' before initialization");
+          }
+          R(1) = v;
+          NEXT(5);
+        }
+        CASE(StEnv) {
+          Environment* e = f->env;
+          for (std::uint16_t d = pc[1]; d > 0; --d) e = e->parent;
+          e->slots[pc[2]] = R(3);
+          NEXT(4);
+        }
+        CASE(StEnvChecked) {
+          Environment* e = f->env;
+          for (std::uint16_t d = pc[1]; d > 0; --d) e = e->parent;
+          if (e->slots[pc[2]].is_hole()) {
+            SAVE_PC();
+            throw_error(
+                ErrorType::kReferenceError,
+                "Cannot access '" + K[pc[4]].as_string()->to_utf8() + "' before initialization");
+          }
+          e->slots[pc[2]] = R(3);
+          NEXT(5);
+        }
+        CASE(LdGlobal) {
+          InlineCache& ic = f->tmpl->ics[pc[3]];
+          Object* g = global_;
+#if KITE_OPT_INLINE_CACHE
+          if (ic.entries[0].shape == g->shape()) {
+            counters_.ic_hits++;
+            R(1) = g->slot(ic.entries[0].slot);
+            NEXT(4);
+          }
+#endif
+          SAVE_PC();
+          R(1) = load_global(K[pc[2]].as_string(), ic, true);
+          NEXT(4);
+        }
+        CASE(LdGlobalOrUndef) {
+          SAVE_PC();
+          Value v;
+          if (!lookup_global(K[pc[2]].as_string(), &v)) v = Value::undefined();
+          R(1) = v;
+          NEXT(3);
+        }
+        CASE(StGlobal) {
+          SAVE_PC();
+          store_global(K[pc[1]].as_string(), R(2), f->tmpl->ics[pc[3]]);
+          NEXT(4);
+        }
+        CASE(DeclGlobalVar) {
+          SAVE_PC();
+          PropertyKey k = PropertyKey::atom(K[pc[1]].as_string());
+          if (!has_own_property(global_, k)) {
+            define_own_property(global_, k, Value::undefined(),
+                                attr::kWritable | attr::kEnumerable);
+          }
+          NEXT(2);
+        }
+        CASE(DeclGlobalFunc) {
+          SAVE_PC();
+          PropertyKey k = PropertyKey::atom(K[pc[1]].as_string());
+          define_own_property(global_, k, R(2), attr::kWritable | attr::kEnumerable);
+          NEXT(3);
+        }
+        CASE(DeclGlobalLex) {
+          SAVE_PC();
+          declare_global_lexical(K[pc[1]].as_string(), f->env, pc[2], pc[3] != 0);
+          NEXT(4);
+        }
+        CASE(LoadCallee) {
+          R(1) = Value::object(f->callee);
+          NEXT(2);
+        }
+        CASE(GetProp) {
+          Value obj = R(2);
+          InlineCache& ic = f->tmpl->ics[pc[4]];
+#if KITE_OPT_INLINE_CACHE
+          if (obj.is_object()) {
+            Object* o = obj.as_object();
+            Shape* s = o->shape();
+            for (const ICEntry& e : ic.entries) {
+              if (e.shape != s) continue;
+              if (e.holder == nullptr) {
+                counters_.ic_hits++;
+                R(1) = o->slot(e.slot);
+                NEXT(5);
+              }
+              if (e.holder->shape() == e.holder_shape &&
+                  (e.mid_shape == nullptr || s->proto()->shape() == e.mid_shape) && !e.is_getter) {
+                counters_.ic_hits++;
+                R(1) = e.holder->slot(e.slot);
+                NEXT(5);
+              }
+              break;
+            }
+          } else if (obj.is_string()) {
+            Object* sp = intrinsics_.string_prototype;
+            const ICEntry& e = ic.entries[0];
+            if (e.shape == sp->shape() && e.holder == nullptr) {
+              counters_.ic_hits++;
+              R(1) = sp->slot(e.slot);
+              NEXT(5);
+            }
+            SAVE_PC();
+            PropertyKey k = PropertyKey::atom(K[pc[3]].as_string());
+            if (!sp->shape()->is_dictionary() && !ic.megamorphic) {
+              std::uint8_t attrs;
+              std::int32_t slot = sp->shape()->lookup(k, &attrs);
+              if (slot >= 0 && !(attrs & attr::kAccessor)) {
+                ICEntry ne;
+                ne.shape = sp->shape();
+                ne.slot = static_cast<std::uint32_t>(slot);
+                ic.entries[0] = ne;
+              }
+            }
+            R(1) = get_value(obj, k);
+            NEXT(5);
+          }
+#endif
+          SAVE_PC();
+          Value v = get_prop_slow(*this, obj, PropertyKey::atom(K[pc[3]].as_string()), ic);
+          regs = f->regs;
+          R(1) = v;
+          NEXT(5);
+        }
+        CASE(GetLength) {
+          Value obj = R(2);
+          if (obj.is_object() && obj.as_object()->is_array()) {
+            R(1) = Value::number(obj.as_object()->array_length());
+            NEXT(4);
+          }
+          if (obj.is_string()) {
+            R(1) = Value::int32(static_cast<std::int32_t>(obj.as_string()->length()));
+            NEXT(4);
+          }
+          InlineCache& ic = f->tmpl->ics[pc[3]];
+#if KITE_OPT_INLINE_CACHE
+          if (obj.is_object()) {
+            Object* o = obj.as_object();
+            const ICEntry& e = ic.entries[0];
+            if (e.shape == o->shape() && e.holder == nullptr) {
+              counters_.ic_hits++;
+              R(1) = o->slot(e.slot);
+              NEXT(4);
+            }
+          }
+#endif
+          SAVE_PC();
+          Value v = get_prop_slow(*this, obj, PropertyKey::atom(atoms_.length), ic);
+          R(1) = v;
+          NEXT(4);
+        }
+        CASE(SetProp) {
+          Value obj = R(1);
+          InlineCache& ic = f->tmpl->ics[pc[4]];
+#if KITE_OPT_INLINE_CACHE
+          if (obj.is_object()) {
+            Object* o = obj.as_object();
+            Shape* s = o->shape();
+            for (const ICEntry& e : ic.entries) {
+              if (e.shape != s) continue;
+              if (e.new_shape == nullptr) {
+                counters_.ic_hits++;
+                o->set_slot(e.slot, R(3));
+                NEXT(5);
+              }
+              if (e.slot < o->slot_capacity()) {
+                counters_.ic_hits++;
+                o->set_slot(e.slot, R(3));
+                o->set_shape(e.new_shape);
+                NEXT(5);
+              }
+              break;
+            }
+          }
+#endif
+          SAVE_PC();
+          set_prop_slow(*this, obj, PropertyKey::atom(K[pc[2]].as_string()), R(3), ic, false);
+          NEXT(5);
+        }
+        CASE(DefineField) {
+          Value obj = R(1);
+          InlineCache& ic = f->tmpl->ics[pc[4]];
+#if KITE_OPT_INLINE_CACHE
+          Object* o = obj.as_object();
+          const ICEntry& e = ic.entries[0];
+          if (e.shape == o->shape() && e.new_shape != nullptr && e.slot < o->slot_capacity()) {
+            counters_.ic_hits++;
+            o->set_slot(e.slot, R(3));
+            o->set_shape(e.new_shape);
+            NEXT(5);
+          }
+#endif
+          SAVE_PC();
+          set_prop_slow(*this, obj, PropertyKey::atom(K[pc[2]].as_string()), R(3), ic, true);
+          NEXT(5);
+        }
+        CASE(GetElem) {
+          Value obj = R(2);
+          Value key = R(3);
+          if (obj.is_object() && key.is_int32()) {
+            Object* o = obj.as_object();
+            auto i = static_cast<std::uint32_t>(key.as_int32());
+            if (i < o->element_count()) {
+              Value v = o->elements()[i];
+              if (!v.is_hole()) {
+                R(1) = v;
+                NEXT(4);
+              }
+            }
+          } else if (obj.is_string() && key.is_int32()) {
+            String* s = obj.as_string();
+            auto i = static_cast<std::uint32_t>(key.as_int32());
+            if (i < s->length() && !s->is_rope()) {
+              R(1) = Value::string(single_char(s->at(i)));
+              NEXT(4);
+            }
+          }
+          SAVE_PC();
+          Value v;
+          if (obj.is_nullish()) {
+            v = get_value(obj, to_property_key(key));
+          } else {
+            PropertyKey k = to_property_key(key);
+            v = get_value(R(2), k);
+          }
+          R(1) = v;
+          NEXT(4);
+        }
+        CASE(SetElem) {
+          Value obj = R(1);
+          Value key = R(2);
+          if (obj.is_object() && key.is_int32()) {
+            Object* o = obj.as_object();
+            auto i = static_cast<std::uint32_t>(key.as_int32());
+            if ((o->flags() & Object::kElementsFrozen) == 0) {
+              if (i < o->element_count() && !o->elements()[i].is_hole()) {
+                o->elements()[i] = R(3);
+                NEXT(4);
+              }
+              if (i == o->element_count() && i < o->element_capacity() && o->is_extensible() &&
+                  !o->has_sparse() && o->klass() != ObjectClass::kString &&
+                  o->klass() != ObjectClass::kArguments) {
+                o->elements()[i] = R(3);
+                set_elements_length(o, i + 1);
+                NEXT(4);
+              }
+            }
+          }
+          SAVE_PC();
+          if (obj.is_nullish()) {
+            set_value(obj, to_property_key(key), R(3));
+          } else {
+            PropertyKey k = to_property_key(key);
+            set_value(R(1), k, R(3));
+          }
+          NEXT(4);
+        }
+        CASE(DelProp) {
+          SAVE_PC();
+          Value obj = R(2);
+          if (obj.is_nullish()) {
+            throw_type_error("Cannot convert undefined or null to object");
+          }
+          PropertyKey k = to_property_key(R(3));
+          if (obj.is_object()) {
+            if (!delete_property(R(2).as_object(), k)) {
+              Value kv = key_to_value(k);
+              throw_type_error(
+                  "Cannot delete property '" +
+                  (kv.is_string() ? kv.as_string()->to_utf8() : describe(k.as_value())) + "' of " +
+                  describe(R(2)));
+            }
+          }
+          R(1) = Value::boolean(true);
+          NEXT(4);
+        }
+        CASE(GetSuper) {
+          SAVE_PC();
+          Value home = f->callee->home_object;
+          Value key = R(2);
+          PropertyKey k = to_property_key(key);
+          Object* proto = home.is_object() ? f->callee->home_object.as_object()->proto() : nullptr;
+          R(1) = proto == nullptr ? Value::undefined() : get(proto, k, regs[0]);
+          NEXT(3);
+        }
+        CASE(SetSuper) {
+          SAVE_PC();
+          Value home = f->callee->home_object;
+          PropertyKey k = to_property_key(R(1));
+          Object* proto = home.is_object() ? home.as_object()->proto() : nullptr;
+          if (proto == nullptr) throw_type_error("super has no prototype");
+          set(proto, k, R(2), regs[0]);
+          NEXT(3);
+        }
+        CASE(DefineElem) {
+          SAVE_PC();
+          PropertyKey k = to_property_key(R(2));
+          create_data_property(R(1).as_object(), k, R(3));
+          NEXT(4);
+        }
+        CASE(DefineGetter) {
+          SAVE_PC();
+          define_accessor_part(R(1).as_object(), to_property_key(R(2)), R(3), true, pc[4] != 0);
+          NEXT(5);
+        }
+        CASE(DefineSetter) {
+          SAVE_PC();
+          define_accessor_part(R(1).as_object(), to_property_key(R(2)), R(3), false, pc[4] != 0);
+          NEXT(5);
+        }
+        CASE(DefineMethod) {
+          SAVE_PC();
+          PropertyKey k = to_property_key(R(2));
+          define_own_property(R(1).as_object(), k, R(3), attr::kHidden);
+          NEXT(4);
+        }
+        CASE(CopyProps) {
+          SAVE_PC();
+          copy_data_properties(R(1).as_object(), R(2), nullptr, 0);
+          NEXT(3);
+        }
+        CASE(CopyPropsExcept) {
+          SAVE_PC();
+          Object* o = new_object();
+          R(1) = Value::object(o);
+          copy_data_properties(R(1).as_object(), R(2), &regs[pc[3]], pc[4]);
+          NEXT(5);
+        }
+        CASE(NewObject) {
+          SAVE_PC();
+          R(1) = Value::object(new_object());
+          NEXT(2);
+        }
+        CASE(NewArray) {
+          SAVE_PC();
+          R(1) = Value::object(new_array(pc[2]));
+          NEXT(3);
+        }
+        CASE(ArrayPush) {
+          SAVE_PC();
+          array_push(R(1).as_object(), R(2));
+          NEXT(3);
+        }
+        CASE(ArrayHole) {
+          SAVE_PC();
+          Object* a = R(1).as_object();
+          set_array_length(a, a->array_length() + 1);
+          NEXT(2);
+        }
+        CASE(ArraySpread) {
+          SAVE_PC();
+          Rooted it(*this, get_iterator(*this, R(2)));
+          Value v;
+          while (iterator_step(it.get(), &v)) array_push(frames_.back().regs[pc[1]].as_object(), v);
+          NEXT(3);
+        }
+        CASE(NewClosure) {
+          SAVE_PC();
+          auto* t = static_cast<FunctionTemplate*>(K[pc[2]].as_cell());
+          JSFunction* fn = new_closure(t, f->env);
+          if (t->has(FunctionTemplate::kArrow)) fn->home_object = f->callee->home_object;
+          R(1) = Value::object(fn);
+          NEXT(3);
+        }
+        CASE(NewClass) {
+          SAVE_PC();
+          make_class(f, pc);
+          NEXT(5);
+        }
+        CASE(SetHome) {
+          Value fn = R(1);
+          if (fn.is_object() && fn.as_object()->klass() == ObjectClass::kFunction) {
+            static_cast<JSFunction*>(fn.as_object())->home_object = R(2);
+          }
+          NEXT(3);
+        }
+        CASE(SetFields) {
+          static_cast<JSFunction*>(R(1).as_object())->fields = R(2);
+          NEXT(3);
+        }
+        CASE(InitFields) {
+          SAVE_PC();
+          Value init = f->callee->fields;
+          if (init.is_object()) call(init, regs[0], {});
+          NEXT(1);
+        }
+        CASE(CreateArguments) {
+          SAVE_PC();
+          R(1) = create_arguments(*this, f->argv, f->argc);
+          NEXT(2);
+        }
+        CASE(CreateRest) {
+          SAVE_PC();
+          std::uint32_t start = pc[2];
+          std::uint32_t n = f->argc > start ? f->argc - start : 0;
+          Object* a = new_array(n);
+          for (std::uint32_t i = 0; i < n; ++i) a->elements()[i] = f->argv[start + i];
+          set_elements_length(a, n);
+          R(1) = Value::object(a);
+          NEXT(3);
+        }
+        CASE(ToPropertyKey) {
+          SAVE_PC();
+          Value k = R(2);
+          if (!k.is_int32() && !k.is_string() && !k.is_symbol()) {
+            PropertyKey pk = to_property_key(k);
+            k = pk.is_symbol() ? pk.as_value() : key_to_value(pk);
+          }
+          R(1) = k;
+          NEXT(3);
+        }
+        CASE(Add) {
+          Value a = R(2), b = R(3);
+          if (both_int(a, b)) {
+            std::int64_t r = static_cast<std::int64_t>(a.as_int32()) + b.as_int32();
+            R(1) = Value::number(r);
+            NEXT(4);
+          }
+          if (a.is_number() && b.is_number()) {
+            R(1) = Value::number(a.as_number() + b.as_number());
+            NEXT(4);
+          }
+          SAVE_PC();
+          Value r = add(a, b);
+          R(1) = r;
+          NEXT(4);
+        }
+        CASE(Sub) {
+          Value a = R(2), b = R(3);
+          if (both_int(a, b)) {
+            R(1) = Value::number(static_cast<std::int64_t>(a.as_int32()) - b.as_int32());
+            NEXT(4);
+          }
+          if (a.is_number() && b.is_number()) {
+            R(1) = Value::number(a.as_number() - b.as_number());
+            NEXT(4);
+          }
+          SAVE_PC();
+          double x = to_number(a);
+          R(1) = Value::number(x - to_number(R(3)));
+          NEXT(4);
+        }
+        CASE(Mul) {
+          Value a = R(2), b = R(3);
+          if (both_int(a, b)) {
+            std::int64_t r = static_cast<std::int64_t>(a.as_int32()) * b.as_int32();
+            if (r != 0 || (a.as_int32() >= 0 && b.as_int32() >= 0)) {
+              R(1) = Value::number(r);
+              NEXT(4);
+            }
+          }
+          if (a.is_number() && b.is_number()) {
+            R(1) = Value::number(a.as_number() * b.as_number());
+            NEXT(4);
+          }
+          SAVE_PC();
+          double x = to_number(a);
+          R(1) = Value::number(x * to_number(R(3)));
+          NEXT(4);
+        }
+        CASE(Div) {
+          Value a = R(2), b = R(3);
+          if (a.is_number() && b.is_number()) {
+            R(1) = Value::number(a.as_number() / b.as_number());
+            NEXT(4);
+          }
+          SAVE_PC();
+          double x = to_number(a);
+          R(1) = Value::number(x / to_number(R(3)));
+          NEXT(4);
+        }
+        CASE(Mod) {
+          Value a = R(2), b = R(3);
+          if (both_int(a, b) && a.as_int32() >= 0 && b.as_int32() > 0) {
+            R(1) = Value::int32(a.as_int32() % b.as_int32());
+            NEXT(4);
+          }
+          if (a.is_number() && b.is_number()) {
+            R(1) = Value::number(std::fmod(a.as_number(), b.as_number()));
+            NEXT(4);
+          }
+          SAVE_PC();
+          double x = to_number(a);
+          R(1) = Value::number(std::fmod(x, to_number(R(3))));
+          NEXT(4);
+        }
+        CASE(Exp) {
+          SAVE_PC();
+          double x = to_number(R(2));
+          double y = to_number(R(3));
+          R(1) = Value::number(js_pow(x, y));
+          NEXT(4);
+        }
+#define KITE_BITOP(name, expr)             \
+  CASE(name) {                             \
+    Value a = R(2), b = R(3);              \
+    std::int32_t x, y;                     \
+    if (a.is_int32() && b.is_int32()) {    \
+      x = a.as_int32();                    \
+      y = b.as_int32();                    \
+    } else {                               \
+      SAVE_PC();                           \
+      x = util::to_int32(to_number(a));    \
+      y = util::to_int32(to_number(R(3))); \
+    }                                      \
+    R(1) = expr;                           \
+    NEXT(4);                               \
+  }
+        KITE_BITOP(BitAnd, Value::int32(x & y))
+        KITE_BITOP(BitOr, Value::int32(x | y))
+        KITE_BITOP(BitXor, Value::int32(x ^ y))
+        KITE_BITOP(
+            Shl, Value::int32(static_cast<std::int32_t>(static_cast<std::uint32_t>(x) << (y & 31))))
+        KITE_BITOP(Shr, Value::int32(x >> (y & 31)))
+        KITE_BITOP(UShr, Value::number(static_cast<std::uint32_t>(x) >> (y & 31)))
+#undef KITE_BITOP
+        CASE(Eq) {
+          Value a = R(2), b = R(3);
+          if (both_int(a, b)) {
+            R(1) = Value::boolean(a == b);
+            NEXT(4);
+          }
+          SAVE_PC();
+          R(1) = Value::boolean(loose_equals(a, b));
+          NEXT(4);
+        }
+        CASE(Ne) {
+          Value a = R(2), b = R(3);
+          if (both_int(a, b)) {
+            R(1) = Value::boolean(a != b);
+            NEXT(4);
+          }
+          SAVE_PC();
+          R(1) = Value::boolean(!loose_equals(a, b));
+          NEXT(4);
+        }
+        CASE(StrictEq) {
+          Value a = R(2), b = R(3);
+          R(1) = Value::boolean(a == b ? !(a.is_double() && a.as_double() != a.as_double())
+                                       : strict_equals(a, b));
+          NEXT(4);
+        }
+        CASE(StrictNe) {
+          Value a = R(2), b = R(3);
+          R(1) = Value::boolean(
+              !(a == b ? !(a.is_double() && a.as_double() != a.as_double()) : strict_equals(a, b)));
+          NEXT(4);
+        }
+#define KITE_CMP(name, op, swap, negate_undef)                     \
+  CASE(name) {                                                     \
+    Value a = R(2), b = R(3);                                      \
+    if (both_int(a, b)) {                                          \
+      R(1) = Value::boolean(a.as_int32() op b.as_int32());         \
+      NEXT(4);                                                     \
+    }                                                              \
+    if (a.is_number() && b.is_number()) {                          \
+      R(1) = Value::boolean(a.as_number() op b.as_number());       \
+      NEXT(4);                                                     \
+    }                                                              \
+    SAVE_PC();                                                     \
+    int r = swap ? less_than(b, a, false) : less_than(a, b, true); \
+    R(1) = Value::boolean(negate_undef ? (r == 0) : (r == 1));     \
+    NEXT(4);                                                       \
+  }
+        KITE_CMP(Lt, <, false, false)
+        KITE_CMP(Gt, >, true, false)
+        KITE_CMP(Le, <=, true, true)
+        KITE_CMP(Ge, >=, false, true)
+#undef KITE_CMP
+        CASE(InstanceOf) {
+          SAVE_PC();
+          R(1) = Value::boolean(instance_of(R(2), R(3)));
+          NEXT(4);
+        }
+        CASE(In) {
+          SAVE_PC();
+          Value obj = R(3);
+          if (!obj.is_object()) {
+            throw_type_error("Cannot use 'in' operator to search for '" +
+                             (R(2).is_symbol() ? describe(R(2)) : to_string(R(2))->to_utf8()) +
+                             "' in " + describe(obj));
+          }
+          PropertyKey k = to_property_key(R(2));
+          R(1) = Value::boolean(has_property(R(3).as_object(), k));
+          NEXT(4);
+        }
+        CASE(AddI) {
+          Value a = R(2);
+          auto imm = static_cast<std::int16_t>(pc[3]);
+          if (a.is_int32()) {
+            R(1) = Value::number(static_cast<std::int64_t>(a.as_int32()) + imm);
+            NEXT(4);
+          }
+          SAVE_PC();
+          R(1) = add(a, Value::int32(imm));
+          NEXT(4);
+        }
+        CASE(Neg) {
+          Value a = R(2);
+          if (a.is_int32() && a.as_int32() != 0 && a.as_int32() != INT32_MIN) {
+            R(1) = Value::int32(-a.as_int32());
+            NEXT(3);
+          }
+          SAVE_PC();
+          R(1) = Value::number(-to_number(a));
+          NEXT(3);
+        }
+        CASE(ToNumber) {
+          Value a = R(2);
+          if (a.is_number()) {
+            R(1) = a;
+            NEXT(3);
+          }
+          SAVE_PC();
+          R(1) = Value::number(to_number(a));
+          NEXT(3);
+        }
+        CASE(ToNumeric) {
+          Value a = R(2);
+          if (a.is_number()) {
+            R(1) = a;
+            NEXT(3);
+          }
+          SAVE_PC();
+          R(1) = Value::number(to_number(a));
+          NEXT(3);
+        }
+        CASE(Not) {
+          R(1) = Value::boolean(!to_boolean(R(2)));
+          NEXT(3);
+        }
+        CASE(BitNot) {
+          Value a = R(2);
+          if (a.is_int32()) {
+            R(1) = Value::int32(~a.as_int32());
+            NEXT(3);
+          }
+          SAVE_PC();
+          R(1) = Value::int32(~util::to_int32(to_number(a)));
+          NEXT(3);
+        }
+        CASE(TypeOf) {
+          R(1) = type_of(R(2));
+          NEXT(3);
+        }
+        CASE(Inc) {
+          Value a = R(2);
+          if (a.is_int32() && a.as_int32() != INT32_MAX) {
+            R(1) = Value::int32(a.as_int32() + 1);
+            NEXT(3);
+          }
+          SAVE_PC();
+          R(1) = Value::number(to_number(a) + 1);
+          NEXT(3);
+        }
+        CASE(Dec) {
+          Value a = R(2);
+          if (a.is_int32() && a.as_int32() != INT32_MIN) {
+            R(1) = Value::int32(a.as_int32() - 1);
+            NEXT(3);
+          }
+          SAVE_PC();
+          R(1) = Value::number(to_number(a) - 1);
+          NEXT(3);
+        }
+        CASE(ToString) {
+          Value a = R(2);
+          if (a.is_string()) {
+            R(1) = a;
+            NEXT(3);
+          }
+          SAVE_PC();
+          R(1) = Value::string(to_string(a));
+          NEXT(3);
+        }
+        CASE(Jmp) {
+          if (interrupt_requested != 0) {
+            SAVE_PC();
+            handle_interrupt();
+          }
+          pc = TARGET(1);
+          DISPATCH();
+        }
+        CASE(JmpTrue) {
+          if (to_boolean(R(1))) {
+            pc = TARGET(2);
+            DISPATCH();
+          }
+          NEXT(4);
+        }
+        CASE(JmpFalse) {
+          if (!to_boolean(R(1))) {
+            pc = TARGET(2);
+            DISPATCH();
+          }
+          NEXT(4);
+        }
+        CASE(JmpNullish) {
+          if (R(1).is_nullish()) {
+            pc = TARGET(2);
+            DISPATCH();
+          }
+          NEXT(4);
+        }
+        CASE(JmpNotNullish) {
+          if (!R(1).is_nullish()) {
+            pc = TARGET(2);
+            DISPATCH();
+          }
+          NEXT(4);
+        }
+        CASE(JmpUndef) {
+          if (R(1).is_undefined()) {
+            pc = TARGET(2);
+            DISPATCH();
+          }
+          NEXT(4);
+        }
+        CASE(JmpNotHole) {
+          if (!R(1).is_hole()) {
+            pc = TARGET(2);
+            DISPATCH();
+          }
+          NEXT(4);
+        }
+#define KITE_JCMP(name, op, swap, negate_undef)                      \
+  CASE(name) {                                                       \
+    Value a = R(1), b = R(2);                                        \
+    bool taken;                                                      \
+    if (both_int(a, b)) {                                            \
+      taken = a.as_int32() op b.as_int32();                          \
+    } else if (a.is_number() && b.is_number()) {                     \
+      taken = a.as_number() op b.as_number();                        \
+    } else {                                                         \
+      SAVE_PC();                                                     \
+      int r = swap ? less_than(b, a, false) : less_than(a, b, true); \
+      taken = negate_undef ? (r == 0) : (r == 1);                    \
+    }                                                                \
+    if (taken) {                                                     \
+      pc = TARGET(3);                                                \
+      DISPATCH();                                                    \
+    }                                                                \
+    NEXT(5);                                                         \
+  }
+        KITE_JCMP(JLt, <, false, false)
+        KITE_JCMP(JGt, >, true, false)
+        KITE_JCMP(JLe, <=, true, true)
+        KITE_JCMP(JGe, >=, false, true)
+#undef KITE_JCMP
+        CASE(JStrictEq) {
+          Value a = R(1), b = R(2);
+          bool eq =
+              a == b ? !(a.is_double() && a.as_double() != a.as_double()) : strict_equals(a, b);
+          if (eq) {
+            pc = TARGET(3);
+            DISPATCH();
+          }
+          NEXT(5);
+        }
+        CASE(JStrictNe) {
+          Value a = R(1), b = R(2);
+          bool eq =
+              a == b ? !(a.is_double() && a.as_double() != a.as_double()) : strict_equals(a, b);
+          if (!eq) {
+            pc = TARGET(3);
+            DISPATCH();
+          }
+          NEXT(5);
+        }
+        CASE(Call) {
+          Value callee = R(2);
+          if (callee.is_object()) {
+            Object* co = callee.as_object();
+            if (co->klass() == ObjectClass::kFunction &&
+                !static_cast<JSFunction*>(co)->tmpl->has(FunctionTemplate::kClassConstructor)) {
+              SAVE_PC();
+              push_frame(static_cast<JSFunction*>(co), R(3), &regs[pc[4]], pc[5],
+                         Value::undefined(), false, pc[1], false);
+              f->pc = pc + 6;
+              LOAD_FRAME();
+              DISPATCH();
+            }
+            if (co->klass() == ObjectClass::kNativeFunction) {
+              SAVE_PC();
+              check_stack();
+              CallInfo ci{R(3), &regs[pc[4]], pc[5], Value::undefined(), co};
+              Value r = static_cast<NativeFunction*>(co)->fn(*this, ci);
+              R(1) = r;
+              NEXT(6);
+            }
+          }
+          SAVE_PC();
+          if (!is_callable(callee)) {
+            throw_type_error(callee_text(f->tmpl, pc) + " is not a function");
+          }
+          Value r = call(callee, R(3), std::span<const Value>(&regs[pc[4]], pc[5]));
+          R(1) = r;
+          NEXT(6);
+        }
+        CASE(CallSpread) {
+          SAVE_PC();
+          Value callee = R(2);
+          if (!is_callable(callee))
+            throw_type_error(callee_text(f->tmpl, pc) + " is not a function");
+          Object* args = R(4).as_object();
+          Value r =
+              call(callee, R(3), std::span<const Value>(args->elements(), args->element_count()));
+          R(1) = r;
+          NEXT(5);
+        }
+        CASE(New) {
+          SAVE_PC();
+          Value callee = R(2);
+          if (!is_constructor(callee))
+            throw_type_error(callee_text(f->tmpl, pc) + " is not a constructor");
+          Value r = construct(callee, std::span<const Value>(&regs[pc[3]], pc[4]), callee);
+          R(1) = r;
+          NEXT(5);
+        }
+        CASE(NewSpread) {
+          SAVE_PC();
+          Value callee = R(2);
+          if (!is_constructor(callee))
+            throw_type_error(callee_text(f->tmpl, pc) + " is not a constructor");
+          Object* args = R(3).as_object();
+          Value r = construct(
+              callee, std::span<const Value>(args->elements(), args->element_count()), callee);
+          R(1) = r;
+          NEXT(4);
+        }
+        CASE(SuperCall) {
+          SAVE_PC();
+          Value r = super_call(f, std::span<const Value>(&regs[pc[2]], pc[3]));
+          regs = frames_.back().regs;
+          R(1) = r;
+          NEXT(4);
+        }
+        CASE(SuperCallSpread) {
+          SAVE_PC();
+          Object* args = R(2).as_object();
+          Value r = super_call(f, std::span<const Value>(args->elements(), args->element_count()));
+          R(1) = r;
+          NEXT(3);
+        }
+        CASE(NewTarget) {
+          R(1) = f->new_target;
+          NEXT(2);
+        }
+        CASE(Ret) {
+          result = R(1);
+          goto do_return;
+        }
+        CASE(RetUndef) {
+          result = Value::undefined();
+          goto do_return;
+        }
+        CASE(Throw) {
+          SAVE_PC();
+          throw_value(R(1));
+        }
+        CASE(ThrowTypeError) {
+          SAVE_PC();
+          throw_type_error(K[pc[1]].as_string()->to_utf8());
+        }
+        CASE(GetIter) {
+          SAVE_PC();
+          R(1) = get_iterator(*this, R(2));
+          NEXT(3);
+        }
+        CASE(IterNext) {
+          Value it = R(2);
+          Object* io = it.as_object();
+          if (io->klass() == ObjectClass::kArrayIterator) {
+            // Fast path: step an unmodified array iterator in place.
+            Value target = io->internal();
+            if (target.is_object() && io->elements()[1].as_int32() == 0) {
+              Object* arr = target.as_object();
+              auto i = static_cast<std::uint32_t>(io->elements()[0].as_int32());
+              if (i < arr->element_count() && arr->is_array()) {
+                Value v = arr->elements()[i];
+                if (!v.is_hole()) {
+                  io->elements()[0] = Value::int32(static_cast<std::int32_t>(i + 1));
+                  R(1) = v;
+                  NEXT(5);
+                }
+              }
+            }
+          }
+          SAVE_PC();
+          Value v;
+          if (!iterator_step(R(2), &v)) {
+            pc = TARGET(3);
+            DISPATCH();
+          }
+          R(1) = v;
+          NEXT(5);
+        }
+        CASE(IterClose) {
+          SAVE_PC();
+          iterator_close(R(1));
+          NEXT(2);
+        }
+        CASE(ForInPrepare) {
+          SAVE_PC();
+          R(1) = for_in_prepare(*this, R(2));
+          NEXT(3);
+        }
+        CASE(ForInNext) {
+          SAVE_PC();
+          Value k;
+          if (!for_in_next(*this, R(2), &k)) {
+            pc = TARGET(3);
+            DISPATCH();
+          }
+          R(1) = k;
+          NEXT(5);
+        }
+        CASE(Debugger) {
+          NEXT(1);
+        }
+        CASE(Nop) {
+          NEXT(1);
+        }
+#if !KITE_OPT_COMPUTED_GOTO
+        case Op::kCount:
+          break;
+      }
+#endif
+      // Not reached: every opcode dispatches.
+      return Value::undefined();
+
+    do_return:
+      if (f->is_construct && !result.is_object()) {
+        if (f->tmpl->has(FunctionTemplate::kDerived)) {
+          if (!result.is_undefined()) {
+            SAVE_PC();
+            throw_type_error("Derived constructors may only return object or undefined");
+          }
+          if (regs[0].is_hole()) {
+            SAVE_PC();
+            throw_error(ErrorType::kReferenceError,
+                        "Must call super constructor in derived class before accessing 'this' or "
+                        "returning from derived constructor");
+          }
+        }
+        result = regs[0];
+      }
+      {
+        bool was_entry = f->is_entry;
+        std::uint16_t ret_reg = f->return_reg;
+        stack_top_ = f->regs;
+        frames_.pop_back();
+        if (was_entry) return result;
+        LOAD_FRAME();
+        stack_top_ = regs + f->tmpl->num_registers;
+        regs[ret_reg] = result;
+      }
+      DISPATCH();
+    } catch (JSThrow&) {
+      if (frames_.size() > entry && &frames_.back() == f) f->pc = pc;
+      if (!unwind(entry)) throw;
+      LOAD_FRAME();
+    }
+  }
+#undef CASE
+#undef DISPATCH
+#undef R
+#undef NEXT
+#undef TARGET
+#undef LOAD_FRAME
+#undef SAVE_PC
+}
+
+}  // namespace kite::vm

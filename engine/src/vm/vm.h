@@ -1,0 +1,429 @@
+// VM: one isolated JavaScript world — heap, atoms, intrinsics, global
+// object, register stack and call frames — and the abstract operations of
+// ECMA-262 that built-ins and the interpreter share.
+//
+// Errors: an abstract operation that throws sets the pending exception and
+// throws a C++ `JSThrow`; the interpreter catches it and unwinds to the
+// nearest JS handler. Built-ins simply let it propagate.
+// GC safety: any Value held across a call that may allocate must be in a
+// register, an argument, or a Rooted<>.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <random>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "heap/heap.h"
+#include "objects/object.h"
+#include "objects/shape.h"
+#include "objects/string.h"
+#include "vm/function_template.h"
+
+namespace kite {
+struct EngineOptions;
+}
+
+namespace kite::vm {
+
+// Thrown (as a C++ exception) when a JS exception is pending in the VM.
+struct JSThrow {};
+
+class VM;
+
+// Math.pow / ** (ECMA-262 6.1.6.1.3): unlike C pow, 1 ** NaN and
+// (+-1) ** +-Infinity are NaN.
+double js_pow(double x, double y);
+
+// Keeps a Value alive across allocations; strictly LIFO.
+class Rooted {
+ public:
+  Rooted(VM& vm, Value v);
+  ~Rooted();
+  Rooted(const Rooted&) = delete;
+  Rooted& operator=(const Rooted&) = delete;
+  Value get() const { return value_; }
+  Value& ref() { return value_; }
+  void set(Value v) { value_ = v; }
+  Object* object() const { return value_.as_object(); }
+  String* string() const { return value_.as_string(); }
+  operator Value() const { return value_; }
+
+ private:
+  VM& vm_;
+  Value value_;
+};
+
+// A frame of a running JS function.
+struct Frame {
+  JSFunction* callee;
+  FunctionTemplate* tmpl;
+  Value* regs;              // regs[0] = this, regs[1..] params and locals
+  const std::uint16_t* pc;  // next instruction (saved on calls/throws)
+  const Value* argv;        // the caller's argument values
+  std::uint32_t argc;
+  Environment* env;
+  Value new_target;
+  std::uint16_t return_reg;  // caller register receiving the result
+  bool is_construct;         // `new`: a non-object return yields `this`
+  bool is_entry;             // returning from this frame leaves the interpreter loop
+};
+
+// Well-known atoms, interned at startup.
+struct Atoms {
+#define KITE_ATOM_LIST(X)                                                                         \
+  X(length)                                                                                       \
+  X(prototype) X(constructor) X(name) X(message) X(stack) X(toString) X(valueOf) X(value) X(done) \
+      X(next) X(get) X(set) X(writable) X(enumerable) X(configurable) X(undefined_, "undefined")  \
+          X(null_, "null") X(true_, "true") X(false_, "false") X(object) X(function) X(number)    \
+              X(string) X(boolean) X(symbol) X(bigint) X(empty, "") X(toJSON) X(cause) X(errors)  \
+                  X(callee) X(caller) X(arguments) X(NaN) X(Infinity) X(default_, "default")      \
+                      X(return_, "return") X(throw_, "throw") X(raw) X(index) X(input)            \
+                          X(lastIndex) X(size) X(add) X(has) X(join) X(push) X(then) X(status)    \
+                              X(headers) X(body) X(method) X(url) X(path) X(query)
+#define KITE_ATOM_DECL(id, ...) String* id = nullptr;
+  KITE_ATOM_LIST(KITE_ATOM_DECL)
+#undef KITE_ATOM_DECL
+};
+
+struct Intrinsics {
+  Object* object_prototype = nullptr;
+  Object* function_prototype = nullptr;
+  Object* array_prototype = nullptr;
+  Object* string_prototype = nullptr;
+  Object* number_prototype = nullptr;
+  Object* boolean_prototype = nullptr;
+  Object* symbol_prototype = nullptr;
+  Object* error_prototype = nullptr;
+  Object* type_error_prototype = nullptr;
+  Object* range_error_prototype = nullptr;
+  Object* syntax_error_prototype = nullptr;
+  Object* reference_error_prototype = nullptr;
+  Object* uri_error_prototype = nullptr;
+  Object* eval_error_prototype = nullptr;
+  Object* iterator_prototype = nullptr;
+  Object* array_iterator_prototype = nullptr;
+  Object* map_iterator_prototype = nullptr;
+  Object* set_iterator_prototype = nullptr;
+  Object* string_iterator_prototype = nullptr;
+  Object* map_prototype = nullptr;
+  Object* set_prototype = nullptr;
+  Object* date_prototype = nullptr;
+  Object* object_constructor = nullptr;
+  Object* function_constructor = nullptr;
+  Object* array_constructor = nullptr;
+  Object* array_values = nullptr;         // %Array.prototype.values%
+  Object* array_iterator_next = nullptr;  // %ArrayIteratorPrototype%.next
+  Object* map_iterator_next = nullptr;
+  Object* set_iterator_next = nullptr;
+  Object* string_iterator_next = nullptr;
+  Object* throw_type_error = nullptr;
+  Symbol* symbol_iterator = nullptr;
+  Symbol* symbol_has_instance = nullptr;
+  Symbol* symbol_to_primitive = nullptr;
+  Symbol* symbol_to_string_tag = nullptr;
+  Symbol* symbol_async_iterator = nullptr;
+  Shape* empty_object_shape = nullptr;  // plain objects with Object.prototype
+  Shape* array_shape = nullptr;         // arrays (no named properties)
+  Shape* function_shape = nullptr;      // closures with `prototype`: length, name, prototype
+  Shape* method_shape = nullptr;        // arrows / methods: length, name
+  Shape* error_shape = nullptr;
+  Shape* arguments_shape = nullptr;
+};
+
+enum class ErrorType {
+  kError,
+  kTypeError,
+  kRangeError,
+  kSyntaxError,
+  kReferenceError,
+  kURIError,
+  kEvalError
+};
+
+struct Counters {
+  std::uint64_t ic_hits = 0;
+  std::uint64_t ic_misses = 0;
+};
+
+class VM {
+ public:
+  explicit VM(const kite::EngineOptions& options);
+  ~VM();
+  VM(const VM&) = delete;
+  VM& operator=(const VM&) = delete;
+
+  Heap& heap() { return heap_; }
+  Atoms& atoms() { return atoms_; }
+  Intrinsics& intrinsics() { return intrinsics_; }
+  Object* global() { return global_; }
+  void set_global(Object* g) { global_ = g; }
+  Counters& counters() { return counters_; }
+  const kite::EngineOptions& options() const { return *options_; }
+
+  // ---- strings and atoms (objects/string.cpp) ----
+  String* new_string_latin1(const std::uint8_t* chars, std::size_t n);
+  String* new_string_ascii(std::string_view s) {
+    return new_string_latin1(reinterpret_cast<const std::uint8_t*>(s.data()), s.size());
+  }
+  String* new_string_utf8(std::string_view s);
+  String* new_string_utf16(const char16_t* chars, std::size_t n);
+  String* new_string_utf16(std::u16string_view s) { return new_string_utf16(s.data(), s.size()); }
+  // Allocates an uninitialized flat string to fill (one_byte: Latin-1).
+  String* alloc_flat_string(std::uint32_t length, bool one_byte);
+  String* concat(String* a, String* b);
+  String* substring(String* s, std::uint32_t start, std::uint32_t end);
+  String* flatten(String* s);  // returns s, made flat
+  String* atomize(String* s);
+  String* intern(std::string_view ascii);
+  String* single_char(char16_t c);
+  String* number_to_string(double d);
+  bool string_equals(String* a, String* b);
+  PropertyKey key(std::string_view ascii) { return PropertyKey::atom(intern(ascii)); }
+  // A PropertyKey's string form ("3" for index 3); symbols: undefined.
+  Value key_to_value(PropertyKey key);
+
+  // ---- objects (objects/object.cpp) ----
+  Object* new_object();  // plain, prototype Object.prototype
+  Object* new_object_with_proto(Object* proto);
+  Object* new_array(std::uint32_t capacity = 0);
+  Object* new_array_from(std::span<const Value> values);
+  Object* new_object_of_class(ObjectClass klass, Object* proto, std::uint32_t inline_slots = 4);
+  Shape* root_shape_for(Object* proto);
+  Shape* dictionary_shape_for(Object* proto);
+  JSFunction* new_closure(FunctionTemplate* tmpl, Environment* env);
+  NativeFunction* new_native(NativeFn fn, String* name, std::uint32_t length,
+                             bool constructor = false);
+  Environment* new_environment(Environment* parent, std::uint32_t size);
+  FunctionTemplate* new_function_template();
+  Symbol* new_symbol(Value description);
+  AccessorPair* new_accessor(Value getter, Value setter);
+
+  // Defines a built-in method (non-enumerable) / value / accessor.
+  NativeFunction* define_native(Object* target, std::string_view name, NativeFn fn,
+                                std::uint32_t length);
+  NativeFunction* define_native(Object* target, PropertyKey key, std::string_view name, NativeFn fn,
+                                std::uint32_t length);
+  void define_value(Object* target, std::string_view name, Value v,
+                    std::uint8_t attrs = attr::kHidden);
+  void define_getter(Object* target, PropertyKey key, std::string_view name, NativeFn fn);
+
+  // ---- property access (objects/object.cpp) ----
+  // [[GetOwnProperty]]: fills *out, returns false when absent.
+  bool get_own_property(Object* obj, PropertyKey key, Property* out);
+  // [[Get]] with receiver.
+  Value get(Object* obj, PropertyKey key, Value receiver);
+  Value get(Object* obj, PropertyKey key) { return get(obj, key, Value::object(obj)); }
+  Value get(Object* obj, std::string_view name) { return get(obj, key(name)); }
+  // GetV: property of any value (primitives use their prototype).
+  Value get_value(Value base, PropertyKey key);
+  // [[Set]]; throws TypeError on failure (strict mode).
+  void set(Object* obj, PropertyKey key, Value v, Value receiver);
+  void set(Object* obj, PropertyKey key, Value v) { set(obj, key, v, Value::object(obj)); }
+  void set_value(Value base, PropertyKey key, Value v);
+  // [[DefineOwnProperty]] with a full descriptor; returns false if refused.
+  bool define_own_property(Object* obj, PropertyKey key, Value value, std::uint8_t attrs,
+                           bool is_accessor_descriptor = false, Value getter = Value::undefined(),
+                           Value setter = Value::undefined(), std::uint8_t present_mask = 0xFF);
+  // CreateDataProperty (throws if refused).
+  void create_data_property(Object* obj, PropertyKey key, Value v);
+  bool has_property(Object* obj, PropertyKey key);
+  bool has_own_property(Object* obj, PropertyKey key);
+  bool delete_property(Object* obj, PropertyKey key);  // false if non-configurable
+  // Own keys in spec order (indices, strings, symbols).
+  void own_keys(Object* obj, std::vector<PropertyKey>& out, bool include_strings = true,
+                bool include_symbols = false);
+  bool set_prototype(Object* obj, Object* proto);  // false if refused
+  void prevent_extensions(Object* obj);
+  void make_dictionary(Object* obj);
+  // Fast append of a slot for a new property (no checks).
+  void add_property(Object* obj, PropertyKey key, Value v, std::uint8_t attrs);
+  // Elements
+  void set_array_length(Object* arr, std::uint32_t len);
+  void array_push(Object* arr, Value v);
+  bool get_element(Object* obj, std::uint32_t index, Value* out);
+  void ensure_elements(Object* obj, std::uint32_t capacity);
+
+  // ---- conversions and operators (vm/operations.cpp) ----
+  Value to_primitive(Value v, int hint /* 0 default, 1 number, 2 string */);
+  double to_number(Value v);
+  Value to_numeric(Value v) { return v.is_number() ? v : Value::number(to_number(v)); }
+  String* to_string(Value v);
+  Object* to_object(Value v);
+  PropertyKey to_property_key(Value v);
+  double to_integer_or_infinity(Value v);
+  std::uint32_t to_length_u32(Value v);
+  static bool to_boolean(Value v);
+  Value type_of(Value v);
+  bool strict_equals(Value a, Value b);
+  bool loose_equals(Value a, Value b);
+  bool same_value(Value a, Value b);
+  bool same_value_zero(Value a, Value b);
+  Value add(Value a, Value b);
+  // a < b per IsLessThan; returns 0 false, 1 true, 2 undefined (NaN).
+  int less_than(Value a, Value b, bool left_first);
+  bool instance_of(Value v, Value target);
+  bool is_callable(Value v) { return v.is_object() && v.as_object()->is_callable(); }
+  bool is_constructor(Value v);
+  bool is_array(Value v);
+  // Object.prototype.toString-style class name for console/errors.
+  std::string describe(
+      Value v);  // short, for error messages: "undefined", "'x'", "[object Object]"
+
+  // ---- calls (vm/interpreter.cpp) ----
+  Value call(Value fn, Value this_value, std::span<const Value> args);
+  Value construct(Value fn, std::span<const Value> args, Value new_target);
+  Value run_script(FunctionTemplate* tmpl);
+  Value get_method(Value v, PropertyKey key);  // undefined or callable
+
+  // ---- interpreter support (vm/interpreter.cpp) ----
+  void push_frame(JSFunction* fn, Value this_value, const Value* argv, std::uint32_t argc,
+                  Value new_target, bool construct, std::uint16_t return_reg, bool entry);
+  bool unwind(std::size_t entry);
+  Object* ordinary_create_from_constructor(Value new_target);
+  std::string describe_name(Value fn);
+  void copy_data_properties(Object* dst, Value src, const Value* excluded, std::uint32_t n);
+  Value load_global(String* name, InlineCache& ic, bool throw_if_missing);
+  void store_global(String* name, Value v, InlineCache& ic);
+  void define_accessor_part(Object* obj, PropertyKey key, Value fn, bool getter, bool enumerable);
+  void make_class(Frame* f, const std::uint16_t* pc);
+  Value super_call(Frame* f, std::span<const Value> args);
+  void handle_interrupt();
+  // Sets the element count of an object whose first n elements are initialized.
+  void set_elements_length(Object* obj, std::uint32_t n) { obj->elem_len_ = n; }
+  void array_push_internal(Object* obj, Value v);
+  // Array.prototype.join cycle detection.
+  bool join_stack_contains(Object* o) {
+    for (Object* x : join_stack_) {
+      if (x == o) return true;
+    }
+    return false;
+  }
+  void join_stack_push(Object* o) { join_stack_.push_back(o); }
+  void join_stack_pop() { join_stack_.pop_back(); }
+
+  // ---- iteration (vm/interpreter.cpp, builtins/iterators.cpp) ----
+  Value open_iterator(Value iterable);
+  bool iterator_step(Value iter, Value* out);
+  void iterator_close(Value iter);
+  bool is_builtin_iterator_next(Object* iter, Value next);
+  bool builtin_iterator_next(Object* iter, Value* out);
+  void builtin_iterator_close(Object* iter);
+
+  // ---- iteration helpers (builtins) ----
+  // Calls `fn` for each value of an iterable; stops if fn returns false.
+  void iterate(Value iterable, const std::function<bool(Value)>& fn);
+
+  // ---- errors ----
+  [[noreturn]] void throw_error(ErrorType type, std::string_view message);
+  [[noreturn]] void throw_value(Value v);
+  [[noreturn]] void throw_type_error(std::string_view message) {
+    throw_error(ErrorType::kTypeError, message);
+  }
+  [[noreturn]] void throw_range_error(std::string_view message) {
+    throw_error(ErrorType::kRangeError, message);
+  }
+  Object* make_error(ErrorType type, std::string_view message);
+  Object* make_error(Object* proto, Value message);
+  // Formats "    at fn (file:line:col)" lines for the current frames.
+  std::string capture_stack_trace();
+  Value pending_exception() const { return pending_exception_; }
+  void set_pending_exception(Value v) {
+    pending_exception_ = v;
+    has_pending_ = true;
+  }
+  Value take_pending_exception() {
+    has_pending_ = false;
+    Value v = pending_exception_;
+    pending_exception_ = Value::undefined();
+    return v;
+  }
+  bool has_pending_exception() const { return has_pending_; }
+  void check_stack();  // RangeError when the C++ or JS stack is too deep
+
+  // ---- output ----
+  void write_out(std::string_view s);
+  void write_err(std::string_view s);
+
+  // ---- GC support ----
+  void trace_roots(Heap& heap);
+  void push_root(Value* v) { roots_.push_back(v); }
+  void pop_root() { roots_.pop_back(); }
+  void sweep_atoms();
+  std::vector<Value>& persistent_roots() { return persistent_; }
+  // Symbol.for registry: [key, symbol, key, symbol, ...] (rooted).
+  std::vector<Value>& symbol_registry() { return symbol_registry_; }
+  Object* new_bound_function();
+
+  // ---- interpreter state (vm/interpreter.cpp) ----
+  Value* stack_base() { return stack_; }
+  Value* stack_limit() { return stack_end_; }
+  std::vector<Frame>& frames() { return frames_; }
+  std::mt19937_64& random() { return rng_; }
+  std::uint32_t interrupt_requested = 0;
+
+  // Map from top-level lexical name (atom) to its environment slot, so
+  // later scripts and the embedder can see `const handler = ...`.
+  struct GlobalLexical {
+    Environment* env;
+    std::uint32_t slot;
+    bool is_const;
+  };
+  std::unordered_map<String*, GlobalLexical>& global_lexicals() { return global_lexicals_; }
+  bool lookup_global(String* name, Value* out);
+  void declare_global_lexical(String* name, Environment* env, std::uint32_t slot, bool is_const);
+
+ private:
+  friend class Interpreter;
+  void init_atoms();
+  void init_intrinsics();
+  Value execute(std::size_t entry);
+
+  Heap heap_;
+  std::unique_ptr<kite::EngineOptions> options_;
+  Atoms atoms_{};
+  Intrinsics intrinsics_{};
+  Counters counters_{};
+  Object* global_ = nullptr;
+  Shape* null_root_shape_ = nullptr;
+  Shape* null_dict_shape_ = nullptr;
+  // Atom table: open addressing over String*.
+  std::vector<String*> atom_table_;
+  std::size_t atom_count_ = 0;
+  String* single_chars_[256] = {};
+  Value pending_exception_;
+  bool has_pending_ = false;
+  std::vector<Value*> roots_;
+  std::vector<Value> persistent_;
+  std::vector<Value> symbol_registry_;
+  std::vector<Object*> join_stack_;
+  std::unordered_map<String*, GlobalLexical> global_lexicals_;
+  Value* stack_ = nullptr;
+  Value* stack_end_ = nullptr;
+  Value* stack_top_ = nullptr;  // first free register
+  std::size_t stack_bytes_ = 0;
+  std::vector<Frame> frames_;
+  std::uintptr_t native_stack_limit_ = 0;
+  std::size_t options_max_depth_ = 10000;
+  std::mt19937_64 rng_;
+
+ public:
+  // Lets the atom table use these helpers.
+  String* find_or_add_atom(String* s);
+  String* find_atom_latin1(const std::uint8_t* chars, std::size_t n, std::uint32_t hash);
+  Value*& stack_top() { return stack_top_; }
+};
+
+inline Rooted::Rooted(VM& vm, Value v) : vm_(vm), value_(v) {
+  vm.push_root(&value_);
+}
+inline Rooted::~Rooted() {
+  vm_.pop_root();
+}
+
+}  // namespace kite::vm

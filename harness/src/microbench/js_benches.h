@@ -1,0 +1,18 @@
+// Registration of the JS microbench programs (harness/js/suite.txt).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace kite::harness {
+
+struct JsBenchOptions {
+  std::string js_dir;           // folder holding suite.txt and <name>.js
+  std::int64_t iterations = 0;  // fixed benchmark iterations (0: let Google Benchmark decide)
+};
+
+// Registers one benchmark `js/<name>` per line of suite.txt. Returns the
+// number registered, or -1 (with a message on stderr) if the suite is unreadable.
+int register_js_benches(const JsBenchOptions& options);
+
+}  // namespace kite::harness
