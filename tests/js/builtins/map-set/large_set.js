@@ -1,7 +1,7 @@
 // gc-stress
 const s = new Set();
-for (let i = 0; i < 10000; i++) s.add(i % 3000);
-for (let i = 0; i < 3000; i += 10) s.delete(i);
+for (let i = 0; i < 4000; i++) s.add(i % 1500);
+for (let i = 0; i < 1500; i += 10) s.delete(i);
 let total = 0;
 for (const v of s) total += v;
 console.log(s.size, total);

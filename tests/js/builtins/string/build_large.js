@@ -1,6 +1,6 @@
 // gc-stress
 let s = '';
-for (let i = 0; i < 20000; i++) s += String.fromCharCode(97 + (i % 26));
+for (let i = 0; i < 5000; i++) s += String.fromCharCode(97 + (i % 26));
 console.log(s.length, s.slice(0, 30), s.slice(-5));
 let count = 0;
 for (let i = 0; i < s.length; i++) if (s[i] === 'z') count++;
