@@ -39,9 +39,11 @@ awk -F, -v engines="$tmp/engines" '
   BEGIN { while ((getline e < engines) > 0) order[++ne] = e }
   { ops[$1, $2] = $3; ok[$1, $2] = ($5 == "ok"); if (!($2 in seen)) { seen[$2] = 1; names[++nn] = $2 } }
   END {
+    for (i = 1; i <= ne; i++) printf "engine %d: %s\n", i, order[i]
+    printf "ratioK/1 = ops/s of engine K / ops/s of engine 1\n\n"
     printf "%-18s", "benchmark"
     for (i = 1; i <= ne; i++) printf " %16s", substr(order[i], 1, 16)
-    for (i = 2; i <= ne; i++) printf " %10s", "x " substr(order[i], 1, 8)
+    for (i = 2; i <= ne; i++) printf " %12s", "ratio" i "/1"
     printf "\n"
     for (j = 1; j <= nn; j++) {
       b = names[j]; base = ops[order[1], b]
@@ -50,14 +52,14 @@ awk -F, -v engines="$tmp/engines" '
       for (i = 2; i <= ne; i++) {
         v = ops[order[i], b]
         if (ok[order[i], b] && ok[order[1], b] && base > 0) {
-          r = v / base; printf " %10.2f", r; ls[i] += log(r); lc[i]++
-        } else printf " %10s", "-"
+          r = v / base; printf " %12.2f", r; ls[i] += log(r); lc[i]++
+        } else printf " %12s", "-"
       }
       printf "\n"
     }
     printf "%-18s", "geomean ratio"
     for (i = 1; i <= ne; i++) printf " %16s", ""
-    for (i = 2; i <= ne; i++) printf " %10.2f", lc[i] ? exp(ls[i] / lc[i]) : 0
+    for (i = 2; i <= ne; i++) printf " %12.2f", lc[i] ? exp(ls[i] / lc[i]) : 0
     printf "\n"
   }' "$csv"
 exit $status
