@@ -1,0 +1,11 @@
+const a = [1, 2, 3, 4, 5];
+a.length = 2;
+console.log(a, a.length);
+a.length = 4;
+console.log(a);
+const b = [];
+b[5] = 'x';
+console.log(b.length, b);
+const c = [1, 2, 3];
+c[10] = 11;
+console.log(c);

@@ -1,0 +1,12 @@
+const o = {};
+o.z = 1;
+o[5] = 'five';
+o.a = 2;
+o[1] = 'one';
+o['01'] = 'zero-one';
+o[4294967294] = 'max-index';
+o[4294967295] = 'not-index';
+console.log(Object.keys(o));
+delete o.z;
+o.z = 'again';
+console.log(JSON.stringify(o));

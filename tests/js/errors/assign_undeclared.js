@@ -1,0 +1,5 @@
+'use strict';
+function setIt() {
+  undeclaredName = 5;
+}
+setIt();

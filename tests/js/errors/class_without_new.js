@@ -1,0 +1,2 @@
+class Widget {}
+const w = Widget();

@@ -1,0 +1,4 @@
+'use strict';
+const o = {};
+Object.defineProperty(o, 'x', { value: 1 });
+delete o.x;

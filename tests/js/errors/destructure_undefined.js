@@ -1,0 +1,5 @@
+function f(opts) {
+  const { verbose } = opts;
+  return verbose;
+}
+f();

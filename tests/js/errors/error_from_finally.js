@@ -1,0 +1,5 @@
+try {
+  throw new Error('first');
+} finally {
+  throw new RangeError('from finally');
+}

@@ -1,0 +1,3 @@
+'use strict';
+const settings = Object.freeze({ x: 1 });
+settings.x = 2;

@@ -1,0 +1,3 @@
+'use strict';
+const o = { get ro() { return 1; } };
+o.ro = 5;

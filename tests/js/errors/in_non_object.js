@@ -1,0 +1,2 @@
+const key = 'a';
+console.log(key in 5);

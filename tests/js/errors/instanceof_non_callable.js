@@ -1,0 +1,2 @@
+const notClass = {};
+console.log({} instanceof notClass);

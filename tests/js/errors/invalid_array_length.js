@@ -1,0 +1,2 @@
+const size = -1;
+const a = new Array(size);

@@ -1,0 +1,2 @@
+const callback = 42;
+callback('arg');

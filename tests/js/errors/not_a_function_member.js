@@ -1,0 +1,2 @@
+const service = { name: 'svc' };
+service.run();

@@ -1,0 +1,2 @@
+const make = () => ({});
+const obj = new make();

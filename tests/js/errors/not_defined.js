@@ -1,0 +1,4 @@
+function useIt() {
+  return missingVariable + 1;
+}
+console.log(useIt());

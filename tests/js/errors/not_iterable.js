@@ -1,0 +1,2 @@
+const count = 42;
+for (const x of count) console.log(x);

@@ -1,0 +1,2 @@
+const notList = { a: 1 };
+const arr = [...notList];

@@ -1,0 +1,3 @@
+const value = null;
+const n = value.length;
+console.log(n);

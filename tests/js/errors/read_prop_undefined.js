@@ -1,0 +1,3 @@
+const config = {};
+console.log('start');
+console.log(config.server.port);

@@ -1,0 +1,2 @@
+let target;
+target.y = 1;

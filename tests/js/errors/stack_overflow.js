@@ -1,0 +1,5 @@
+function recurse(n) {
+  return recurse(n + 1) + 1;
+}
+console.log('going deep');
+recurse(0);

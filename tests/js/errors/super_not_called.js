@@ -1,0 +1,7 @@
+class Base {}
+class Derived extends Base {
+  constructor() {
+    this.x = 1;
+  }
+}
+new Derived();

@@ -1,0 +1,2 @@
+const sym = Symbol('s');
+const text = 'value: ' + sym;

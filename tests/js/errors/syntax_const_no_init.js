@@ -1,0 +1,2 @@
+const ready = true;
+const pending;

@@ -1,0 +1,2 @@
+let victim = 1;
+delete victim;

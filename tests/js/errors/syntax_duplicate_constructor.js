@@ -1,0 +1,4 @@
+class Twice {
+  constructor() {}
+  constructor(a) {}
+}

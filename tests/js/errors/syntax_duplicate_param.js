@@ -1,0 +1,2 @@
+function ok(a, b) {}
+function bad(a, a) {}

@@ -1,0 +1,3 @@
+const o = {
+  get value(x) { return x; },
+};

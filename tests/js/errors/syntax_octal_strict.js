@@ -1,0 +1,2 @@
+const ok = 0o17;
+const bad = 017;

@@ -1,0 +1,2 @@
+console.log('scripts cannot return');
+return 5;

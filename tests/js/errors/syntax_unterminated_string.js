@@ -1,0 +1,2 @@
+const ok = 'fine';
+const bad = 'never closed;

@@ -1,0 +1,2 @@
+const name = 'x';
+const t = `hello ${name}

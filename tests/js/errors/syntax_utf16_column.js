@@ -1,0 +1,2 @@
+const face = '😀😀';
+const label = '😀' + face +;

@@ -1,0 +1,2 @@
+console.log(decodeURIComponent('%41%42'));
+decodeURIComponent('%');

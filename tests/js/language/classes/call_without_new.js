@@ -1,0 +1,6 @@
+class K {}
+try {
+  K();
+} catch (e) {
+  console.log(e.name + ': ' + e.message);
+}

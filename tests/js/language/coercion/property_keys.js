@@ -1,0 +1,10 @@
+const o = {};
+o[1] = 'num';
+o['1'] === o[1];
+o[true] = 'bool';
+o[null] = 'null';
+o[undefined] = 'undef';
+o[[1, 2]] = 'arr';
+o[1.5] = 'float';
+console.log(Object.keys(o));
+console.log(o['true'], o['null'], o['1,2'], o['1.5']);

@@ -1,0 +1,10 @@
+let a, b;
+[a, b] = [1, 2];
+[a, b] = [b, a];
+console.log(a, b);
+let x, y;
+({ x, y = 'def' } = { x: 'X' });
+console.log(x, y);
+const o = {};
+[o.first, o['second']] = ['f', 's'];
+console.log(o);

@@ -1,0 +1,10 @@
+let x = 10;
+x += 5; x -= 3; x *= 2; x /= 4; x %= 4;
+console.log(x);
+let y = 3;
+y **= 3; y <<= 1; y >>= 2; y >>>= 1; y &= 0xf; y |= 0x10; y ^= 1;
+console.log(y);
+let s = 'a';
+s += 'b';
+s += 1;
+console.log(s);

@@ -1,0 +1,11 @@
+console.log(true ? 'y' : 'n', 0 ? 'y' : 'n', '' ? 1 : 2);
+console.log(1 && 2, 0 && 2, null && 'x', 1 || 2, 0 || 2, '' || null);
+console.log(null ?? 'd', undefined ?? 'd', 0 ?? 'd', '' ?? 'd', false ?? 'd');
+let calls = 0;
+const side = () => { calls++; return true; };
+false && side();
+true || side();
+1 ?? side();
+console.log(calls);
+const n = 5;
+console.log(n > 3 ? n > 4 ? 'big' : 'mid' : 'small');

@@ -1,0 +1,15 @@
+let i = 5;
+console.log(i++, i, ++i, i, i--, i, --i, i);
+const o = { n: 1 };
+o.n++;
+++o['n'];
+console.log(o.n);
+const arr = [0];
+arr[0]++;
+console.log(arr);
+let s = '5';
+s++;
+console.log(s, typeof s);
+let u;
+u++;
+console.log(u);

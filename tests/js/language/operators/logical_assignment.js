@@ -1,0 +1,10 @@
+let a = null, b = 0, c = 'set';
+a ??= 'filled';
+b ||= 'truthy';
+c &&= c.toUpperCase();
+console.log(a, b, c);
+let calls = 0;
+const o = { v: 1 };
+o.v ||= (calls++, 2);
+o.w ??= (calls++, 3);
+console.log(o, calls);

@@ -1,0 +1,4 @@
+const o = { p: { q: 1 } };
+console.log(delete o?.p?.q, o);
+const n = null;
+console.log(delete n?.x);

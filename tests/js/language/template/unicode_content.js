@@ -1,0 +1,4 @@
+const who = 'wörld';
+const msg = `héllo ${who} ✓`;
+console.log(msg, msg.length);
+console.log(`${'日本'}語`.length);

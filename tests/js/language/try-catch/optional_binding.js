@@ -1,0 +1,7 @@
+let ok = false;
+try {
+  JSON.parse('{bad');
+} catch {
+  ok = true;
+}
+console.log(ok);
