@@ -46,8 +46,8 @@ AbReport analyze_ab(std::string a_label, std::string b_label,
   return report;
 }
 
-nlohmann::json ab_to_json(const AbReport& report) {
-  nlohmann::json rows = nlohmann::json::array();
+nlohmann::ordered_json ab_to_json(const AbReport& report) {
+  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
   for (const AbRow& row : report.rows) {
     rows.push_back({{"name", row.name},
                     {"unit", row.unit},
@@ -62,17 +62,18 @@ nlohmann::json ab_to_json(const AbReport& report) {
                     {"verdict", row.verdict}});
   }
   auto side = [](const std::string& label, const harness::RunContext& context) {
-    return nlohmann::json{
+    return nlohmann::ordered_json{
         {"label", label},
         {"context", harness::to_json(harness::ResultFile{context, {}})["context"]}};
   };
-  return {{"schema_version", harness::kSchemaVersion},
-          {"kind", "ab"},
-          {"alpha", kAbAlpha},
-          {"rounds", report.rows.empty() ? 0 : report.rows.front().pair_ratios.size()},
-          {"a", side(report.a_label, report.a_context)},
-          {"b", side(report.b_label, report.b_context)},
-          {"benchmarks", rows}};
+  return nlohmann::ordered_json{
+      {"schema_version", harness::kSchemaVersion},
+      {"kind", "ab"},
+      {"alpha", kAbAlpha},
+      {"rounds", report.rows.empty() ? 0 : report.rows.front().pair_ratios.size()},
+      {"a", side(report.a_label, report.a_context)},
+      {"b", side(report.b_label, report.b_context)},
+      {"benchmarks", rows}};
 }
 
 void print_ab_report(const AbReport& report, std::ostream& out) {

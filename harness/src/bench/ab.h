@@ -43,7 +43,7 @@ AbReport analyze_ab(std::string a_label, std::string b_label,
                     const std::vector<harness::ResultFile>& a_runs,
                     const std::vector<harness::ResultFile>& b_runs);
 
-nlohmann::json ab_to_json(const AbReport& report);
+nlohmann::ordered_json ab_to_json(const AbReport& report);
 void print_ab_report(const AbReport& report, std::ostream& out);
 
 }  // namespace kite::bench

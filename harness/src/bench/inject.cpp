@@ -1,8 +1,6 @@
 // The KITE_BENCH_INJECT test hook (inject.h).
 #include "inject.h"
 
-#include "args.h"
-
 #include <charconv>
 #include <cmath>
 

@@ -3,6 +3,8 @@
 // catches a regression of that size. Never set it in CI.
 #pragma once
 
+#include "args.h"
+
 #include <kite/harness/results.h>
 
 #include <map>

@@ -20,8 +20,9 @@ void Table::print(std::ostream& out) const {
     std::string line;
     for (std::size_t i = 0; i < row.size() && i < widths.size(); ++i) {
       if (i > 0) line += "  ";
-      line += i == 0 ? fmt::format("{:<{}}", row[i], widths[i])
-                     : fmt::format("{:>{}}", row[i], widths[i]);
+      const bool left = i == 0 || i + 1 == widths.size();
+      line += left ? fmt::format("{:<{}}", row[i], widths[i])
+                   : fmt::format("{:>{}}", row[i], widths[i]);
     }
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out << line << '\n';

@@ -1,5 +1,5 @@
-// Plain-text tables for the terminal: left-aligned first column, the rest
-// right-aligned, two spaces between columns.
+// Plain-text tables for the terminal: the first and last columns (name and
+// verdict) left-aligned, numbers right-aligned, two spaces between columns.
 #pragma once
 
 #include <optional>

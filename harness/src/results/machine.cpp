@@ -29,18 +29,19 @@ std::string lower(std::string_view text) {
   return out;
 }
 
-// Removes every case-insensitive occurrence of `word` that stands alone
-// (bounded by non-alphanumerics or the ends).
-void erase_word(std::string& text, std::string_view word) {
+// Removes every case-insensitive occurrence of `word`; when `whole_word`,
+// only where it stands alone (bounded by non-alphanumerics or the ends).
+void erase_word(std::string& text, std::string_view word, bool whole_word) {
   const std::string lowered = lower(text);
   std::string out;
   std::size_t i = 0;
   while (i < text.size()) {
     const bool at_word = lowered.compare(i, word.size(), word) == 0;
-    const bool left_ok = i == 0 || !std::isalnum(static_cast<unsigned char>(text[i - 1]));
+    const bool left_ok =
+        !whole_word || i == 0 || !std::isalnum(static_cast<unsigned char>(text[i - 1]));
     const std::size_t end = i + word.size();
     const bool right_ok =
-        end >= text.size() || !std::isalnum(static_cast<unsigned char>(text[end]));
+        !whole_word || end >= text.size() || !std::isalnum(static_cast<unsigned char>(text[end]));
     if (at_word && left_ok && right_ok) {
       i = end;
     } else {
@@ -54,7 +55,8 @@ void erase_word(std::string& text, std::string_view word) {
 
 std::string cpu_model_slug(std::string_view cpu_model) {
   std::string text(cpu_model.substr(0, cpu_model.find('@')));
-  for (std::string_view noise : {"(r)", "(tm)", "cpu", "processor"}) erase_word(text, noise);
+  for (std::string_view mark : {"(r)", "(tm)"}) erase_word(text, mark, /*whole_word=*/false);
+  for (std::string_view word : {"cpu", "processor"}) erase_word(text, word, /*whole_word=*/true);
   std::string slug;
   for (char c : lower(text)) {
     if (std::isalnum(static_cast<unsigned char>(c))) {

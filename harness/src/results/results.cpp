@@ -12,6 +12,7 @@
 namespace kite::harness {
 
 using nlohmann::json;
+using nlohmann::ordered_json;
 
 namespace {
 
@@ -33,25 +34,25 @@ T field(const json& object, std::string_view key, std::string_view where) {
   }
 }
 
-json context_to_json(const RunContext& c) {
-  json flags = json::object();
+ordered_json context_to_json(const RunContext& c) {
+  ordered_json flags = ordered_json::object();
   for (const auto& [name, enabled] : c.perf_flags) flags[name] = enabled;
-  return json{{"machine_class", c.machine_class},
-              {"arch", c.arch},
-              {"cpu_model", c.cpu_model},
-              {"cores", c.cores},
-              {"kernel", c.kernel},
-              {"compiler", c.compiler},
-              {"build_type", c.build_type},
-              {"sanitize", c.sanitize},
-              {"perf_opts", c.perf_opts},
-              {"perf_flags", flags},
-              {"commit", c.commit},
-              {"version", c.version},
-              {"date", c.date},
-              {"metric", c.metric},
-              {"tool", c.tool},
-              {"arguments", c.arguments}};
+  return ordered_json{{"machine_class", c.machine_class},
+                      {"arch", c.arch},
+                      {"cpu_model", c.cpu_model},
+                      {"cores", c.cores},
+                      {"kernel", c.kernel},
+                      {"compiler", c.compiler},
+                      {"build_type", c.build_type},
+                      {"sanitize", c.sanitize},
+                      {"perf_opts", c.perf_opts},
+                      {"perf_flags", flags},
+                      {"commit", c.commit},
+                      {"version", c.version},
+                      {"date", c.date},
+                      {"metric", c.metric},
+                      {"tool", c.tool},
+                      {"arguments", c.arguments}};
 }
 
 RunContext context_from_json(const json& j) {
@@ -77,17 +78,17 @@ RunContext context_from_json(const json& j) {
   return c;
 }
 
-json benchmark_to_json(const Benchmark& b) {
-  json counters = json::object();
+ordered_json benchmark_to_json(const Benchmark& b) {
+  ordered_json counters = ordered_json::object();
   for (const auto& [name, value] : b.counters) counters[name] = value;
-  return json{{"name", b.name},
-              {"kind", to_string(b.kind)},
-              {"unit", b.unit},
-              {"value", b.value},
-              {"higher_is_better", b.higher_is_better},
-              {"statistic", to_string(b.statistic)},
-              {"samples", b.samples},
-              {"counters", counters}};
+  return ordered_json{{"name", b.name},
+                      {"kind", to_string(b.kind)},
+                      {"unit", b.unit},
+                      {"value", b.value},
+                      {"higher_is_better", b.higher_is_better},
+                      {"statistic", to_string(b.statistic)},
+                      {"samples", b.samples},
+                      {"counters", counters}};
 }
 
 Benchmark benchmark_from_json(const json& j, std::size_t index) {
@@ -158,12 +159,12 @@ Benchmark* ResultFile::find(std::string_view name) {
   return const_cast<Benchmark*>(std::as_const(*this).find(name));
 }
 
-json to_json(const ResultFile& result) {
-  json benchmarks = json::array();
+ordered_json to_json(const ResultFile& result) {
+  ordered_json benchmarks = ordered_json::array();
   for (const Benchmark& b : result.benchmarks) benchmarks.push_back(benchmark_to_json(b));
-  return json{{"schema_version", kSchemaVersion},
-              {"context", context_to_json(result.context)},
-              {"benchmarks", benchmarks}};
+  return ordered_json{{"schema_version", kSchemaVersion},
+                      {"context", context_to_json(result.context)},
+                      {"benchmarks", benchmarks}};
 }
 
 ResultFile result_from_json(const json& j) {

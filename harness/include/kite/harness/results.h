@@ -89,7 +89,9 @@ class ResultError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-nlohmann::json to_json(const ResultFile& result);
+// Keys in schema order (schema_version, context, benchmarks; fields as in
+// docs/harness.md), so the files read well and diff cleanly.
+nlohmann::ordered_json to_json(const ResultFile& result);
 // Throws ResultError (naming the field) when `json` is not a schema-1 result.
 ResultFile result_from_json(const nlohmann::json& json);
 
