@@ -17,6 +17,7 @@ constexpr const char* kUsage = R"(usage: kite-bench <command> [options]   (docs/
            [--max-regression 8] [--max-geomean-regression 3] [--protected a,b]
            [--input RESULT.json ...] [--microbench PATH] [--microbench-arg ARG]
            [--filter REGEX] [--out FILE] [--metric time|instructions] [--iterations N]
+           [--confirm 2] [--confirm-delay 1]
   compare  A.json B.json [--statistic S] [--filter REGEX]
   promote  [--out FILE | --baseline-dir DIR] [--runs N] [--input RESULT.json ...]
            [--metric time|instructions] [--microbench PATH] [--filter REGEX]

@@ -31,14 +31,21 @@ std::vector<std::string> base_command(const Microbench& microbench) {
   return argv;
 }
 
-// A regular expression that matches exactly `name`.
-std::string exact_regex(std::string_view name) {
-  std::string out = "^";
+// `name` with every regex metacharacter escaped.
+std::string escape_regex(std::string_view name) {
+  std::string out;
   for (char c : name) {
     if (std::string_view("\\^$.|?*+()[]{}").find(c) != std::string_view::npos) out += '\\';
     out += c;
   }
-  return out + "$";
+  return out;
+}
+
+std::string exact_regex(std::string_view name) {
+  std::string out = "^";
+  out += escape_regex(name);
+  out += '$';
+  return out;
 }
 
 // The total instruction count in a callgrind output file ("totals:" or,
@@ -102,6 +109,16 @@ std::optional<fs::path> default_microbench() {
     if (fs::exists(dir / "CMakeCache.txt", ec)) return find_microbench(dir);
   }
   return std::nullopt;
+}
+
+std::string exact_names_regex(const std::vector<std::string>& names) {
+  std::string out = "^(";
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += "|";
+    out += escape_regex(names[i]);
+  }
+  out += ")$";
+  return out;
 }
 
 harness::ResultFile measure_time(const Microbench& microbench, int runs,

@@ -38,6 +38,9 @@ harness::ResultFile measure_time(const Microbench& microbench, int runs,
                                  harness::Statistic statistic, harness::RunContext context,
                                  std::ostream& log);
 
+// A --benchmark_filter regex that matches exactly these names.
+std::string exact_names_regex(const std::vector<std::string>& names);
+
 // The benchmark names the microbench would run (--benchmark_list_tests).
 std::vector<std::string> list_benchmarks(const Microbench& microbench);
 

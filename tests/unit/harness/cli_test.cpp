@@ -214,6 +214,35 @@ TEST(Runner, PromoteThenCheckWithTheFixtureMicrobench) {
   const CliRun fail = kite_bench(check);
   EXPECT_EQ(fail.status, 1) << fail.out << fail.err;
   EXPECT_NE(fail.out.find("gate: FAIL: js/sumLoop"), std::string::npos) << fail.out;
+  // The confirmation runs ran, and the injected regression survived them.
+  EXPECT_NE(fail.err.find("round 2/2"), std::string::npos) << fail.err;
+  EXPECT_NE(fail.out.find("measured 4 more times"), std::string::npos) << fail.out;
+}
+
+TEST(Runner, ConfirmationRunsClearABurstOfNoise) {
+  const fs::path dir = scratch_dir("confirm");
+  const fs::path baseline = dir / "base.json";
+  ASSERT_EQ(kite_bench(
+                {"promote", "--out", baseline.string(), "--runs", "3", "--microbench", kMicrobench})
+                .status,
+            0);
+  const fs::path flag = dir / "slow-once";
+  setenv("KITE_FIXTURE_SLOW_ONCE", flag.c_str(), 1);
+  auto check = [&](const std::string& confirm) {
+    std::ofstream(flag).put('x');  // the next microbench run is 4x slower
+    return kite_bench({"check", "--baseline", baseline.string(), "--runs", "1", "--microbench",
+                       kMicrobench, "--max-regression", "150", "--max-geomean-regression", "150",
+                       "--confirm", confirm, "--confirm-delay", "0"});
+  };
+  const CliRun unconfirmed = check("0");
+  EXPECT_EQ(unconfirmed.status, 1) << unconfirmed.out;
+  const CliRun confirmed = check("2");
+  unsetenv("KITE_FIXTURE_SLOW_ONCE");
+  EXPECT_EQ(confirmed.status, 0) << confirmed.out << confirmed.err;
+  EXPECT_NE(confirmed.err.find("confirming 2 bench(es) with 1 more runs (round 1/2)"),
+            std::string::npos)
+      << confirmed.err;
+  EXPECT_NE(confirmed.out.find("measured 1 more times"), std::string::npos) << confirmed.out;
 }
 
 TEST(Runner, FilterIsPassedToTheMicrobench) {

@@ -3,9 +3,12 @@
 // and the instruction-mode contract of docs/harness.md: with
 // --kite_iterations=N the benches matching --benchmark_filter run their body
 // exactly N times, outside Google Benchmark, and the process exits 0.
+// Test hook: when the file named by KITE_FIXTURE_SLOW_ONCE exists, this run
+// deletes it and does 4x the work, like a run hit by a burst of load.
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <regex>
@@ -44,6 +47,11 @@ int main(int argc, char** argv) {
     if (std::strncmp(argv[i], "--benchmark_filter=", 19) == 0) filter = argv[i] + 19;
     rest.push_back(argv[i]);
   }
+  std::uint64_t slowdown = 1;
+  if (const char* slow_once = std::getenv("KITE_FIXTURE_SLOW_ONCE");
+      slow_once && std::remove(slow_once) == 0) {
+    slowdown = 4;
+  }
   if (kite_iterations >= 0) {
     const std::regex pattern(filter);
     for (const FixtureBench& bench : kBenches) {
@@ -54,11 +62,12 @@ int main(int argc, char** argv) {
     return 0;
   }
   for (const FixtureBench& bench : kBenches) {
-    benchmark::RegisterBenchmark(bench.name, [length = bench.loop_length](benchmark::State& state) {
-      for (auto _ : state) benchmark::DoNotOptimize(sum_to(length));
-      state.counters["ops_per_sec"] =
-          benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
-    });
+    benchmark::RegisterBenchmark(
+        bench.name, [length = bench.loop_length * slowdown](benchmark::State& state) {
+          for (auto _ : state) benchmark::DoNotOptimize(sum_to(length));
+          state.counters["ops_per_sec"] = benchmark::Counter(
+              static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+        });
   }
   // Keep the tests fast unless the caller chose a minimum time.
   bool has_min_time = false;
