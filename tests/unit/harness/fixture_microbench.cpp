@@ -4,7 +4,7 @@
 // --kite_iterations=N the benches matching --benchmark_filter run their body
 // exactly N times, outside Google Benchmark, and the process exits 0.
 // Test hook: when the file named by KITE_FIXTURE_SLOW_ONCE exists, this run
-// deletes it and does 4x the work, like a run hit by a burst of load.
+// deletes it and does 20x the work, like a run hit by a burst of load.
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
@@ -50,7 +50,7 @@ int main(int argc, char** argv) {
   std::uint64_t slowdown = 1;
   if (const char* slow_once = std::getenv("KITE_FIXTURE_SLOW_ONCE");
       slow_once && std::remove(slow_once) == 0) {
-    slowdown = 4;
+    slowdown = 20;
   }
   if (kite_iterations >= 0) {
     const std::regex pattern(filter);
