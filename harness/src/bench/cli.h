@@ -1,0 +1,22 @@
+// kite-bench's command line: `kite-bench <command> [options]` with the
+// commands check, compare, promote, ab and convert (docs/harness.md).
+//
+// Exit status: 0 success (gate passed), 1 gate failed, 2 unusable input or
+// usage (the message on `err` says what to do).
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace kite::bench {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitGateFailed = 1;
+inline constexpr int kExitUnusable = 2;
+
+// `args` excludes the program name. Tables and verdicts go to `out`;
+// progress, notes and errors to `err`.
+int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+}  // namespace kite::bench
