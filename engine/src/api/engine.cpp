@@ -103,10 +103,20 @@ void Engine::describe_exception(vm::Value exc, Completion* c) {
   } leave{vm};
   try {
     if (exc.is_object() && exc.as_object()->klass() == vm::ObjectClass::kError) {
+      // The header reflects the error's current name and message (a
+      // subclass may set `name` after construction); frames come from the
+      // stack captured when it was created.
       vm::Value stack = vm.get(exc.as_object(), vm::PropertyKey::atom(vm.atoms().stack));
+      vm::Rooted rs(vm, stack);
       vm::Value str = vm::Value::string(vm.to_string(re.get()));
       c->message = str.as_string()->to_utf8();
-      c->report = (stack.is_string() ? stack.as_string()->to_utf8() : c->message) + "\n";
+      std::string frames;
+      if (rs.get().is_string()) {
+        std::string st = rs.get().as_string()->to_utf8();
+        std::size_t at = st.find("\n    at ");
+        if (at != std::string::npos) frames = st.substr(at);
+      }
+      c->report = c->message + frames + "\n";
       return;
     }
     c->message = "Uncaught " + vm::builtins::inspect(vm, re.get());

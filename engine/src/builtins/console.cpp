@@ -91,10 +91,11 @@ std::string quote_string(String* s) {
 
 bool is_identifier(const std::string& s) {
   if (s.empty()) return false;
-  auto start = [](unsigned char c) { return std::isalpha(c) || c == '_' || c == '$'; };
+  // Node quotes keys that do not match /^[a-zA-Z_][a-zA-Z_0-9]*$/.
+  auto start = [](unsigned char c) { return std::isalpha(c) || c == '_'; };
   if (!start(static_cast<unsigned char>(s[0]))) return false;
   for (unsigned char c : s) {
-    if (!std::isalnum(c) && c != '_' && c != '$') return false;
+    if (!std::isalnum(c) && c != '_') return false;
   }
   return true;
 }
@@ -453,6 +454,13 @@ std::string format_value(Ctx& ctx, Value v, int recurse_times, bool nested) {
     }
   }
   if (recurse_times > kDepth) {
+    std::vector<PropertyKey> keys;
+    ctx.vm.own_keys(o, keys);
+    bool empty = keys.empty() || (o->is_array() && keys.size() == 1 && o->array_length() == 0);
+    if (empty && o->klass() == ObjectClass::kPlain &&
+        o->proto() == ctx.vm.intrinsics().object_prototype)
+      return "{}";
+    if (empty && o->is_array()) return "[]";
     if (o->is_array()) return "[Array]";
     bool null_proto;
     std::string ctor = constructor_name(ctx, o, &null_proto);

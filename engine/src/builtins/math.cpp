@@ -41,7 +41,12 @@ double js_sqrt(double x) {
   return std::sqrt(x);
 }
 double js_cbrt(double x) {
-  return std::cbrt(x);
+  // glibc's cbrt can be an ulp off (cbrt(27) = 3.0000000000000004): one
+  // Newton step, kept only when it is exact, gives the correct cube root.
+  double r = std::cbrt(x);
+  if (!std::isfinite(r) || r == 0) return r;
+  double refined = r - (r * r * r - x) / (3 * r * r);
+  return refined * refined * refined == x ? refined : r;
 }
 double js_exp(double x) {
   return std::exp(x);

@@ -29,7 +29,8 @@ double this_number(VM& vm, CallInfo& ci, const char* method) {
 Value number_to_string(VM& vm, CallInfo& ci) {
   double d = this_number(vm, ci, "toString");
   double radix = ci.arg(0).is_undefined() ? 10 : vm.to_integer_or_infinity(ci.arg(0));
-  if (radix < 2 || radix > 36) vm.throw_range_error("toString() radix must be between 2 and 36");
+  if (radix < 2 || radix > 36)
+    vm.throw_range_error("toString() radix argument must be between 2 and 36");
   if (radix == 10) return Value::string(vm.number_to_string(d));
   return Value::string(
       vm.new_string_ascii(util::number_to_string_radix(d, static_cast<int>(radix))));

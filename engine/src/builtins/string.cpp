@@ -101,6 +101,24 @@ Value string_from_code_point(VM& vm, CallInfo& ci) {
   return Value::string(vm.new_string_utf16(out));
 }
 
+// String.raw (22.1.2.4)
+Value string_raw(VM& vm, CallInfo& ci) {
+  Rooted cooked(vm, Value::object(vm.to_object(ci.arg(0))));
+  Rooted raw(vm, vm.get(cooked.object(), PropertyKey::atom(vm.atoms().raw)));
+  Rooted lit(vm, Value::object(vm.to_object(raw.get())));
+  std::uint32_t n = vm.to_length_u32(vm.get(lit.object(), PropertyKey::atom(vm.atoms().length)));
+  Rooted acc(vm, Value::string(vm.atoms().empty));
+  for (std::uint32_t i = 0; i < n; ++i) {
+    String* seg = vm.to_string(vm.get(lit.object(), PropertyKey::index(i)));
+    acc.set(Value::string(vm.concat(acc.string(), seg)));
+    if (i + 1 < n && i + 1 < ci.argc) {
+      String* sub = vm.to_string(ci.args[i + 1]);
+      acc.set(Value::string(vm.concat(acc.string(), sub)));
+    }
+  }
+  return acc.get();
+}
+
 Value this_string_value(VM& vm, CallInfo& ci, const char* method) {
   Value t = ci.this_value;
   if (t.is_string()) return t;
@@ -512,6 +530,7 @@ void install_string(VM& vm, Object* global) {
       make_constructor(vm, global, "String", string_ctor, 1, in.string_prototype);
   vm.define_native(ctor, "fromCharCode", string_from_char_code, 1);
   vm.define_native(ctor, "fromCodePoint", string_from_code_point, 1);
+  vm.define_native(ctor, "raw", string_raw, 1);
   struct M {
     const char* name;
     NativeFn fn;

@@ -104,6 +104,16 @@ bool may_assign(const Node* n) {
   }
 }
 
+// An anonymous function or class expression (NamedEvaluation applies).
+bool is_anonymous_definition(const Node* n) {
+  if (n->kind == NodeKind::kFunctionExpression) {
+    auto* f = static_cast<const FunctionNode*>(n);
+    return f->id == nullptr;
+  }
+  if (n->kind == NodeKind::kClassExpression) return static_cast<const ClassNode*>(n)->id == nullptr;
+  return false;
+}
+
 class FunctionCompiler {
  public:
   FunctionCompiler(Context& ctx, FunctionInfo* info, vm::FunctionTemplate* tmpl)
@@ -214,6 +224,7 @@ class FunctionCompiler {
   Scope* scope_;
   std::vector<Target> targets_;
   const std::u16string* pending_label_ = nullptr;
+  std::string destructure_source_;  // source text of the value an object pattern reads
   bool derived_ctor_ = false;
   bool has_instance_fields_ = false;
 };
@@ -529,6 +540,8 @@ void FunctionCompiler::compile_function(const FunctionNode* f, const ClassNode* 
     }
     bind_pattern(p, in, true);
   }
+  Scope* body_scope = ctx_.scopes.scope_of(f);
+  if (body_scope != nullptr) enter_scope(body_scope);
   hoist_functions(f->body, s, true);
   if (f->expression_body != nullptr) {
     Reg r = temp();
@@ -726,6 +739,10 @@ void FunctionCompiler::var_decl(const VariableDeclaration* d) {
     } else {
       Reg r = temp();
       expr(decl.init, r);
+      if (decl.init->end > decl.init->pos.offset && decl.init->end - decl.init->pos.offset <= 80) {
+        destructure_source_ = std::string(
+            ctx_.source.substr(decl.init->pos.offset, decl.init->end - decl.init->pos.offset));
+      }
       bind_pattern(decl.id, r, d->decl_kind != DeclKind::kVar);
     }
     e_.free_temps_to(mark);
@@ -911,6 +928,7 @@ void FunctionCompiler::for_in_of(const ForInOfStatement* s,
     expr(s->right, r);
     pos(s->right);
     e_.emit(of ? Op::kGetIter : Op::kForInPrepare, {iter, r});
+    if (of) e_.record_call_name(callee_name(s->right));
     e_.free_temps_to(r);
   }
   if (lexical) exit_scope(ls);
@@ -1133,6 +1151,8 @@ void FunctionCompiler::class_decl(const ClassNode* c, Reg dst) {
     property_key(m.key, m.computed, key);
     vm::FunctionTemplate* t = compile_nested(m.function);
     e_.emit(Op::kNewClosure, {fn, e_.constant(vm::Value::cell(t))});
+    if (m.computed && m.kind == ClassMember::Kind::kMethod)
+      e_.emit(Op::kSetFunctionName, {fn, key});
     Reg target = m.is_static ? ctor : proto;
     e_.emit(Op::kSetHome, {fn, target});
     switch (m.kind) {
@@ -1389,6 +1409,7 @@ void FunctionCompiler::args_array(const NodeList& args, Reg arr) {
     if (a->kind == NodeKind::kSpreadElement) {
       expr(static_cast<const SpreadElement*>(a)->argument, t);
       e_.emit(Op::kArraySpread, {arr, t});
+      e_.record_call_name(callee_name(static_cast<const SpreadElement*>(a)->argument));
     } else {
       expr(a, t);
       e_.emit(Op::kArrayPush, {arr, t});
@@ -1423,8 +1444,15 @@ void FunctionCompiler::call(const CallExpression* c, Reg dst, Label nil) {
   }
   Reg fn = temp();
   Reg self = temp();
-  // Evaluate callee and receiver.
+  // Evaluate callee and receiver. `(a?.b)()` still calls with this = a.
   const Node* inner = callee;
+  Label local_nil;
+  if (inner->kind == NodeKind::kChainExpression &&
+      static_cast<const ChainExpression*>(inner)->expression->kind == NodeKind::kMemberExpression) {
+    inner = static_cast<const ChainExpression*>(inner)->expression;
+    local_nil = e_.new_label();
+    nil = local_nil;
+  }
   if (inner->kind == NodeKind::kMemberExpression) {
     auto* m = static_cast<const MemberExpression*>(inner);
     if (m->object->kind == NodeKind::kSuper) {
@@ -1461,6 +1489,13 @@ void FunctionCompiler::call(const CallExpression* c, Reg dst, Label nil) {
       expr(inner, fn);
     }
     e_.emit(Op::kLoadUndef, {self});
+  }
+  if (local_nil.valid()) {
+    Label go = e_.new_label();
+    e_.emit_jump(Op::kJmp, {}, go);
+    e_.bind(local_nil);
+    e_.emit(Op::kLoadUndef, {fn});
+    e_.bind(go);
   }
   if (c->optional) e_.emit_jump(Op::kJmpNullish, {fn}, nil);
   std::uint16_t name = callee_name(callee);
@@ -1544,6 +1579,7 @@ void FunctionCompiler::array_literal(const ArrayExpression* a, Reg dst) {
       Reg t = temp();
       expr(static_cast<const SpreadElement*>(el)->argument, t);
       e_.emit(Op::kArraySpread, {arr, t});
+      e_.record_call_name(callee_name(static_cast<const SpreadElement*>(el)->argument));
       e_.free_temps_to(t);
       continue;
     }
@@ -1605,6 +1641,9 @@ void FunctionCompiler::object_literal(const ObjectExpression* o, Reg dst) {
     property_key(p.key, p.computed, key);
     expr(p.value, v);
     if (p.method || p.kind != PropertyKind::kInit) e_.emit(Op::kSetHome, {v, obj});
+    if (p.computed && p.kind == PropertyKind::kInit && is_anonymous_definition(p.value)) {
+      e_.emit(Op::kSetFunctionName, {v, key});
+    }
     if (p.kind == PropertyKind::kGet) {
       e_.emit(Op::kDefineGetter, {obj, key, v, 1});
     } else if (p.kind == PropertyKind::kSet) {
@@ -1719,12 +1758,17 @@ void FunctionCompiler::unary(const UnaryExpression* u, Reg dst) {
         Reg key = temp();
         Label nil = e_.new_label();
         Label end = e_.new_label();
-        expr(m->object, obj);
+        bool in_chain = u->argument->kind == NodeKind::kChainExpression;
+        if (in_chain) {
+          chain_element(m->object, obj, nil);
+        } else {
+          expr(m->object, obj);
+        }
         if (m->optional) e_.emit_jump(Op::kJmpNullish, {obj}, nil);
         property_key(m->property, m->computed, key);
         pos(u);
         e_.emit(Op::kDelProp, {dst, obj, key});
-        if (m->optional) {
+        if (in_chain) {
           e_.emit_jump(Op::kJmp, {}, end);
           e_.bind(nil);
           e_.emit(Op::kLoadTrue, {dst});
@@ -2164,6 +2208,11 @@ void FunctionCompiler::bind_pattern(const Node* p, Reg value, bool init) {
       Reg iter = temp();
       pos(p);
       e_.emit(Op::kGetIter, {iter, value});
+      if (!destructure_source_.empty()) {
+        e_.record_call_name(
+            e_.constant(vm::Value::string(vm_.atomize(vm_.new_string_utf8(destructure_source_)))));
+        destructure_source_.clear();
+      }
       Reg done_flag = temp();
       e_.emit(Op::kLoadFalse, {done_flag});
       Reg v = temp();
@@ -2206,15 +2255,31 @@ void FunctionCompiler::bind_pattern(const Node* p, Reg value, bool init) {
     case NodeKind::kObjectPattern: {
       auto* o = static_cast<const ObjectPattern*>(p);
       pos(p);
-      // RequireObjectCoercible: reading from null/undefined throws.
+      // RequireObjectCoercible, with V8's message naming the source.
       Label ok = e_.new_label();
       e_.emit_jump(Op::kJmpNotNullish, {value}, ok);
       {
+        std::string what;
+        const Property* first = o->properties.empty() ? nullptr : &o->properties[0];
+        if (first != nullptr && first->spread == nullptr && !first->computed &&
+            first->key->kind == NodeKind::kIdentifier) {
+          what = "property '" + utf8(static_cast<const Identifier*>(first->key)->name) + "' of ";
+        }
+        std::string src =
+            destructure_source_.empty() ? std::string("(intermediate value)") : destructure_source_;
+        Label is_null = e_.new_label();
         Reg t = temp();
-        e_.emit(Op::kGetElem, {t, value, value});  // throws the TypeError
+        e_.emit(Op::kLoadNull, {t});
+        e_.emit_jump(Op::kJStrictEq, {value, t}, is_null);
+        e_.emit(Op::kThrowTypeError, {e_.ascii_constant("Cannot destructure " + what + "'" + src +
+                                                        "' as it is undefined.")});
+        e_.bind(is_null);
+        e_.emit(Op::kThrowTypeError,
+                {e_.ascii_constant("Cannot destructure " + what + "'" + src + "' as it is null.")});
         e_.free_temps_to(t);
       }
       e_.bind(ok);
+      destructure_source_.clear();
       std::vector<Reg> keys;
       bool has_rest = false;
       for (const Property& prop : o->properties) has_rest |= prop.spread != nullptr;

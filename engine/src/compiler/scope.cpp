@@ -297,12 +297,19 @@ void ScopeTree::visit_function(const FunctionNode* f, Scope* parent) {
       f->id != nullptr && s->find(f->id->name) == nullptr) {
     fn->callee_binding = declare(s, f->id->name, BindingKind::kCallee, nullptr, 0);
   }
-  declare_lexical(f->body, s, false);
   for (const Node* p : f->params) visit_pattern(p, s);
+  // With defaults or patterns, parameter initializers must not see the
+  // body's lexical declarations (10.2.11 step 28): give them their own scope.
+  Scope* body = s;
+  if (!f->simple_params) {
+    body = new_scope(ScopeKind::kBlock, s, fn);
+    scopes_[f] = body;
+  }
+  declare_lexical(f->body, body, false);
   if (f->expression_body != nullptr) {
-    visit_expr(f->expression_body, s);
+    visit_expr(f->expression_body, body);
   } else {
-    visit_stmts(f->body, s);
+    visit_stmts(f->body, body);
   }
 }
 

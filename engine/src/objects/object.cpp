@@ -610,6 +610,11 @@ std::string key_name(VM& vm, PropertyKey key) {
   if (kv.is_string()) return kv.as_string()->to_utf8();
   return vm.describe(key.as_value());
 }
+// "object '#<Foo>'" for objects, as V8 words read-only assignment errors.
+std::string object_desc(VM& vm, Value v) {
+  if (v.is_object() && !v.as_object()->is_callable()) return "object '" + vm.describe(v) + "'";
+  return vm.describe(v);
+}
 }  // namespace
 
 void VM::set(Object* obj, PropertyKey key, Value v, Value receiver) {
@@ -647,7 +652,7 @@ void VM::set(Object* obj, PropertyKey key, Value v, Value receiver) {
     }
     if ((p.attrs & attr::kWritable) == 0) {
       throw_type_error("Cannot assign to read only property '" + key_name(*this, key) + "' of " +
-                       describe(rr.get()));
+                       object_desc(*this, rr.get()));
     }
   }
   if (!rr.get().is_object()) {
@@ -691,7 +696,7 @@ void VM::set(Object* obj, PropertyKey key, Value v, Value receiver) {
       if (get_own_property(target, key, &own)) {
         if ((own.attrs & attr::kAccessor) || (own.attrs & attr::kWritable) == 0) {
           throw_type_error("Cannot assign to read only property '" + key_name(*this, key) +
-                           "' of " + describe(rr.get()));
+                           "' of " + object_desc(*this, rr.get()));
         }
         define_own_property(target, key, rv.get(), own.attrs);
         return;

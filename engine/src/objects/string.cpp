@@ -212,7 +212,11 @@ String* VM::concat(String* a, String* b) {
   bool one_byte = a->is_one_byte() && b->is_one_byte();
   // Short results are copied flat: cheaper than a rope and its later flattening.
   if (len <= 24 && !a->is_rope() && !b->is_rope()) {
+    Rooted ra(*this, Value::string(a));
+    Rooted rb(*this, Value::string(b));
     String* s = alloc_flat_string(static_cast<std::uint32_t>(len), one_byte);
+    a = ra.string();
+    b = rb.string();
     if (one_byte) {
       auto* d = static_cast<std::uint8_t*>(const_cast<void*>(s->chars_));
       std::memcpy(d, a->chars8(), a->length());

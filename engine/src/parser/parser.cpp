@@ -682,7 +682,7 @@ class Parser {
     expect(Tok::kLParen);
     parse_params(f, Tok::kRParen);
     if (kind == FunctionKind::kGetter && !f->params.empty())
-      fail("Getter must not have any formal parameters.");
+      fail("Getter must not have any formal parameters.", f->params[0]->pos);
     if (kind == FunctionKind::kSetter &&
         (f->params.size() != 1 || f->params[0]->kind == NodeKind::kRestElement)) {
       fail("Setter must have exactly one formal parameter.");
@@ -1546,6 +1546,7 @@ class Parser {
       }
       if (!eat(Tok::kComma)) break;
     }
+    if (!at(Tok::kRParen) && !at(Tok::kEof)) fail("missing ) after argument list");
     expect(Tok::kRParen);
   }
 

@@ -265,14 +265,8 @@ std::string to_fixed(double x, int f) {
   if (x != x) return "NaN";
   if (std::fabs(x) >= 1e21 || std::isinf(x)) return number_to_string(x);
   bool neg = x < 0;
-  if (neg) x = -x;
-  std::string s = fixed_half_up(x, f);
-  bool all_zero = true;
-  for (char c : s) {
-    if (c >= '1' && c <= '9') all_zero = false;
-  }
-  if (neg && !(all_zero && false)) return "-" + s;
-  return s;
+  std::string s = fixed_half_up(std::fabs(x), f);
+  return neg ? "-" + s : s;
 }
 
 std::string to_exponential(double x, int f) {

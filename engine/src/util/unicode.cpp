@@ -199,11 +199,9 @@ bool encode_uri_component(std::u16string_view s, std::u16string& out) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     char16_t c = s[i];
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-        std::strchr("-_.!~*'()", static_cast<int>(c)) != nullptr) {
-      if (c != 0) {
-        out.push_back(c);
-        continue;
-      }
+        (c != 0 && c < 0x80 && std::strchr("-_.!~*'()", static_cast<int>(c)) != nullptr)) {
+      out.push_back(c);
+      continue;
     }
     char32_t cp = c;
     if (c >= 0xDC00 && c <= 0xDFFF) return false;
@@ -230,20 +228,18 @@ bool decode_uri_component(std::u16string_view s, std::u16string& out) {
     if (c >= 'A' && c <= 'F') return c - 'A' + 10;
     return -1;
   };
+  // The byte encoded by "%XY" at s[k], or -1.
+  auto byte_at = [&](std::size_t k) -> int {
+    if (k + 2 >= s.size() + 0 && k + 3 > s.size()) return -1;
+    if (s[k] != '%') return -1;
+    int h = hex(s[k + 1]), l = hex(s[k + 2]);
+    return (h < 0 || l < 0) ? -1 : h * 16 + l;
+  };
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (s[i] != '%') {
       out.push_back(s[i]);
       continue;
     }
-    auto byte_at = [&](std::size_t k) -> int {
-      if (k + 2 >= s.size() + 0 && k + 2 > s.size() - 1 + 1) return -1;
-      if (k + 2 >= s.size() + 1) return -1;
-      if (s[k] != '%') return -1;
-      int h = hex(s[k + 1]), l = hex(s[k + 2]);
-      if (h < 0 || l < 0) return -1;
-      return h * 16 + l;
-    };
-    if (i + 2 >= s.size()) return false;
     int b = byte_at(i);
     if (b < 0) return false;
     i += 2;
@@ -266,7 +262,6 @@ bool decode_uri_component(std::u16string_view s, std::u16string& out) {
       return false;
     }
     for (int k = 0; k < n; ++k) {
-      if (i + 3 >= s.size() + 1) return false;
       int c = byte_at(i + 1);
       if (c < 0 || (c & 0xC0) != 0x80) return false;
       cp = (cp << 6) | (c & 0x3F);

@@ -68,6 +68,7 @@ namespace kite::vm {
   X(NewClosure, "rk")     /* dst, template */                                  \
   X(NewClass, "rrrk")     /* dst(ctor), proto out, super (or hole), template */\
   X(SetHome, "rr")        /* fn, home object */                                \
+  X(SetFunctionName, "rr") /* fn, key: name an anonymous function (computed keys) */\
   X(SetFields, "rr")      /* ctor, field initializer fn */                     \
   X(InitFields, "")       /* run this function's class field initializer on this */\
   X(CreateArguments, "r")                                                      \

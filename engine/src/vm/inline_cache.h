@@ -22,7 +22,6 @@ struct ICEntry {
   Shape* holder_shape = nullptr;
   Shape* mid_shape = nullptr;  // depth-2 holder: the shape of the object in between
   std::uint32_t slot = 0;
-  bool is_getter = false;  // slot holds an AccessorPair: call its getter
 };
 
 struct InlineCache {

@@ -65,7 +65,8 @@ void ic_record_load(VM& vm, InlineCache& ic, Object* o, PropertyKey key) {
       e.mid_shape = p1->shape();
     }
   }
-  if (attrs & attr::kAccessor) e.is_getter = true;
+  // Accessors are not cached: the fast paths read plain data slots only.
+  if (attrs & attr::kAccessor) return;
   e.slot = static_cast<std::uint32_t>(slot);
   if (ic_full(ic)) {
     ic.megamorphic = true;
@@ -163,15 +164,25 @@ void set_prop_slow(VM& vm, Value obj, PropertyKey key, Value v, InlineCache& ic,
   }
 }
 
+std::string callee_text(FunctionTemplate* t, const std::uint16_t* pc);
+
+}  // namespace
+
+namespace {
+
 std::string callee_text(FunctionTemplate* t, const std::uint16_t* pc) {
   auto off = static_cast<std::uint32_t>(pc - t->code.data());
   for (const auto& [at, k] : t->call_names) {
     if (at == off) return t->constants[k].as_string()->to_utf8();
   }
-  return "expression";
+  return std::string();
 }
 
 }  // namespace
+
+std::string VM::name_or(const std::string& text, Value v) {
+  return text.empty() ? describe(v) : text;
+}
 
 void VM::check_stack() {
   char probe;
@@ -200,11 +211,16 @@ static Value create_arguments(VM& vm, const Value* argv, std::uint32_t argc) {
 // GetIterator (7.4.2), with the array fast path: when the array iterator is
 // unmodified, the register holds the ArrayIterator itself and IterNext
 // steps it without allocating result objects.
-static Value get_iterator(VM& vm, Value iterable) {
+static Value get_iterator(VM& vm, Value iterable, const std::string& name = std::string()) {
   Rooted rv(vm, iterable);
-  Value method = vm.get_method(iterable, PropertyKey::symbol(vm.intrinsics().symbol_iterator));
+  Value method =
+      iterable.is_nullish()
+          ? Value::undefined()
+          : vm.get_method(iterable, PropertyKey::symbol(vm.intrinsics().symbol_iterator));
   if (method.is_undefined()) {
-    vm.throw_type_error(vm.describe(rv.get()) + " is not iterable");
+    std::string what = name.empty() ? vm.describe(rv.get()) : name;
+    if (rv.get().is_object() && name.empty()) what = "object";
+    vm.throw_type_error(what + " is not iterable");
   }
   Value iter = vm.call(method, rv.get(), {});
   if (!iter.is_object())
@@ -786,7 +802,7 @@ Value VM::execute(std::size_t entry) {
                 NEXT(5);
               }
               if (e.holder->shape() == e.holder_shape &&
-                  (e.mid_shape == nullptr || s->proto()->shape() == e.mid_shape) && !e.is_getter) {
+                  (e.mid_shape == nullptr || s->proto()->shape() == e.mid_shape)) {
                 counters_.ic_hits++;
                 R(1) = e.holder->slot(e.slot);
                 NEXT(5);
@@ -1050,7 +1066,7 @@ Value VM::execute(std::size_t entry) {
         }
         CASE(ArraySpread) {
           SAVE_PC();
-          Rooted it(*this, get_iterator(*this, R(2)));
+          Rooted it(*this, get_iterator(*this, R(2), callee_text(f->tmpl, pc)));
           Value v;
           while (iterator_step(it.get(), &v)) array_push(frames_.back().regs[pc[1]].as_object(), v);
           NEXT(3);
@@ -1067,6 +1083,11 @@ Value VM::execute(std::size_t entry) {
           SAVE_PC();
           make_class(f, pc);
           NEXT(5);
+        }
+        CASE(SetFunctionName) {
+          SAVE_PC();
+          set_function_name(R(1), R(2));
+          NEXT(3);
         }
         CASE(SetHome) {
           Value fn = R(1);
@@ -1492,7 +1513,7 @@ Value VM::execute(std::size_t entry) {
           }
           SAVE_PC();
           if (!is_callable(callee)) {
-            throw_type_error(callee_text(f->tmpl, pc) + " is not a function");
+            throw_type_error(name_or(callee_text(f->tmpl, pc), callee) + " is not a function");
           }
           Value r = call(callee, R(3), std::span<const Value>(&regs[pc[4]], pc[5]));
           R(1) = r;
@@ -1502,7 +1523,7 @@ Value VM::execute(std::size_t entry) {
           SAVE_PC();
           Value callee = R(2);
           if (!is_callable(callee))
-            throw_type_error(callee_text(f->tmpl, pc) + " is not a function");
+            throw_type_error(name_or(callee_text(f->tmpl, pc), callee) + " is not a function");
           Object* args = R(4).as_object();
           Value r =
               call(callee, R(3), std::span<const Value>(args->elements(), args->element_count()));
@@ -1513,7 +1534,7 @@ Value VM::execute(std::size_t entry) {
           SAVE_PC();
           Value callee = R(2);
           if (!is_constructor(callee))
-            throw_type_error(callee_text(f->tmpl, pc) + " is not a constructor");
+            throw_type_error(name_or(callee_text(f->tmpl, pc), callee) + " is not a constructor");
           Value r = construct(callee, std::span<const Value>(&regs[pc[3]], pc[4]), callee);
           R(1) = r;
           NEXT(5);
@@ -1522,7 +1543,7 @@ Value VM::execute(std::size_t entry) {
           SAVE_PC();
           Value callee = R(2);
           if (!is_constructor(callee))
-            throw_type_error(callee_text(f->tmpl, pc) + " is not a constructor");
+            throw_type_error(name_or(callee_text(f->tmpl, pc), callee) + " is not a constructor");
           Object* args = R(3).as_object();
           Value r = construct(
               callee, std::span<const Value>(args->elements(), args->element_count()), callee);
@@ -1565,7 +1586,7 @@ Value VM::execute(std::size_t entry) {
         }
         CASE(GetIter) {
           SAVE_PC();
-          R(1) = get_iterator(*this, R(2));
+          R(1) = get_iterator(*this, R(2), callee_text(f->tmpl, pc));
           NEXT(3);
         }
         CASE(IterNext) {

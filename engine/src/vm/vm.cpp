@@ -435,6 +435,21 @@ Value VM::super_call(Frame* f, std::span<const Value> args) {
   return result;
 }
 
+// SetFunctionName (10.2.9) for functions defined under a computed key.
+void VM::set_function_name(Value fn, Value key) {
+  if (!fn.is_object() || !fn.as_object()->is_callable()) return;
+  Rooted rf(*this, fn);
+  Rooted name(*this, Value::undefined());
+  if (key.is_symbol()) {
+    Value d = key.as_symbol()->description;
+    std::string s = d.is_string() ? "[" + d.as_string()->to_utf8() + "]" : std::string();
+    name.set(Value::string(new_string_utf8(s)));
+  } else {
+    name.set(Value::string(to_string(key)));
+  }
+  define_own_property(rf.object(), PropertyKey::atom(atoms_.name), name.get(), attr::kConfigurable);
+}
+
 void VM::handle_interrupt() {
   interrupt_requested = 0;
   throw_error(ErrorType::kError, "Script execution interrupted");

@@ -76,15 +76,16 @@ struct Frame {
 
 // Well-known atoms, interned at startup.
 struct Atoms {
-#define KITE_ATOM_LIST(X)                                                                         \
-  X(length)                                                                                       \
-  X(prototype) X(constructor) X(name) X(message) X(stack) X(toString) X(valueOf) X(value) X(done) \
-      X(next) X(get) X(set) X(writable) X(enumerable) X(configurable) X(undefined_, "undefined")  \
-          X(null_, "null") X(true_, "true") X(false_, "false") X(object) X(function) X(number)    \
-              X(string) X(boolean) X(symbol) X(bigint) X(empty, "") X(toJSON) X(cause) X(errors)  \
-                  X(callee) X(caller) X(arguments) X(NaN) X(Infinity) X(default_, "default")      \
-                      X(return_, "return") X(throw_, "throw") X(raw) X(index) X(input)            \
-                          X(lastIndex) X(size) X(add) X(has) X(join) X(push) X(then) X(status)    \
+#define KITE_ATOM_LIST(X)                                                                        \
+  X(length)                                                                                      \
+  X(prototype)                                                                                   \
+  X(constructor) X(name) X(message) X(stack) X(toString) X(valueOf) X(value) X(done) X(next)     \
+      X(get) X(set) X(writable) X(enumerable) X(configurable) X(undefined_, "undefined")         \
+          X(null_, "null") X(true_, "true") X(false_, "false") X(object) X(function) X(number)   \
+              X(string) X(boolean) X(symbol) X(bigint) X(empty, "") X(toJSON) X(cause) X(errors) \
+                  X(callee) X(caller) X(arguments) X(NaN) X(Infinity) X(default_, "default")     \
+                      X(return_, "return") X(throw_, "throw") X(raw) X(index) X(input)           \
+                          X(lastIndex) X(size) X(add) X(has) X(join) X(push) X(then) X(status)   \
                               X(headers) X(body) X(method) X(url) X(path) X(query)
 #define KITE_ATOM_DECL(id, ...) String* id = nullptr;
   KITE_ATOM_LIST(KITE_ATOM_DECL)
@@ -287,6 +288,8 @@ class VM {
   bool unwind(std::size_t entry);
   Object* ordinary_create_from_constructor(Value new_target);
   std::string describe_name(Value fn);
+  std::string name_or(const std::string& text, Value v);
+  void set_function_name(Value fn, Value key);
   void copy_data_properties(Object* dst, Value src, const Value* excluded, std::uint32_t n);
   Value load_global(String* name, InlineCache& ic, bool throw_if_missing);
   void store_global(String* name, Value v, InlineCache& ic);

@@ -4,6 +4,8 @@
 //   --kite_iterations=N      run every benchmark exactly N iterations
 //                            (instruction-count mode under callgrind)
 #include <benchmark/benchmark.h>
+#include <kite/build_info.h>
+#include <kite/perf_flags.h>
 
 #include <cstdlib>
 #include <cstring>
@@ -34,6 +36,17 @@ int main(int argc, char** argv) {
 #ifdef KITE_HAVE_HTTP_BENCHES
   kite_register_http_benches();
 #endif
+  // Describe the measured build (docs/harness.md, "The microbench contract").
+  benchmark::AddCustomContext("kite_commit", kite::build_info::kCommit);
+  benchmark::AddCustomContext("kite_compiler", kite::build_info::kCompiler);
+  benchmark::AddCustomContext("kite_build_type", kite::build_info::kBuildType);
+  benchmark::AddCustomContext("kite_sanitize", kite::build_info::kSanitize);
+  benchmark::AddCustomContext("kite_version", kite::build_info::kVersion);
+  benchmark::AddCustomContext("kite_perf_opts", kite::kPerfOptsMaster ? "true" : "false");
+  for (const kite::PerfFlag& flag : kite::kPerfFlags) {
+    benchmark::AddCustomContext(std::string("kite_perf_flag.") + flag.name,
+                                flag.enabled ? "true" : "false");
+  }
   int n = static_cast<int>(args.size());
   benchmark::Initialize(&n, args.data());
   if (benchmark::ReportUnrecognizedArguments(n, args.data())) return 2;
