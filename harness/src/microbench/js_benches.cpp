@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <fstream>
 #include <memory>
+#include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -66,14 +67,15 @@ void run_program(benchmark::State& state, const Program& p) {
 
 }  // namespace
 
-int register_js_benches(const JsBenchOptions& options) {
+namespace {
+// Reads suite.txt and every program; false (with a message) on error.
+bool load_suite(const JsBenchOptions& options, std::vector<std::shared_ptr<Program>>* out) {
   std::string suite_path = options.js_dir + "/suite.txt";
   std::ifstream suite(suite_path);
   if (!suite) {
     std::fprintf(stderr, "kite-microbench: cannot read %s\n", suite_path.c_str());
     return -1;
   }
-  int count = 0;
   std::string line;
   while (std::getline(suite, line)) {
     if (line.empty() || line[0] == '#') continue;
@@ -93,13 +95,54 @@ int register_js_benches(const JsBenchOptions& options) {
     std::stringstream ss;
     ss << src.rdbuf();
     p->source = ss.str();
+    out->push_back(p);
+  }
+  return true;
+}
+}  // namespace
+
+int register_js_benches(const JsBenchOptions& options) {
+  std::vector<std::shared_ptr<Program>> programs;
+  if (!load_suite(options, &programs)) return -1;
+  for (const auto& p : programs) {
     auto* b = benchmark::RegisterBenchmark(("js/" + p->name).c_str(),
                                            [p](benchmark::State& st) { run_program(st, *p); });
     b->Unit(benchmark::kMicrosecond);
-    if (options.iterations > 0) b->Iterations(options.iterations);
-    ++count;
   }
-  return count;
+  return static_cast<int>(programs.size());
+}
+
+int run_js_fixed(const JsBenchOptions& options, const std::string& filter) {
+  std::vector<std::shared_ptr<Program>> programs;
+  if (!load_suite(options, &programs)) return 2;
+  std::regex re(filter.empty() ? std::string(".") : filter);
+  int ran = 0;
+  for (const auto& p : programs) {
+    if (!std::regex_search("js/" + p->name, re)) continue;
+    EngineOptions eo;
+    eo.random_seed = 42;
+    Engine engine(eo);
+    Completion load = engine.run_script(p->source, p->name + ".js");
+    if (!load.ok) {
+      std::fprintf(stderr, "kite-microbench: %s: %s\n", p->name.c_str(), load.message.c_str());
+      return 1;
+    }
+    std::string result;
+    for (std::int64_t i = 0; i < options.iterations; ++i) {
+      Completion c = engine.call_global("bench", p->n, &result);
+      if (!c.ok || result != p->expected) {
+        std::fprintf(stderr, "kite-microbench: %s: %s\n", p->name.c_str(),
+                     c.ok ? ("wrong result " + result).c_str() : c.message.c_str());
+        return 1;
+      }
+    }
+    ++ran;
+  }
+  if (ran == 0) {
+    std::fprintf(stderr, "kite-microbench: no JS program matches '%s'\n", filter.c_str());
+    return 2;
+  }
+  return 0;
 }
 
 }  // namespace kite::harness

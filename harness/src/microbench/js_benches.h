@@ -15,4 +15,10 @@ struct JsBenchOptions {
 // number registered, or -1 (with a message on stderr) if the suite is unreadable.
 int register_js_benches(const JsBenchOptions& options);
 
+// Deterministic mode: loads every program whose name `js/<name>` matches
+// `filter` and calls bench(n) exactly options.iterations times, with no
+// timing loop (for instruction counting under callgrind). Returns the
+// process exit code.
+int run_js_fixed(const JsBenchOptions& options, const std::string& filter);
+
 }  // namespace kite::harness

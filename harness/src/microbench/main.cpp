@@ -23,15 +23,18 @@ int main(int argc, char** argv) {
   options.js_dir = KITE_HARNESS_JS_DIR;
   if (const char* env = std::getenv("KITE_JS_DIR")) options.js_dir = env;
   std::vector<char*> args;
+  std::string filter;
   for (int i = 0; i < argc; ++i) {
     if (std::strncmp(argv[i], "--kite_js_dir=", 14) == 0) {
       options.js_dir = argv[i] + 14;
     } else if (std::strncmp(argv[i], "--kite_iterations=", 18) == 0) {
       options.iterations = std::strtoll(argv[i] + 18, nullptr, 10);
     } else {
+      if (std::strncmp(argv[i], "--benchmark_filter=", 19) == 0) filter = argv[i] + 19;
       args.push_back(argv[i]);
     }
   }
+  if (options.iterations > 0) return kite::harness::run_js_fixed(options, filter);
   if (kite::harness::register_js_benches(options) < 0) return 2;
 #ifdef KITE_HAVE_HTTP_BENCHES
   kite_register_http_benches();
