@@ -76,17 +76,17 @@ struct Frame {
 
 // Well-known atoms, interned at startup.
 struct Atoms {
-#define KITE_ATOM_LIST(X)                                                                        \
-  X(length)                                                                                      \
-  X(prototype)                                                                                   \
-  X(constructor) X(name) X(message) X(stack) X(toString) X(valueOf) X(value) X(done) X(next)     \
-      X(get) X(set) X(writable) X(enumerable) X(configurable) X(undefined_, "undefined")         \
-          X(null_, "null") X(true_, "true") X(false_, "false") X(object) X(function) X(number)   \
-              X(string) X(boolean) X(symbol) X(bigint) X(empty, "") X(toJSON) X(cause) X(errors) \
-                  X(callee) X(caller) X(arguments) X(NaN) X(Infinity) X(default_, "default")     \
-                      X(return_, "return") X(throw_, "throw") X(raw) X(index) X(input)           \
-                          X(lastIndex) X(size) X(add) X(has) X(join) X(push) X(then) X(status)   \
-                              X(headers) X(body) X(method) X(url) X(path) X(query)
+// clang-format off
+#define KITE_ATOM_LIST(X) \
+  X(length) X(prototype) X(constructor) X(name) X(message) X(stack) X(toString) X(valueOf) \
+  X(value) X(done) X(next) X(get) X(set) X(writable) X(enumerable) X(configurable) \
+  X(undefined_, "undefined") X(null_, "null") X(true_, "true") X(false_, "false") X(object) \
+  X(function) X(number) X(string) X(boolean) X(symbol) X(bigint) X(empty, "") X(toJSON) \
+  X(cause) X(errors) X(callee) X(caller) X(arguments) X(NaN) X(Infinity) \
+  X(default_, "default") X(return_, "return") X(throw_, "throw") X(raw) X(index) X(input) \
+  X(lastIndex) X(size) X(add) X(has) X(join) X(push) X(then) X(status) X(headers) X(body) \
+  X(method) X(url) X(path) X(query)
+// clang-format on
 #define KITE_ATOM_DECL(id, ...) String* id = nullptr;
   KITE_ATOM_LIST(KITE_ATOM_DECL)
 #undef KITE_ATOM_DECL
