@@ -87,6 +87,8 @@ Completion Engine::run_script(std::string_view source, std::string_view filename
     vm::Value exc = vm.take_pending_exception();
     vm::Rooted re(vm, exc);
     c.ok = false;
+    c.interrupted = vm.terminating();
+    vm.clear_termination();
     describe_exception(re.get(), &c);
   }
   return c;
@@ -146,9 +148,20 @@ Completion Engine::call_global(std::string_view name, double arg, std::string* r
   } catch (vm::JSThrow&) {
     vm::Value exc = vm.take_pending_exception();
     c.ok = false;
+    c.interrupted = vm.terminating();
+    vm.clear_termination();
     describe_exception(exc, &c);
   }
   return c;
+}
+
+void Engine::request_interrupt(std::uint32_t token) {
+  vm_->interrupt_requested.store(token == 0 ? 1 : token, std::memory_order_relaxed);
+}
+
+void Engine::set_interrupt_token(std::uint32_t token) {
+  vm_->interrupt_token = token;
+  vm_->interrupt_requested.store(0, std::memory_order_relaxed);
 }
 
 void Engine::collect_garbage() {

@@ -539,6 +539,13 @@ Value VM::run_script(FunctionTemplate* tmpl) {
 // Finds a handler for the pending exception in frames above `entry`
 // (inclusive). On success the frame stack is cut to the handler's frame.
 bool VM::unwind(std::size_t entry) {
+  if (terminating_) {
+    while (frames_.size() > entry) {
+      stack_top_ = frames_.back().regs;
+      frames_.pop_back();
+    }
+    return false;
+  }
   bool top = true;
   while (frames_.size() > entry) {
     Frame& f = frames_.back();
@@ -1396,7 +1403,7 @@ Value VM::execute(std::size_t entry) {
           NEXT(3);
         }
         CASE(Jmp) {
-          if (interrupt_requested != 0) {
+          if (interrupt_requested.load(std::memory_order_relaxed) != 0) {
             SAVE_PC();
             handle_interrupt();
           }

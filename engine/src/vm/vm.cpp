@@ -451,7 +451,11 @@ void VM::set_function_name(Value fn, Value key) {
 }
 
 void VM::handle_interrupt() {
-  interrupt_requested = 0;
+  std::uint32_t token = interrupt_requested.exchange(0, std::memory_order_relaxed);
+  if (interrupt_token != 0 && token != interrupt_token) return;
+  // Uncatchable: unwind() skips every handler while terminating_ is set, so
+  // `while (true) { try { for (;;) {} } catch {} }` still stops.
+  terminating_ = true;
   throw_error(ErrorType::kError, "Script execution interrupted");
 }
 

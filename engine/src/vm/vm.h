@@ -9,6 +9,7 @@
 // register, an argument, or a Rooted<>.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -368,7 +369,14 @@ class VM {
   Value* stack_limit() { return stack_end_; }
   std::vector<Frame>& frames() { return frames_; }
   std::mt19937_64& random() { return rng_; }
-  std::uint32_t interrupt_requested = 0;
+  // Set from any thread (Engine::request_interrupt); polled at loop back-edges.
+  std::atomic<std::uint32_t> interrupt_requested{0};
+  // When non-zero, only an interrupt carrying this token stops the script
+  // (a watchdog late for the previous request must not stop the next).
+  std::uint32_t interrupt_token = 0;
+  // True while an interrupt unwinds the stack: no JS catch or finally runs.
+  bool terminating() const { return terminating_; }
+  void clear_termination() { terminating_ = false; }
 
   // Map from top-level lexical name (atom) to its environment slot, so
   // later scripts and the embedder can see `const handler = ...`.
@@ -401,6 +409,7 @@ class VM {
   String* single_chars_[256] = {};
   Value pending_exception_;
   bool has_pending_ = false;
+  bool terminating_ = false;
   std::vector<Value*> roots_;
   std::vector<Value> persistent_;
   std::vector<Value> symbol_registry_;

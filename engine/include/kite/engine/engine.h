@@ -46,6 +46,8 @@ struct Completion {
   // uncaught exceptions "Uncaught Error: msg" + the stack frames.
   std::string report;
   bool is_syntax_error = false;
+  // The run was stopped by request_interrupt() (no JS handler ran).
+  bool interrupted = false;
 };
 
 // Counters the harness reads (docs/harness.md). Monotonic since creation
@@ -72,6 +74,17 @@ class Engine {
   // stores the result converted to a string (as String(x) would) in *result.
   Completion call_global(std::string_view name, double arg, std::string* result);
 
+  // Asks the running script to stop at its next loop back-edge with an
+  // uncatchable error; the Completion then has `interrupted` set. The one
+  // member that is safe to call from another thread (a watchdog).
+  void request_interrupt(std::uint32_t token = 1);
+  // From now on only request_interrupt(token) stops scripts (0: any token).
+  // Also drops an interrupt still pending from before. Owner thread only.
+  void set_interrupt_token(std::uint32_t token);
+
+  // Fills *c from an exception value (message and report with the stack).
+  void describe_exception(vm::Value exc, Completion* c);
+
   // Runs a full garbage collection now.
   void collect_garbage();
 
@@ -84,7 +97,6 @@ class Engine {
   vm::VM& vm() { return *vm_; }
 
  private:
-  void describe_exception(vm::Value exc, Completion* c);
   std::unique_ptr<vm::VM> vm_;
 };
 
