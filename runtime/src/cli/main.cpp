@@ -16,6 +16,7 @@ void print_usage(std::FILE* to) {
   fmt::print(to,
              "usage: kite <command> [options]\n"
              "  kite run FILE.js | -e CODE   run a script\n"
+             "  kite serve [options] FILE.js serve an HTTP handler (kite serve --help)\n"
              "  kite --version [--verbose]   version, build and perf flags\n");
 }
 
@@ -45,6 +46,7 @@ int main(int argc, char** argv) {
     return print_version(verbose);
   }
   if (command == "run") return kite::cli::run_command(argc - 2, argv + 2);
+  if (command == "serve") return kite::cli::serve_command(argc - 2, argv + 2);
   if (command == "--help" || command == "-h") {
     print_usage(stdout);
     return 0;

@@ -15,5 +15,6 @@ std::optional<std::size_t> parse_size(std::string_view s);
 std::optional<std::string> read_file(const std::string& path);
 
 int run_command(int argc, char** argv);
+int serve_command(int argc, char** argv);
 
 }  // namespace kite::cli

@@ -1,0 +1,161 @@
+// `kite serve [options] handler.js`: parse flags, read the handler, serve.
+// Exit codes: 0 after a signal-initiated drain, 1 startup failure (handler
+// error, port in use), 2 usage.
+#include <fmt/core.h>
+
+#include <cerrno>
+#include <charconv>
+#include <cstring>
+#include <optional>
+#include <string>
+
+#include "cli/options.h"
+#include "server/server.h"
+
+namespace kite::cli {
+
+namespace {
+
+void usage(std::FILE* to) {
+  fmt::print(to,
+             "usage: kite serve [options] handler.js\n"
+             "  --host ADDR            address to listen on (default 127.0.0.1)\n"
+             "  --port N               port (default 8080; 0 picks a free one)\n"
+             "  --workers N            worker threads (default: one per core)\n"
+             "  --backend B            auto | uring | epoll (default auto)\n"
+             "  -q, --quiet            no access log\n"
+             "  -m, --memory-limit SZ  heap limit per worker, e.g. 64m\n"
+             "  --max-header SZ        request head limit (default 16k; over it: 431)\n"
+             "  --max-body SZ          request body limit (default 1m; over it: 413)\n"
+             "  --read-timeout T       time to receive a whole request (default 30s; 408)\n"
+             "  --idle-timeout T       idle keep-alive connections closed after (default 60s)\n"
+             "  --handler-timeout T    handler time limit (default 30s; 504)\n"
+             "  --grace T              drain time after SIGTERM/SIGINT (default 5s)\n"
+             "sizes: 512, 64k, 1m, 2g; times: 250ms, 30s, 2m\n");
+}
+
+// "250ms", "30s", "2m", or plain seconds.
+std::optional<std::chrono::milliseconds> parse_duration(std::string_view s) {
+  double v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || v < 0) return std::nullopt;
+  std::string_view unit(p, static_cast<std::size_t>(s.data() + s.size() - p));
+  double ms;
+  if (unit.empty() || unit == "s") {
+    ms = v * 1000;
+  } else if (unit == "ms") {
+    ms = v;
+  } else if (unit == "m") {
+    ms = v * 60'000;
+  } else {
+    return std::nullopt;
+  }
+  if (ms < 1) return std::nullopt;
+  return std::chrono::milliseconds(static_cast<std::int64_t>(ms));
+}
+
+}  // namespace
+
+int serve_command(int argc, char** argv) {
+  server::ServerOptions o;
+  std::string file;
+  for (int i = 0; i < argc; ++i) {
+    std::string_view a = argv[i];
+    auto value = [&]() -> std::optional<std::string_view> {
+      if (i + 1 >= argc) {
+        fmt::print(stderr, "kite serve: {} needs a value\n", a);
+        return std::nullopt;
+      }
+      return std::string_view(argv[++i]);
+    };
+    auto bad = [&](std::string_view v, std::string_view what) {
+      fmt::print(stderr, "kite serve: invalid {} '{}' for {}\n", what, v, a);
+      return 2;
+    };
+    if (a == "-h" || a == "--help") {
+      usage(stdout);
+      return 0;
+    } else if (a == "-q" || a == "--quiet") {
+      o.quiet = true;
+    } else if (a == "--host") {
+      auto v = value();
+      if (!v) return 2;
+      o.host = std::string(*v);
+    } else if (a == "--port" || a == "-p") {
+      auto v = value();
+      if (!v) return 2;
+      unsigned port = 0;
+      auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), port);
+      if (ec != std::errc() || p != v->data() + v->size() || port > 65535) {
+        return bad(*v, "port");
+      }
+      o.port = static_cast<std::uint16_t>(port);
+    } else if (a == "--workers" || a == "-w") {
+      auto v = value();
+      if (!v) return 2;
+      unsigned n = 0;
+      auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+      if (ec != std::errc() || p != v->data() + v->size() || n == 0 || n > 1024) {
+        return bad(*v, "worker count");
+      }
+      o.workers = n;
+    } else if (a == "--backend") {
+      auto v = value();
+      if (!v) return 2;
+      if (*v == "auto") {
+        o.backend = server::Backend::kAuto;
+      } else if (*v == "uring" || *v == "io_uring") {
+        o.backend = server::Backend::kUring;
+      } else if (*v == "epoll") {
+        o.backend = server::Backend::kEpoll;
+      } else {
+        return bad(*v, "backend (auto, uring or epoll)");
+      }
+    } else if (a == "-m" || a == "--memory-limit" || a == "--max-header" || a == "--max-body") {
+      auto v = value();
+      if (!v) return 2;
+      auto size = parse_size(*v);
+      if (!size || *size == 0) return bad(*v, "size");
+      if (a == "--max-header") {
+        o.limits.max_header_bytes = *size;
+      } else if (a == "--max-body") {
+        o.limits.max_body_bytes = *size;
+      } else {
+        o.engine.memory_limit = *size;
+      }
+    } else if (a == "--read-timeout" || a == "--idle-timeout" || a == "--handler-timeout" ||
+               a == "--grace") {
+      auto v = value();
+      if (!v) return 2;
+      auto d = parse_duration(*v);
+      if (!d) return bad(*v, "duration");
+      if (a == "--read-timeout") o.read_timeout = *d;
+      if (a == "--idle-timeout") o.idle_timeout = *d;
+      if (a == "--handler-timeout") o.handler_timeout = *d;
+      if (a == "--grace") o.grace = *d;
+    } else if (!a.empty() && a[0] == '-') {
+      fmt::print(stderr, "kite serve: unknown option '{}'\n", a);
+      usage(stderr);
+      return 2;
+    } else if (file.empty()) {
+      file = std::string(a);
+    } else {
+      fmt::print(stderr, "kite serve: more than one handler given ('{}' and '{}')\n", file, a);
+      return 2;
+    }
+  }
+  if (file.empty()) {
+    usage(stderr);
+    return 2;
+  }
+  auto text = read_file(file);
+  if (!text) {
+    fmt::print(stderr, "kite serve: cannot read '{}': {}\n", file, std::strerror(errno));
+    return 2;
+  }
+  o.handler_path = file;
+  o.handler_source = std::move(*text);
+  return server::serve(o);
+}
+
+}  // namespace kite::cli

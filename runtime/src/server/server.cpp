@@ -1,0 +1,248 @@
+// serve(): listeners, worker threads, the handler watchdog and signals.
+#include "server/server.h"
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <fmt/core.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <sys/eventfd.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <future>
+#include <memory>
+#include <thread>
+#include <vector>
+
+#include "server/worker.h"
+
+namespace kite::server {
+
+const char* backend_name(Backend b) {
+  switch (b) {
+    case Backend::kUring:
+      return "io_uring";
+    case Backend::kEpoll:
+      return "epoll";
+    case Backend::kAuto:
+      break;
+  }
+  return "auto";
+}
+
+namespace {
+
+struct Address {
+  sockaddr_storage storage{};
+  socklen_t len = 0;
+  int family = AF_INET;
+};
+
+bool resolve(const std::string& host, std::uint16_t port, Address* out) {
+  std::string h = host == "localhost" ? "127.0.0.1" : host;
+  if (!h.empty() && h.front() == '[' && h.back() == ']') h = h.substr(1, h.size() - 2);
+  auto* v4 = reinterpret_cast<sockaddr_in*>(&out->storage);
+  if (::inet_pton(AF_INET, h.c_str(), &v4->sin_addr) == 1) {
+    v4->sin_family = AF_INET;
+    v4->sin_port = htons(port);
+    out->len = sizeof(sockaddr_in);
+    out->family = AF_INET;
+    return true;
+  }
+  auto* v6 = reinterpret_cast<sockaddr_in6*>(&out->storage);
+  if (::inet_pton(AF_INET6, h.c_str(), &v6->sin6_addr) == 1) {
+    v6->sin6_family = AF_INET6;
+    v6->sin6_port = htons(port);
+    out->len = sizeof(sockaddr_in6);
+    out->family = AF_INET6;
+    return true;
+  }
+  return false;
+}
+
+void set_port(Address* a, std::uint16_t port) {
+  if (a->family == AF_INET) {
+    reinterpret_cast<sockaddr_in*>(&a->storage)->sin_port = htons(port);
+  } else {
+    reinterpret_cast<sockaddr_in6*>(&a->storage)->sin6_port = htons(port);
+  }
+}
+
+std::uint16_t bound_port(int fd) {
+  sockaddr_storage ss{};
+  socklen_t len = sizeof ss;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&ss), &len);
+  if (ss.ss_family == AF_INET) return ntohs(reinterpret_cast<sockaddr_in*>(&ss)->sin_port);
+  return ntohs(reinterpret_cast<sockaddr_in6*>(&ss)->sin6_port);
+}
+
+// A listening socket; reuse_port lets every worker own one on the same port
+// and the kernel spread connections between them.
+int make_listener(const Address& a, bool reuse_port, std::string* error) {
+  int fd = ::socket(a.family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+  if (fd < 0) {
+    *error = std::strerror(errno);
+    return -1;
+  }
+  int one = 1;
+  ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+  if (reuse_port) ::setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one);
+  if (::bind(fd, reinterpret_cast<const sockaddr*>(&a.storage), a.len) != 0 ||
+      ::listen(fd, 4096) != 0) {
+    *error = errno == EADDRINUSE ? "address already in use" : std::strerror(errno);
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+struct Startup {
+  bool ok = false;
+  std::string error;
+  Backend backend = Backend::kEpoll;
+};
+
+void worker_main(Worker* w, Backend backend, std::promise<Startup> ready) {
+  Startup s;
+  runtime::HandlerOptions ho;
+  ho.engine = w->options->engine;
+  w->handler = runtime::Handler::load(w->options->handler_source, w->options->handler_path,
+                                      std::move(ho), &s.error);
+  if (!w->handler) {
+    ready.set_value(std::move(s));
+    return;
+  }
+  s.ok = true;
+  s.backend = backend;
+  ready.set_value(s);
+  bool ran = false;
+  if (backend == Backend::kUring) ran = run_uring_loop(*w);
+  if (!ran) run_epoll_loop(*w);
+  w->flush_log();
+}
+
+}  // namespace
+
+int serve(const ServerOptions& options) {
+  Address addr;
+  if (!resolve(options.host, options.port, &addr)) {
+    fmt::print(stderr, "kite serve: invalid --host '{}' (use an IP address or localhost)\n",
+               options.host);
+    return 2;
+  }
+  unsigned n = options.workers;
+  if (n == 0) n = static_cast<unsigned>(std::max(1L, ::sysconf(_SC_NPROCESSORS_ONLN)));
+
+  Backend backend = options.backend;
+  if (backend == Backend::kAuto) backend = uring_supported() ? Backend::kUring : Backend::kEpoll;
+  if (backend == Backend::kUring && !uring_supported()) {
+    fmt::print(stderr, "kite serve: io_uring is not available here (try --backend epoll)\n");
+    return 1;
+  }
+
+  // A port held by any other socket fails here: SO_REUSEPORT alone would let
+  // a second server silently share it.
+  std::string error;
+  if (options.port != 0) {
+    int probe = make_listener(addr, false, &error);
+    if (probe < 0) {
+      fmt::print(stderr, "kite serve: cannot listen on {}:{}: {}\n", options.host, options.port,
+                 error);
+      return 1;
+    }
+    ::close(probe);
+  }
+
+  // Signals go to the main thread's sigwait only; a closed peer is an EPIPE.
+  sigset_t sigs;
+  sigemptyset(&sigs);
+  sigaddset(&sigs, SIGINT);
+  sigaddset(&sigs, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &sigs, nullptr);
+  std::signal(SIGPIPE, SIG_IGN);
+
+  std::vector<std::unique_ptr<Worker>> workers;
+  std::uint16_t port = options.port;
+  for (unsigned i = 0; i < n; ++i) {
+    auto w = std::make_unique<Worker>();
+    w->index = i;
+    w->options = &options;
+    set_port(&addr, port);
+    w->listen_fd = make_listener(addr, true, &error);
+    if (w->listen_fd < 0) {
+      fmt::print(stderr, "kite serve: cannot listen on {}:{}: {}\n", options.host, port, error);
+      for (auto& x : workers) ::close(x->listen_fd);
+      return 1;
+    }
+    if (port == 0) port = bound_port(w->listen_fd);
+    w->wake_fd = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    workers.push_back(std::move(w));
+  }
+
+  std::vector<std::thread> threads;
+  std::vector<std::future<Startup>> started;
+  for (auto& w : workers) {
+    std::promise<Startup> p;
+    started.push_back(p.get_future());
+    threads.emplace_back(worker_main, w.get(), backend, std::move(p));
+  }
+  bool ok = true;
+  for (auto& f : started) {
+    Startup s = f.get();
+    if (!s.ok && ok) {
+      ok = false;
+      std::fputs(s.error.c_str(), stderr);
+      if (!s.error.empty() && s.error.back() != '\n') std::fputc('\n', stderr);
+    }
+  }
+
+  // The watchdog interrupts a handler past its time limit.
+  std::atomic<bool> stop_watchdog{false};
+  std::thread watchdog([&] {
+    auto period = std::min<std::chrono::milliseconds>(
+        std::chrono::milliseconds(10), options.handler_timeout / 4 + std::chrono::milliseconds(1));
+    while (!stop_watchdog.load(std::memory_order_relaxed)) {
+      std::int64_t now = now_ns();
+      for (auto& w : workers) {
+        std::int64_t d = w->deadline_ns.load(std::memory_order_acquire);
+        if (d != 0 && now > d && w->handler) {
+          w->handler->interrupt(w->token.load(std::memory_order_relaxed));
+        }
+      }
+      std::this_thread::sleep_for(period);
+    }
+  });
+
+  if (ok) {
+    fmt::print("kite: listening on http://{}:{} ({} worker{}, {})\n",
+               addr.family == AF_INET6 ? "[" + options.host + "]" : options.host, port, n,
+               n == 1 ? "" : "s", backend_name(backend));
+    std::fflush(stdout);
+    int sig = 0;
+    sigwait(&sigs, &sig);
+    if (!options.quiet) fmt::print(stderr, "kite: {} received, draining\n", strsignal(sig));
+  }
+  for (auto& w : workers) {
+    std::uint64_t one = 1;
+    (void)!::write(w->wake_fd, &one, sizeof one);
+  }
+  for (auto& t : threads) t.join();
+  stop_watchdog.store(true);
+  watchdog.join();
+  std::uint64_t total = 0;
+  for (auto& w : workers) {
+    total += w->requests;
+    if (w->listen_fd >= 0) ::close(w->listen_fd);
+    ::close(w->wake_fd);
+  }
+  if (!ok) return 1;
+  if (!options.quiet) fmt::print(stderr, "kite: stopped after {} requests\n", total);
+  return 0;
+}
+
+}  // namespace kite::server

@@ -1,0 +1,42 @@
+// kite serve: shared-nothing HTTP/1.1 workers running a JavaScript handler.
+//
+// serve() loads the handler once per worker (each worker owns its engine,
+// its SO_REUSEPORT listener and its event loop: io_uring, or epoll where
+// io_uring is unavailable or not wanted), prints one "listening" line, and
+// blocks until SIGINT or SIGTERM. Then it stops accepting, lets in-flight
+// requests finish for at most `grace`, and returns 0. Startup failures
+// (handler error, bad address, port in use) print a message and return 1.
+#pragma once
+
+#include <kite/engine/engine.h>
+#include <kite/http/parser.h>
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+
+namespace kite::server {
+
+enum class Backend { kAuto, kUring, kEpoll };
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8080;  // 0: an ephemeral port (tests read it from the listening line)
+  unsigned workers = 0;       // 0: one per online core
+  Backend backend = Backend::kAuto;
+  bool quiet = false;  // no access log
+  http::Limits limits;
+  std::chrono::milliseconds read_timeout{30'000};     // a started request must complete (408)
+  std::chrono::milliseconds idle_timeout{60'000};     // an idle keep-alive connection is closed
+  std::chrono::milliseconds handler_timeout{30'000};  // the handler is interrupted (504)
+  std::chrono::milliseconds grace{5'000};             // drain time after SIGTERM
+  EngineOptions engine;
+  std::string handler_path;
+  std::string handler_source;
+};
+
+int serve(const ServerOptions& options);
+
+const char* backend_name(Backend b);
+
+}  // namespace kite::server

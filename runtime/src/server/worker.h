@@ -1,0 +1,60 @@
+// Worker: what one shared-nothing worker thread owns (its handler and engine,
+// its Date cache, its access log), and the event loops that drive it.
+#pragma once
+
+#include <kite/http/writer.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "handler/handler.h"
+#include "server/server.h"
+
+namespace kite::server {
+
+using Clock = std::chrono::steady_clock;
+
+inline std::int64_t now_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now().time_since_epoch())
+      .count();
+}
+
+struct Worker {
+  unsigned index = 0;
+  const ServerOptions* options = nullptr;
+  std::unique_ptr<runtime::Handler> handler;
+  http::DateCache date;
+  int listen_fd = -1;
+  int wake_fd = -1;  // eventfd: written once when the server stops
+  std::string access_log;
+
+  // Watchdog protocol: while a handler runs, `deadline_ns` holds when it
+  // must stop and `token` identifies the call; 0 when idle.
+  std::atomic<std::int64_t> deadline_ns{0};
+  std::atomic<std::uint32_t> token{0};
+  std::uint32_t next_token = 1;
+
+  // Statistics the loops keep (read after the worker stops).
+  std::uint64_t requests = 0;
+
+  // Calls the handler for one parsed request, under the time limit, and
+  // appends the response to `out`; logs the access line.
+  void handle(const http::Request& req, http::OutBuffer& out);
+  // Appends an error response for a request that could not be parsed (or
+  // timed out) and logs it.
+  void reject(int status, std::string_view reason, http::OutBuffer& out);
+  void flush_log();
+};
+
+// The event loops: run until the wake fd fires and every connection has
+// drained (or the grace period is over). Return false if the backend
+// could not start (only io_uring can fail this way).
+bool run_epoll_loop(Worker& w);
+bool run_uring_loop(Worker& w);
+// True when this kernel lets us set up a ring with the features the loop uses.
+bool uring_supported();
+
+}  // namespace kite::server

@@ -1,0 +1,1 @@
+const notAHandler = 1;

@@ -1,0 +1,3 @@
+function handler(req) {
+  return Response.json({ ok: true }
+}
