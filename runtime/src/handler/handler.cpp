@@ -36,7 +36,9 @@ constexpr std::string_view kContentTypes[] = {
     "application/json",
 };
 
-// Indices of the Request's internal holder (an array the GC traces).
+// Slots of the Request's internal holder: an Environment cell (one
+// allocation, traced by the GC, invisible to JS). A hole means "not parsed
+// yet".
 enum RequestInternal : std::uint32_t {
   kRawQuery = 0,    // the query string after '?', undecoded
   kRawHeaders = 1,  // the header section, "name: value" lines as received
@@ -89,13 +91,13 @@ void percent_decode(std::string_view in, std::string& out) {
   }
 }
 
-Object* request_internal(VM& vm, CallInfo& ci, std::string_view what) {
+vm::Environment* request_internal(VM& vm, CallInfo& ci, std::string_view what) {
   Value self = ci.this_value;
   if (self.is_object()) {
     Value in = self.as_object()->internal();
-    if (in.is_object() && in.as_object()->is_array() &&
-        in.as_object()->element_count() == kInternalCount) {
-      return in.as_object();
+    if (in.is_internal_cell() && in.as_cell()->kind() == vm::CellKind::kEnvironment) {
+      auto* env = static_cast<vm::Environment*>(in.as_cell());
+      if (env->size == kInternalCount) return env;
     }
   }
   vm.throw_type_error(
@@ -112,10 +114,11 @@ std::string flat_latin1(String* s) {
 // get req.query: the query string parsed on first access into a plain
 // object (a repeated key keeps its last value).
 Value request_query(VM& vm, CallInfo& ci) {
-  Rooted holder(vm, Value::object(request_internal(vm, ci, "query")));
-  Value cached = holder.object()->elements()[kQueryObject];
-  if (!cached.is_undefined()) return cached;
-  String* raw = vm.flatten(holder.object()->elements()[kRawQuery].as_string());
+  Rooted holder(vm, Value::cell(request_internal(vm, ci, "query")));
+  auto env = [&] { return static_cast<vm::Environment*>(holder.get().as_cell()); };
+  Value cached = env()->slots[kQueryObject];
+  if (!cached.is_hole()) return cached;
+  String* raw = vm.flatten(env()->slots[kRawQuery].as_string());
   std::string text = flat_latin1(raw);
   Rooted obj(vm, Value::object(vm.new_object()));
   std::string key;
@@ -136,7 +139,7 @@ Value request_query(VM& vm, CallInfo& ci) {
     }
     pos = amp + 1;
   }
-  holder.object()->elements()[kQueryObject] = obj.get();
+  env()->slots[kQueryObject] = obj.get();
   return obj.get();
 }
 
@@ -144,10 +147,11 @@ Value request_query(VM& vm, CallInfo& ci) {
 // object with lower-case names; repeated fields are joined with ", "
 // (RFC 9110 §5.3).
 Value request_headers(VM& vm, CallInfo& ci) {
-  Rooted holder(vm, Value::object(request_internal(vm, ci, "headers")));
-  Value cached = holder.object()->elements()[kHeadersObject];
-  if (!cached.is_undefined()) return cached;
-  String* raw = vm.flatten(holder.object()->elements()[kRawHeaders].as_string());
+  Rooted holder(vm, Value::cell(request_internal(vm, ci, "headers")));
+  auto env = [&] { return static_cast<vm::Environment*>(holder.get().as_cell()); };
+  Value cached = env()->slots[kHeadersObject];
+  if (!cached.is_hole()) return cached;
+  String* raw = vm.flatten(env()->slots[kRawHeaders].as_string());
   std::string text = flat_latin1(raw);
   Rooted obj(vm, Value::object(vm.new_object()));
   std::size_t pos = 0;
@@ -180,7 +184,7 @@ Value request_headers(VM& vm, CallInfo& ci) {
     }
     vm.create_data_property(obj.object(), key, v.get());
   }
-  holder.object()->elements()[kHeadersObject] = obj.get();
+  env()->slots[kHeadersObject] = obj.get();
   return obj.get();
 }
 
@@ -298,6 +302,16 @@ struct Handler::Impl {
   std::vector<std::pair<std::size_t, std::size_t>> header_offsets;  // name/value offsets
   std::vector<PropertyKey> keys;
   PropertyKey k_method, k_url, k_path, k_body;
+  // The common methods' atoms (kept alive by persistent roots), so most
+  // requests skip the atom-table lookup.
+  std::vector<std::pair<std::string_view, String*>> methods;
+
+  String* method_atom(VM& vm, std::string_view m) {
+    for (auto& [name, atom] : methods) {
+      if (name == m) return atom;
+    }
+    return vm.intern(m);  // a token: ASCII
+  }
 
   void log(std::string_view line) {
     if (options.error_log) {
@@ -313,11 +327,6 @@ Handler::Handler() : impl_(std::make_unique<Impl>()) {}
 Handler::~Handler() = default;
 
 namespace {
-
-String* method_string(VM& vm, std::string_view m) {
-  // Methods are tokens (ASCII); common ones are atoms already.
-  return vm.intern(m);
-}
 
 void install_bindings(VM& vm, std::size_t base) {
   Object* global = vm.global();
@@ -365,6 +374,11 @@ std::unique_ptr<Handler> Handler::load(std::string_view source, std::string_view
   h->impl_->k_url = vm.key("url");
   h->impl_->k_path = vm.key("path");
   h->impl_->k_body = PropertyKey::atom(vm.atoms().body);
+  for (std::string_view m : {"GET", "POST", "HEAD", "PUT", "DELETE", "PATCH", "OPTIONS"}) {
+    String* atom = vm.intern(m);
+    roots.push_back(Value::string(atom));
+    h->impl_->methods.emplace_back(m, atom);
+  }
   vm.heap().leave_no_gc();
 
   Completion c = h->engine_->run_script(source, filename);
@@ -400,21 +414,27 @@ HandlerOutcome Handler::handle(const http::Request& req, std::uint32_t token, ht
     // 1. http::Request -> JS Request.
     Object* proto = roots[im.root_base + kRequestProto].as_object();
     Rooted robj(vm, Value::object(vm.new_object_of_class(vm::ObjectClass::kPlain, proto, 4)));
-    Rooted holder(vm, Value::object(vm.new_array(kInternalCount)));
-    for (std::uint32_t i = 0; i < kInternalCount; ++i) {
-      holder.object()->elements()[i] = Value::undefined();
-    }
-    vm.set_elements_length(holder.object(), kInternalCount);
-    Rooted tmp(vm, Value::string(method_string(vm, req.method)));
+    Rooted holder(vm, Value::cell(vm.new_environment(nullptr, kInternalCount)));
+    auto env = [&] { return static_cast<vm::Environment*>(holder.get().as_cell()); };
+    Rooted tmp(vm, Value::string(im.method_atom(vm, req.method)));
     vm.add_property(robj.object(), im.k_method, tmp.get(), vm::attr::kDefault);
-    tmp.set(Value::string(vm.new_string_utf8(req.target)));
+    // path and url share one string when there is no query.
+    Rooted path(vm, Value::string(vm.new_string_utf8(req.path)));
+    if (req.target.size() != req.path.size()) {
+      tmp.set(Value::string(vm.new_string_utf8(req.target)));
+    } else {
+      tmp.set(path.get());
+    }
     vm.add_property(robj.object(), im.k_url, tmp.get(), vm::attr::kDefault);
-    tmp.set(Value::string(vm.new_string_utf8(req.path)));
-    vm.add_property(robj.object(), im.k_path, tmp.get(), vm::attr::kDefault);
+    vm.add_property(robj.object(), im.k_path, path.get(), vm::attr::kDefault);
     tmp.set(req.has_body ? Value::string(vm.new_string_utf8(req.body)) : Value::null());
     vm.add_property(robj.object(), im.k_body, tmp.get(), vm::attr::kDefault);
-    holder.object()->elements()[kRawQuery] = Value::string(vm.new_string_latin1(
-        reinterpret_cast<const std::uint8_t*>(req.query.data()), req.query.size()));
+    env()->slots[kRawQuery] = req.query.empty()
+                                  ? Value::string(vm.atoms().empty)
+                                  : Value::string(vm.new_string_latin1(
+                                        reinterpret_cast<const std::uint8_t*>(req.query.data()),
+                                        req.query.size()));
+    // The header section as one string, split only if req.headers is read.
     std::string_view raw_headers;
     if (req.header_count > 0) {
       const http::Header& first = req.headers[0];
@@ -424,7 +444,7 @@ HandlerOutcome Handler::handle(const http::Request& req, std::uint32_t token, ht
       raw_headers =
           std::string_view(first.name.data(), static_cast<std::size_t>(end - first.name.data()));
     }
-    holder.object()->elements()[kRawHeaders] = Value::string(vm.new_string_latin1(
+    env()->slots[kRawHeaders] = Value::string(vm.new_string_latin1(
         reinterpret_cast<const std::uint8_t*>(raw_headers.data()), raw_headers.size()));
     robj.object()->set_internal(holder.get());
 
