@@ -41,8 +41,8 @@ void BM_http_parse_browser_get(benchmark::State& state) {
     benchmark::DoNotOptimize(r);
     benchmark::DoNotOptimize(req.header_count);
   }
-  state.counters["ops_per_sec"] = benchmark::Counter(static_cast<double>(state.iterations()),
-                                                     benchmark::Counter::kIsRate);
+  state.counters["ops_per_sec"] =
+      benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 
 void BM_http_write_json_response(benchmark::State& state) {
@@ -56,8 +56,8 @@ void BM_http_write_json_response(benchmark::State& state) {
     kite::http::write_response(out, date, head, body);
     benchmark::DoNotOptimize(out.size());
   }
-  state.counters["ops_per_sec"] = benchmark::Counter(static_cast<double>(state.iterations()),
-                                                     benchmark::Counter::kIsRate);
+  state.counters["ops_per_sec"] =
+      benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 
 std::unique_ptr<kite::runtime::Handler> load_example() {
@@ -93,8 +93,8 @@ void run_handler_bench(benchmark::State& state, const std::string& request) {
     benchmark::DoNotOptimize(outcome.status);
   }
   auto c = handler->engine().counters();
-  state.counters["ops_per_sec"] = benchmark::Counter(static_cast<double>(state.iterations()),
-                                                     benchmark::Counter::kIsRate);
+  state.counters["ops_per_sec"] =
+      benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
   state.counters["gc_collections"] = static_cast<double>(c.gc_collections);
 }
 

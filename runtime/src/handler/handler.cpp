@@ -429,11 +429,11 @@ HandlerOutcome Handler::handle(const http::Request& req, std::uint32_t token, ht
     vm.add_property(robj.object(), im.k_path, path.get(), vm::attr::kDefault);
     tmp.set(req.has_body ? Value::string(vm.new_string_utf8(req.body)) : Value::null());
     vm.add_property(robj.object(), im.k_body, tmp.get(), vm::attr::kDefault);
-    env()->slots[kRawQuery] = req.query.empty()
-                                  ? Value::string(vm.atoms().empty)
-                                  : Value::string(vm.new_string_latin1(
-                                        reinterpret_cast<const std::uint8_t*>(req.query.data()),
-                                        req.query.size()));
+    env()->slots[kRawQuery] =
+        req.query.empty()
+            ? Value::string(vm.atoms().empty)
+            : Value::string(vm.new_string_latin1(
+                  reinterpret_cast<const std::uint8_t*>(req.query.data()), req.query.size()));
     // The header section as one string, split only if req.headers is read.
     std::string_view raw_headers;
     if (req.header_count > 0) {
