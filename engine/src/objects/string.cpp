@@ -339,17 +339,20 @@ String* VM::find_or_add_atom(String* s) {
 
 String* VM::atomize(String* s) {
   if (s->is_atom()) return s;
+  if (!s->is_rope() && s->left_ != nullptr) return s->left_;
   s = flatten(s);
+  Rooted orig(*this, Value::string(s));
   if (s->has_flat_buffer()) {
     // Atoms must own inline data: copy the flattened rope into a flat string.
-    Rooted keep(*this, Value::string(s));
     String* copy = alloc_flat_string(s->length(), s->is_one_byte());
-    s = keep.string();
+    s = orig.string();
     std::memcpy(const_cast<void*>(copy->chars_), s->chars_,
                 s->length() * (s->is_one_byte() ? 1 : 2));
     s = copy;
   }
-  return find_or_add_atom(s);
+  String* a = find_or_add_atom(s);
+  if (a != orig.string()) orig.string()->left_ = a;
+  return a;
 }
 
 String* VM::find_atom_latin1(const std::uint8_t* chars, std::size_t n, std::uint32_t hash) {
