@@ -211,7 +211,7 @@ String* VM::concat(String* a, String* b) {
   if (len > (1u << 30)) throw_range_error("Invalid string length");
   bool one_byte = a->is_one_byte() && b->is_one_byte();
   // Short results are copied flat: cheaper than a rope and its later flattening.
-  if (len <= 24 && !a->is_rope() && !b->is_rope()) {
+  if (len <= 64 && !a->is_rope() && !b->is_rope()) {
     Rooted ra(*this, Value::string(a));
     Rooted rb(*this, Value::string(b));
     String* s = alloc_flat_string(static_cast<std::uint32_t>(len), one_byte);
