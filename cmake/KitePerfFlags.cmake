@@ -45,6 +45,12 @@ kite_perf_flag(KITE_OPT_INLINE_CACHE
   "Per-site inline caches for property loads and stores")
 kite_perf_flag(KITE_OPT_INT_FASTPATH
   "int32 fast paths for arithmetic and comparison opcodes")
+kite_perf_flag(KITE_OPT_FAST_CALL
+  "JS-to-JS calls push their frame inline in the interpreter's Call opcode")
+kite_perf_flag(KITE_OPT_DIRECT_STORE
+  "Expression statements on register locals compute into the local, not a temporary")
+kite_perf_flag(KITE_OPT_CONST_OPERANDS
+  "Arithmetic and strict-equality jumps take a number-literal operand from the constant pool")
 kite_perf_flag(KITE_OPT_STATIC_BINARY
   "Link the kite binary statically (no dynamic loader work at start-up)")
 

@@ -1,6 +1,7 @@
 // JSON.parse and JSON.stringify (ECMA-262 25.5). The parser is a single
 // pass over the flat string's code units; the stringifier writes into a
 // StringBuilder that stays one-byte when it can.
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <string>
@@ -525,8 +526,8 @@ class Stringifier {
     }
     if (x.is_int32()) {
       char buf[16];
-      int n = std::snprintf(buf, sizeof buf, "%d", x.as_int32());
-      out_.append_ascii(std::string_view(buf, static_cast<std::size_t>(n)));
+      auto r = std::to_chars(buf, buf + sizeof buf, x.as_int32());
+      out_.append_ascii(std::string_view(buf, static_cast<std::size_t>(r.ptr - buf)));
       return true;
     }
     if (x.is_number()) {

@@ -4,6 +4,8 @@
 // the rest in registers.
 #include "compiler/compiler.h"
 
+#include <kite/perf_flags.h>
+
 #include <cmath>
 #include <string>
 #include <vector>
@@ -195,6 +197,8 @@ class FunctionCompiler {
   void logical(const BinaryExpression* b, Reg dst);
   void assign(const AssignmentExpression* a, Reg dst);
   void update(const UpdateExpression* u, Reg dst);
+  void effect(const Node* n);
+  bool effect_direct(const Node* n);
   void unary(const UnaryExpression* u, Reg dst);
   void call(const CallExpression* c, Reg dst, Label nil);
   void new_expr(const CallExpression* c, Reg dst);
@@ -625,11 +629,9 @@ void FunctionCompiler::stmt(const Node* n) {
   Reg mark = e_.temp_mark();
   pos(n);
   switch (n->kind) {
-    case NodeKind::kExpressionStatement: {
-      Reg r = temp();
-      expr(static_cast<const ExpressionStatement*>(n)->expression, r);
+    case NodeKind::kExpressionStatement:
+      effect(static_cast<const ExpressionStatement*>(n)->expression);
       break;
-    }
     case NodeKind::kVariableDeclaration:
       var_decl(static_cast<const VariableDeclaration*>(n));
       break;
@@ -900,11 +902,7 @@ void FunctionCompiler::for_stmt(const ForStatement* s, std::vector<const std::u1
   e_.bind(cont);
   // Each iteration gets its own copy of captured loop variables.
   if (ls->has_env) e_.emit(Op::kCopyEnv);
-  if (s->update != nullptr) {
-    Reg r = temp();
-    expr(s->update, r);
-    e_.free_temps_to(r);
-  }
+  if (s->update != nullptr) effect(s->update);
   e_.emit_jump(Op::kJmp, {}, top);
   e_.bind(exit);
   e_.bind(end);
@@ -1884,6 +1882,39 @@ void FunctionCompiler::binary(const BinaryExpression* b, Reg dst) {
       return;
     }
   }
+#if KITE_OPT_CONST_OPERANDS
+  // x op number-literal: the constant is an operand, not a LoadK/LoadI.
+  if (b->right->kind == NodeKind::kNumberLiteral) {
+    Op kop = Op::kNop;
+    switch (b->op) {
+      case AstOp::kAdd:
+        kop = Op::kAddK;
+        break;
+      case AstOp::kSub:
+        kop = Op::kSubK;
+        break;
+      case AstOp::kMul:
+        kop = Op::kMulK;
+        break;
+      case AstOp::kDiv:
+        kop = Op::kDivK;
+        break;
+      case AstOp::kMod:
+        kop = Op::kModK;
+        break;
+      default:
+        break;
+    }
+    if (kop != Op::kNop) {
+      Reg l = expr_any(b->left);
+      pos(b);
+      double v = static_cast<const NumberLiteral*>(b->right)->value;
+      e_.emit(kop, {dst, l, e_.constant(vm::Value::number(v))});
+      e_.free_temps_to(mark > dst ? mark : static_cast<Reg>(dst + 1));
+      return;
+    }
+  }
+#endif
   Reg l = expr_any(b->left);
   if (l < mark && may_assign(b->right)) {
     Reg copy = temp();
@@ -1975,6 +2006,18 @@ void FunctionCompiler::cond(const Node* n, Label target, bool jump_if) {
       default:
         break;
     }
+#if KITE_OPT_CONST_OPERANDS
+    if ((jop == Op::kJStrictEq || jop == Op::kJStrictNe) &&
+        b->right->kind == NodeKind::kNumberLiteral) {
+      Reg l = expr_any(b->left);
+      pos(b);
+      double v = static_cast<const NumberLiteral*>(b->right)->value;
+      e_.emit_jump(jop == Op::kJStrictEq ? Op::kJStrictEqK : Op::kJStrictNeK,
+                   {l, e_.constant(vm::Value::number(v))}, target);
+      e_.free_temps_to(mark);
+      return;
+    }
+#endif
     if (jop != Op::kNop) {
       Reg l = expr_any(b->left);
       if (l < mark && may_assign(b->right)) {
@@ -2114,6 +2157,61 @@ void FunctionCompiler::assign(const AssignmentExpression* a, Reg dst) {
     }
   }
   e_.free_temps_to(mark > dst ? mark : static_cast<Reg>(dst + 1));
+}
+
+// An expression whose value is unused (expression statements, for-loop
+// updates).
+void FunctionCompiler::effect(const Node* n) {
+  Reg mark = e_.temp_mark();
+  if (!effect_direct(n)) {
+    Reg r = temp();
+    expr(n, r);
+  }
+  e_.free_temps_to(mark);
+}
+
+// KITE_OPT_DIRECT_STORE: `x++`, `x = a op b` and `x op= v` on a local held
+// in a register compute straight into that register instead of a temporary
+// that is then moved (one instruction less per statement). Returns false
+// when `n` is not of that form; the caller then compiles it as a value.
+bool FunctionCompiler::effect_direct(const Node* n) {
+#if KITE_OPT_DIRECT_STORE
+  if (n->kind == NodeKind::kUpdateExpression) {
+    auto* u = static_cast<const UpdateExpression*>(n);
+    if (u->argument->kind != NodeKind::kIdentifier) return false;
+    auto* id = static_cast<const Identifier*>(u->argument);
+    Binding* b = ctx_.scopes.resolved(id);
+    Reg direct = binding_reg_if_direct(b, id);
+    if (direct == 0xFFFF || b->is_const()) return false;
+    // Inc/Dec apply ToNumeric themselves.
+    e_.emit(u->op == AstOp::kInc ? Op::kInc : Op::kDec, {direct, direct});
+    return true;
+  }
+  if (n->kind != NodeKind::kAssignmentExpression) return false;
+  auto* a = static_cast<const AssignmentExpression*>(n);
+  if (a->target->kind != NodeKind::kIdentifier) return false;
+  auto* id = static_cast<const Identifier*>(a->target);
+  Binding* b = ctx_.scopes.resolved(id);
+  Reg direct = binding_reg_if_direct(b, id);
+  if (direct == 0xFFFF || b->is_const()) return false;
+  if (a->op == AstOp::kAssign) {
+    // binary() writes its destination only with its last instruction, after
+    // every operand has been read, so the local may be that destination.
+    if (a->value->kind != NodeKind::kBinaryExpression) return false;
+    if (binary_opcode(static_cast<const BinaryExpression*>(a->value)->op) == Op::kNop) return false;
+    binary(static_cast<const BinaryExpression*>(a->value), direct);
+    return true;
+  }
+  Op op = binary_opcode(a->op);
+  if (op == Op::kNop || may_assign(a->value)) return false;
+  Reg v = expr_any(a->value);
+  pos(a);
+  e_.emit(op, {direct, direct, v});
+  return true;
+#else
+  (void)n;
+  return false;
+#endif
 }
 
 void FunctionCompiler::update(const UpdateExpression* u, Reg dst) {

@@ -211,7 +211,7 @@ String* VM::concat(String* a, String* b) {
   if (len > (1u << 30)) throw_range_error("Invalid string length");
   bool one_byte = a->is_one_byte() && b->is_one_byte();
   // Short results are copied flat: cheaper than a rope and its later flattening.
-  if (len <= 24 && !a->is_rope() && !b->is_rope()) {
+  if (len <= 64 && !a->is_rope() && !b->is_rope()) {
     Rooted ra(*this, Value::string(a));
     Rooted rb(*this, Value::string(b));
     String* s = alloc_flat_string(static_cast<std::uint32_t>(len), one_byte);
@@ -339,17 +339,20 @@ String* VM::find_or_add_atom(String* s) {
 
 String* VM::atomize(String* s) {
   if (s->is_atom()) return s;
+  if (!s->is_rope() && s->left_ != nullptr) return s->left_;
   s = flatten(s);
+  Rooted orig(*this, Value::string(s));
   if (s->has_flat_buffer()) {
     // Atoms must own inline data: copy the flattened rope into a flat string.
-    Rooted keep(*this, Value::string(s));
     String* copy = alloc_flat_string(s->length(), s->is_one_byte());
-    s = keep.string();
+    s = orig.string();
     std::memcpy(const_cast<void*>(copy->chars_), s->chars_,
                 s->length() * (s->is_one_byte() ? 1 : 2));
     s = copy;
   }
-  return find_or_add_atom(s);
+  String* a = find_or_add_atom(s);
+  if (a != orig.string()) orig.string()->left_ = a;
+  return a;
 }
 
 String* VM::find_atom_latin1(const std::uint8_t* chars, std::size_t n, std::uint32_t hash) {

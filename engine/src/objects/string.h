@@ -72,7 +72,10 @@ class String : public Cell {
   std::uint32_t length_ = 0;
   std::uint32_t hash_ = 0;
   const void* chars_ = nullptr;  // flat data (inline, or owned buffer for a flattened rope)
-  String* left_ = nullptr;       // rope halves (null once flattened)
+  // Rope halves (null once flattened). A flat string that is not an atom
+  // keeps its atom in left_ once atomized, so property keys made from it
+  // skip the atom-table probe; the collector traces left_ either way.
+  String* left_ = nullptr;
   String* right_ = nullptr;
   std::uint32_t index_ = 0;
 };

@@ -82,6 +82,8 @@ namespace kite::vm {
   X(Lt, "rrr") X(Le, "rrr") X(Gt, "rrr") X(Ge, "rrr")                          \
   X(InstanceOf, "rrr") X(In, "rrr")                                            \
   X(AddI, "rri")          /* dst, src, int16 */                                \
+  X(AddK, "rrk") X(SubK, "rrk") X(MulK, "rrk") X(DivK, "rrk") X(ModK, "rrk") \
+                          /* dst, src, number constant */                      \
   X(Neg, "rr") X(ToNumber, "rr") X(ToNumeric, "rr") X(Not, "rr")               \
   X(BitNot, "rr") X(TypeOf, "rr") X(Inc, "rr") X(Dec, "rr")                    \
   X(ToString, "rr")       /* template literal substitution */                  \
@@ -92,6 +94,7 @@ namespace kite::vm {
   X(JmpNotHole, "rt")                                                          \
   X(JLt, "rrt") X(JLe, "rrt") X(JGt, "rrt") X(JGe, "rrt")                      \
   X(JStrictEq, "rrt") X(JStrictNe, "rrt")                                      \
+  X(JStrictEqK, "rkt") X(JStrictNeK, "rkt") /* reg, number constant, target */ \
   X(Call, "rrrrn")        /* dst, callee, this, first arg, argc */             \
   X(CallSpread, "rrrr")   /* dst, callee, this, args array */                  \
   X(New, "rrrn")          /* dst, callee, first arg, argc */                   \

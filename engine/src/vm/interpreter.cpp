@@ -1324,6 +1324,77 @@ Value VM::execute(std::size_t entry) {
           R(1) = add(a, Value::int32(imm));
           NEXT(4);
         }
+        // Arithmetic with a number constant on the right (KITE_OPT_CONST_OPERANDS):
+        // the same semantics as the register forms above.
+        CASE(AddK) {
+          Value a = R(2), b = K[pc[3]];
+          if (both_int(a, b)) {
+            R(1) = Value::number(static_cast<std::int64_t>(a.as_int32()) + b.as_int32());
+            NEXT(4);
+          }
+          if (a.is_number()) {
+            R(1) = Value::number(a.as_number() + b.as_number());
+            NEXT(4);
+          }
+          SAVE_PC();
+          R(1) = add(a, b);
+          NEXT(4);
+        }
+        CASE(SubK) {
+          Value a = R(2), b = K[pc[3]];
+          if (both_int(a, b)) {
+            R(1) = Value::number(static_cast<std::int64_t>(a.as_int32()) - b.as_int32());
+            NEXT(4);
+          }
+          if (a.is_number()) {
+            R(1) = Value::number(a.as_number() - b.as_number());
+            NEXT(4);
+          }
+          SAVE_PC();
+          R(1) = Value::number(to_number(a) - b.as_number());
+          NEXT(4);
+        }
+        CASE(MulK) {
+          Value a = R(2), b = K[pc[3]];
+          if (both_int(a, b)) {
+            std::int64_t r = static_cast<std::int64_t>(a.as_int32()) * b.as_int32();
+            if (r != 0 || (a.as_int32() >= 0 && b.as_int32() >= 0)) {
+              R(1) = Value::number(r);
+              NEXT(4);
+            }
+          }
+          if (a.is_number()) {
+            R(1) = Value::number(a.as_number() * b.as_number());
+            NEXT(4);
+          }
+          SAVE_PC();
+          R(1) = Value::number(to_number(a) * b.as_number());
+          NEXT(4);
+        }
+        CASE(DivK) {
+          Value a = R(2), b = K[pc[3]];
+          if (a.is_number()) {
+            R(1) = Value::number(a.as_number() / b.as_number());
+            NEXT(4);
+          }
+          SAVE_PC();
+          R(1) = Value::number(to_number(a) / b.as_number());
+          NEXT(4);
+        }
+        CASE(ModK) {
+          Value a = R(2), b = K[pc[3]];
+          if (both_int(a, b) && a.as_int32() >= 0 && b.as_int32() > 0) {
+            R(1) = Value::int32(a.as_int32() % b.as_int32());
+            NEXT(4);
+          }
+          if (a.is_number()) {
+            R(1) = Value::number(std::fmod(a.as_number(), b.as_number()));
+            NEXT(4);
+          }
+          SAVE_PC();
+          R(1) = Value::number(std::fmod(to_number(a), b.as_number()));
+          NEXT(4);
+        }
         CASE(Neg) {
           Value a = R(2);
           if (a.is_int32() && a.as_int32() != 0 && a.as_int32() != INT32_MIN) {
@@ -1496,12 +1567,56 @@ Value VM::execute(std::size_t entry) {
           }
           NEXT(5);
         }
+        CASE(JStrictEqK) {
+          Value a = R(1), b = K[pc[2]];
+          bool eq = a == b ? !(a.is_double() && a.as_double() != a.as_double())
+                           : a.is_number() && a.as_number() == b.as_number();
+          if (eq) {
+            pc = TARGET(3);
+            DISPATCH();
+          }
+          NEXT(5);
+        }
+        CASE(JStrictNeK) {
+          Value a = R(1), b = K[pc[2]];
+          bool eq = a == b ? !(a.is_double() && a.as_double() != a.as_double())
+                           : a.is_number() && a.as_number() == b.as_number();
+          if (!eq) {
+            pc = TARGET(3);
+            DISPATCH();
+          }
+          NEXT(5);
+        }
         CASE(Call) {
           Value callee = R(2);
           if (callee.is_object()) {
             Object* co = callee.as_object();
             if (co->klass() == ObjectClass::kFunction &&
                 !static_cast<JSFunction*>(co)->tmpl->has(FunctionTemplate::kClassConstructor)) {
+#if KITE_OPT_FAST_CALL
+              // Inline frame push for JS-to-JS calls: no C++ recursion happens
+              // here, so only the register stack and the depth limit are checked
+              // (push_frame below handles the overflow errors).
+              auto* jf = static_cast<JSFunction*>(co);
+              FunctionTemplate* t = jf->tmpl;
+              Value* nregs = stack_top_;
+              std::uint32_t nr = t->num_registers;
+              if (nregs + nr + 1 < stack_end_ && frames_.size() < options_max_depth_) {
+                const Value* argv = &regs[pc[4]];
+                std::uint32_t argc = pc[5];
+                nregs[0] = R(3);
+                std::uint32_t np = t->num_params;
+                std::uint32_t n = argc < np ? argc : np;
+                for (std::uint32_t i = 0; i < n; ++i) nregs[1 + i] = argv[i];
+                for (std::uint32_t i = 1 + n; i < nr; ++i) nregs[i] = Value::undefined();
+                stack_top_ = nregs + nr;
+                f->pc = pc + 6;
+                frames_.push_back(Frame{jf, t, nregs, t->code.data(), argv, argc, jf->env,
+                                        Value::undefined(), pc[1], false, false});
+                LOAD_FRAME();
+                DISPATCH();
+              }
+#endif
               SAVE_PC();
               push_frame(static_cast<JSFunction*>(co), R(3), &regs[pc[4]], pc[5],
                          Value::undefined(), false, pc[1], false);

@@ -1,5 +1,6 @@
 // Abstract operations: type conversion (ECMA-262 7.1), testing and
 // comparison (7.2), and the operators the interpreter's slow paths use.
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <string>
@@ -63,8 +64,9 @@ String* VM::to_string(Value v) {
     std::int32_t i = v.as_int32();
     if (i >= 0 && i < 10) return single_char(static_cast<char16_t>('0' + i));
     char buf[16];
-    int n = std::snprintf(buf, sizeof buf, "%d", i);
-    return new_string_ascii(std::string_view(buf, static_cast<std::size_t>(n)));
+    auto r = std::to_chars(buf, buf + sizeof buf, i);
+    return new_string_latin1(reinterpret_cast<const std::uint8_t*>(buf),
+                             static_cast<std::size_t>(r.ptr - buf));
   }
   if (v.is_double()) return number_to_string(v.as_double());
   if (v.is_undefined()) return atoms_.undefined_;
