@@ -314,9 +314,14 @@ Value array_splice(VM& vm, CallInfo& ci) {
   return removed.get();
 }
 
+// IsConcatSpreadable (ECMA-262 23.1.3.2.1): @@isConcatSpreadable when it is
+// defined, otherwise IsArray.
 bool is_concat_spreadable(VM& vm, Value v) {
-  (void)vm;
-  return v.is_object() && v.as_object()->is_array();
+  if (!v.is_object()) return false;
+  Value spreadable =
+      vm.get(v.as_object(), PropertyKey::symbol(vm.intrinsics().symbol_is_concat_spreadable));
+  if (!spreadable.is_undefined()) return VM::to_boolean(spreadable);
+  return v.as_object()->is_array();
 }
 
 Value array_concat(VM& vm, CallInfo& ci) {
@@ -694,6 +699,31 @@ Value array_fill(VM& vm, CallInfo& ci) {
   return ro.get();
 }
 
+// Array.prototype.copyWithin (ECMA-262 23.1.3.4): copies [start, end) to
+// target, back to front when the ranges overlap that way; holes delete.
+Value array_copy_within(VM& vm, CallInfo& ci) {
+  Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
+  std::uint32_t len = length_of(vm, ro.object());
+  std::uint32_t to = relative(vm, ci.arg(0), len, 0);
+  std::uint32_t from = relative(vm, ci.arg(1), len, 0);
+  std::uint32_t end = relative(vm, ci.arg(2), len, len);
+  if (end <= from || to >= len) return ro.get();
+  std::uint32_t count = std::min(end - from, len - to);
+  bool backwards = from < to && to < from + count;
+  for (std::uint32_t i = 0; i < count; ++i) {
+    std::uint32_t k = backwards ? count - 1 - i : i;
+    PropertyKey dst = PropertyKey::index(to + k);
+    if (has_at(vm, ro.object(), from + k)) {
+      Value v = get_at(vm, ro.object(), from + k);
+      vm.set(ro.object(), dst, v);
+    } else if (!vm.delete_property(ro.object(), dst)) {
+      vm.throw_type_error("Cannot delete property '" + std::to_string(to + k) + "' of " +
+                          vm.describe(ro.get()));
+    }
+  }
+  return ro.get();
+}
+
 void flatten_into(VM& vm, Object* target, Object* source, std::uint32_t len, double depth) {
   Rooted rt(vm, Value::object(target));
   Rooted rs(vm, Value::object(source));
@@ -796,6 +826,7 @@ void install_array(VM& vm, Object* global) {
       {"reduce", array_reduce, 1},
       {"reduceRight", array_reduce_right, 1},
       {"sort", array_sort, 1},
+      {"copyWithin", array_copy_within, 2},
       {"fill", array_fill, 1},
       {"flat", array_flat, 0},
       {"flatMap", array_flat_map, 1},
@@ -808,6 +839,17 @@ void install_array(VM& vm, Object* global) {
   in.array_values = values;
   vm.define_own_property(proto, PropertyKey::symbol(in.symbol_iterator), Value::object(values),
                          attr::kHidden);
+  // Array.prototype[@@unscopables] (ECMA-262 23.1.3.41): a null-prototype
+  // object naming the methods added since ES5.
+  Rooted rproto(vm, Value::object(proto));
+  Rooted unscopables(vm, Value::object(vm.new_object_with_proto(nullptr)));
+  for (const char* name :
+       {"at", "copyWithin", "entries", "fill", "find", "findIndex", "findLast", "findLastIndex",
+        "flat", "flatMap", "includes", "keys", "toReversed", "toSorted", "toSpliced", "values"}) {
+    vm.define_value(unscopables.object(), name, Value::boolean(true), attr::kDefault);
+  }
+  vm.define_own_property(rproto.object(), PropertyKey::symbol(in.symbol_unscopables),
+                         unscopables.get(), attr::kConfigurable);
 }
 
 }  // namespace kite::vm::builtins

@@ -64,6 +64,8 @@ void install_symbol(VM& vm, Object* global) {
   in.symbol_to_primitive = well_known("Symbol.toPrimitive");
   in.symbol_to_string_tag = well_known("Symbol.toStringTag");
   in.symbol_async_iterator = well_known("Symbol.asyncIterator");
+  in.symbol_is_concat_spreadable = well_known("Symbol.isConcatSpreadable");
+  in.symbol_unscopables = well_known("Symbol.unscopables");
   in.symbol_prototype = vm.new_object_with_proto(in.object_prototype);
   NativeFunction* ctor =
       make_constructor(vm, global, "Symbol", symbol_ctor, 0, in.symbol_prototype);
@@ -74,11 +76,21 @@ void install_symbol(VM& vm, Object* global) {
   vm.define_value(rc.object(), "toPrimitive", Value::symbol(in.symbol_to_primitive), 0);
   vm.define_value(rc.object(), "toStringTag", Value::symbol(in.symbol_to_string_tag), 0);
   vm.define_value(rc.object(), "asyncIterator", Value::symbol(in.symbol_async_iterator), 0);
+  vm.define_value(rc.object(), "isConcatSpreadable", Value::symbol(in.symbol_is_concat_spreadable),
+                  0);
+  vm.define_value(rc.object(), "unscopables", Value::symbol(in.symbol_unscopables), 0);
   vm.define_native(rc.object(), "for", symbol_for, 1);
   vm.define_native(rc.object(), "keyFor", symbol_key_for, 1);
   vm.define_native(in.symbol_prototype, "toString", symbol_to_string, 0);
   vm.define_native(in.symbol_prototype, "valueOf", symbol_value_of, 0);
   vm.define_getter(in.symbol_prototype, vm.key("description"), "description", symbol_description);
+  // Symbol.prototype[@@toPrimitive] (ECMA-262 20.4.3.5): { [[Writable]]: false,
+  // [[Enumerable]]: false, [[Configurable]]: true }.
+  Rooted rproto(vm, Value::object(in.symbol_prototype));
+  NativeFunction* to_primitive =
+      vm.new_native(symbol_value_of, vm.intern("[Symbol.toPrimitive]"), 1);
+  vm.define_own_property(rproto.object(), PropertyKey::symbol(in.symbol_to_primitive),
+                         Value::object(to_primitive), attr::kConfigurable);
   vm.define_own_property(in.symbol_prototype, PropertyKey::symbol(in.symbol_to_string_tag),
                          Value::string(vm.intern("Symbol")), attr::kConfigurable);
 }

@@ -130,6 +130,8 @@ struct Intrinsics {
   Symbol* symbol_to_primitive = nullptr;
   Symbol* symbol_to_string_tag = nullptr;
   Symbol* symbol_async_iterator = nullptr;
+  Symbol* symbol_is_concat_spreadable = nullptr;
+  Symbol* symbol_unscopables = nullptr;
   Shape* empty_object_shape = nullptr;  // plain objects with Object.prototype
   Shape* array_shape = nullptr;         // arrays (no named properties)
   Shape* function_shape = nullptr;      // closures with `prototype`: length, name, prototype
