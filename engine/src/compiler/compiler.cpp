@@ -1203,7 +1203,9 @@ Reg FunctionCompiler::expr_any(const Node* n) {
 void FunctionCompiler::load_this(Reg dst, const Node* at) {
   Binding* b = ctx_.scopes.resolved(at);
   if (b == nullptr) {
-    e_.emit(Op::kLoadUndef, {dst});
+    // Top-level code (and arrows in it): ECMA-262 16.1.6, a script's `this`
+    // is the global object.
+    e_.emit(Op::kLoadGlobalThis, {dst});
     return;
   }
   load_binding(b, dst, at);

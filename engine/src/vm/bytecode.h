@@ -19,6 +19,7 @@ namespace kite::vm {
   X(LoadK, "rk")          /* dst, constant */                                  \
   X(LoadI, "ri")          /* dst, int16 */                                     \
   X(LoadUndef, "r")                                                            \
+  X(LoadGlobalThis, "r")  /* dst: the global object (top-level `this`) */      \
   X(LoadNull, "r")                                                             \
   X(LoadTrue, "r")                                                             \
   X(LoadFalse, "r")                                                            \

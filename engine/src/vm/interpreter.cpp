@@ -532,7 +532,9 @@ void VM::push_frame(JSFunction* fn, Value this_value, const Value* argv, std::ui
 Value VM::run_script(FunctionTemplate* tmpl) {
   Rooted rt(*this, Value::cell(tmpl));
   JSFunction* fn = new_closure(tmpl, nullptr);
-  push_frame(fn, Value::undefined(), nullptr, 0, Value::undefined(), false, 0, true);
+  // ECMA-262 16.1.6 ScriptEvaluation: a script's `this` is the global object,
+  // strict or not.
+  push_frame(fn, Value::object(global_), nullptr, 0, Value::undefined(), false, 0, true);
   return execute(frames_.size() - 1);
 }
 
@@ -639,6 +641,10 @@ Value VM::execute(std::size_t entry) {
         }
         CASE(LoadUndef) {
           R(1) = Value::undefined();
+          NEXT(2);
+        }
+        CASE(LoadGlobalThis) {
+          R(1) = Value::object(global_);
           NEXT(2);
         }
         CASE(LoadNull) {
