@@ -45,6 +45,8 @@ kite_perf_flag(KITE_OPT_INLINE_CACHE
   "Per-site inline caches for property loads and stores")
 kite_perf_flag(KITE_OPT_INT_FASTPATH
   "int32 fast paths for arithmetic and comparison opcodes")
+kite_perf_flag(KITE_OPT_SIZE_CLASS_HEAP
+  "Small GC cells from size-class pages with free lists instead of one malloc per cell")
 
 if(KITE_PERF_OPTS)
   set(KITE_PERF_OPTS_BIT 1)
