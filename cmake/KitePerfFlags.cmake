@@ -53,6 +53,8 @@ kite_perf_flag(KITE_OPT_CONST_OPERANDS
   "Arithmetic and strict-equality jumps take a number-literal operand from the constant pool")
 kite_perf_flag(KITE_OPT_STATIC_BINARY
   "Link the kite binary statically (no dynamic loader work at start-up)")
+kite_perf_flag(KITE_OPT_SIZE_CLASS_HEAP
+  "Small GC cells from size-class pages with free lists instead of one malloc per cell")
 
 if(KITE_PERF_OPTS)
   set(KITE_PERF_OPTS_BIT 1)

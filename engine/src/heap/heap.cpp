@@ -1,7 +1,9 @@
-// The mark-sweep collector. Marking is iterative (a gray worklist), so
-// deep object graphs cannot overflow the C++ stack.
+// Heap: the allocation entry points and the mark-sweep collector. Marking
+// is iterative (a gray worklist), so deep object graphs cannot overflow the
+// C++ stack.
 #include "heap/heap.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "objects/object.h"
@@ -12,27 +14,54 @@
 
 namespace kite::vm {
 
-Heap::Heap(VM& vm) : vm_(vm) {}
-
-Heap::~Heap() {
-  Cell* c = all_;
-  while (c != nullptr) {
-    Cell* next = c->gc_next_;
-    c->marked_ = 0;
-    c = next;
-  }
-  // Free everything: a final sweep with nothing marked.
-  sweep();
+Heap::Heap(VM& vm) : vm_(vm) {
+  update_fast_limit();
 }
 
+static void finalize(Heap& heap, Cell* c);
+
+Heap::~Heap() {
+  // Free everything: finalize every cell, live or not.
+#if KITE_OPT_SIZE_CLASS_HEAP
+  space_.finalize_all(*this, finalize);
+#endif
+  for (Cell* c = malloced_; c != nullptr; c = c->gc_next_) c->marked_ = Cell::kUnmarked;
+  sweep_malloced();
+}
+
+#if KITE_OPT_SIZE_CLASS_HEAP
+void* Heap::allocate_slow(std::size_t size) {
+  bool small = size <= SizeClassSpace::kMaxCellSize;
+  unsigned size_class = small ? SizeClassSpace::class_of(size) : 0;
+  std::size_t bytes = small ? SizeClassSpace::slot_size(size_class) : size;
+  make_room(bytes);
+  void* mem = small ? space_.allocate(size_class, size) : malloc_cell(size);
+  cell_bytes_ += bytes;
+  total_allocated_ += bytes;
+  return mem;
+}
+#else
 void* Heap::allocate(std::size_t size) {
-  if (no_gc_ == 0 && !collecting_) {
-    if (stress_ || bytes_in_use() >= next_gc_) collect();
-    if (limit_ != 0 && bytes_in_use() + size > limit_) {
-      collect();
-      if (bytes_in_use() + size > limit_) throw_out_of_memory();
-    }
+  make_room(size);
+  void* mem = malloc_cell(size);
+  cell_bytes_ += size;
+  total_allocated_ += size;
+  return mem;
+}
+#endif
+
+// Collects when one is due and enforces the limit, before `bytes` more are
+// allocated.
+void Heap::make_room(std::size_t bytes) {
+  if (no_gc_ != 0 || collecting_) return;
+  if (stress_ || bytes_in_use() >= next_gc_) collect();
+  if (limit_ != 0 && bytes_in_use() + bytes > limit_) {
+    collect();
+    if (bytes_in_use() + bytes > limit_) throw_out_of_memory();
   }
+}
+
+void* Heap::malloc_cell(std::size_t size) {
   void* mem = std::malloc(size);
   if (mem == nullptr) throw std::bad_alloc();
   return mem;
@@ -54,16 +83,6 @@ void Heap::throw_out_of_memory() {
   vm_.throw_value(Value::object(error));
 }
 
-void Heap::link(Cell* cell, CellKind kind, std::size_t size) {
-  cell->kind_ = kind;
-  cell->marked_ = 0;
-  cell->gc_size_ = static_cast<std::uint32_t>(size);
-  cell->gc_next_ = all_;
-  all_ = cell;
-  cell_bytes_ += size;
-  total_allocated_ += size;
-}
-
 void Heap::collect() {
   if (collecting_) return;
   collecting_ = true;
@@ -73,8 +92,15 @@ void Heap::collect() {
   vm_.sweep_atoms();
   sweep();
   std::size_t live = bytes_in_use();
-  next_gc_ = std::max<std::size_t>(live * 2, 4u << 20);
+  next_gc_ = std::max<std::size_t>(live * 2, kMinNextGc);
   if (limit_ != 0 && next_gc_ > limit_) next_gc_ = limit_;
+#if KITE_OPT_SIZE_CLASS_HEAP
+  // Keep the spare pages the heap may grow back into before the next
+  // collection; more would only hold memory.
+  std::size_t headroom = next_gc_ > live ? next_gc_ - live : 0;
+  space_.release_spare_pages(headroom / SizeClassSpace::kPageSize);
+#endif
+  update_fast_limit();
   collecting_ = false;
 }
 
@@ -159,11 +185,18 @@ static void finalize(Heap& heap, Cell* c) {
 }
 
 void Heap::sweep() {
-  Cell** link = &all_;
+#if KITE_OPT_SIZE_CLASS_HEAP
+  cell_bytes_ -= space_.sweep(*this, finalize);
+#endif
+  sweep_malloced();
+}
+
+void Heap::sweep_malloced() {
+  Cell** link = &malloced_;
   while (*link != nullptr) {
     Cell* c = *link;
-    if (c->marked_) {
-      c->marked_ = 0;
+    if (c->marked_ == Cell::kMarked) {
+      c->marked_ = Cell::kUnmarked;
       link = &c->gc_next_;
     } else {
       *link = c->gc_next_;
