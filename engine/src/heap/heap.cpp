@@ -92,7 +92,7 @@ void Heap::collect() {
   vm_.sweep_atoms();
   sweep();
   std::size_t live = bytes_in_use();
-  next_gc_ = std::max<std::size_t>(live * 2, kMinNextGc);
+  next_gc_ = std::max<std::size_t>(live * 2, min_next_gc_);
   if (limit_ != 0 && next_gc_ > limit_) next_gc_ = limit_;
 #if KITE_OPT_SIZE_CLASS_HEAP
   // Keep the spare pages the heap may grow back into before the next

@@ -57,8 +57,14 @@ class VM;
 
 class Heap {
  public:
-  // The collection threshold never goes below this.
+  // The collection threshold never goes below this (EngineOptions can
+  // lower it: a server worker with a small live set keeps its RSS down).
   static constexpr std::size_t kMinNextGc = 4u << 20;
+  void set_min_threshold(std::size_t bytes) {
+    min_next_gc_ = bytes;
+    if (next_gc_ > bytes && collections_ == 0) next_gc_ = bytes;
+    update_fast_limit();
+  }
 
   explicit Heap(VM& vm);
   ~Heap();
@@ -179,6 +185,7 @@ class Heap {
   std::size_t cell_bytes_ = 0;
   std::size_t external_bytes_ = 0;
   std::size_t next_gc_ = kMinNextGc;
+  std::size_t min_next_gc_ = kMinNextGc;
   std::size_t limit_ = 0;
   std::uint64_t collections_ = 0;
   std::uint64_t total_allocated_ = 0;

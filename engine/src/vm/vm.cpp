@@ -59,6 +59,7 @@ VM::VM(const kite::EngineOptions& options)
   heap_.leave_no_gc();
   heap_.set_limit(options.memory_limit);
   heap_.set_stress(options.gc_stress);
+  if (options.gc_min_threshold != 0) heap_.set_min_threshold(options.gc_min_threshold);
 }
 
 VM::~VM() {

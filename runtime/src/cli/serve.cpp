@@ -58,6 +58,7 @@ std::optional<std::chrono::milliseconds> parse_duration(std::string_view s) {
 
 int serve_command(int argc, char** argv) {
   server::ServerOptions o;
+  o.engine.gc_min_threshold = 1u << 20;  // a small live set: collect early, keep RSS low
   std::string file;
   for (int i = 0; i < argc; ++i) {
     std::string_view a = argv[i];

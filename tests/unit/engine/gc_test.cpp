@@ -293,3 +293,25 @@ TEST(GcAllocator, StressModeReusesTheFreedSlot) {
 
 }  // namespace
 }  // namespace kite::vm
+
+namespace kite::vm {
+namespace {
+
+// EngineOptions::gc_min_threshold: a lower threshold collects sooner (the
+// server's RSS), the default lets the heap grow to 4 MiB first.
+TEST(Gc, MinThresholdOptionCollectsSooner) {
+  auto collections_after_garbage = [](std::size_t threshold) {
+    EngineOptions options;
+    options.gc_min_threshold = threshold;
+    Engine engine(options);
+    VM& vm = engine.vm();
+    std::uint64_t before = vm.heap().collections();
+    for (int i = 0; i < 20000; ++i) vm.new_object();  // ~2 MiB of garbage
+    return vm.heap().collections() - before;
+  };
+  EXPECT_EQ(collections_after_garbage(0), 0u);
+  EXPECT_GE(collections_after_garbage(256u << 10), 2u);
+}
+
+}  // namespace
+}  // namespace kite::vm
