@@ -31,8 +31,9 @@ int cold_command(const std::vector<std::string>& command_args, Io io) {
   const std::string path = args.get("--path").value_or("/api/health");
   if (const auto tool = args.get("--coldstart")) c.tools.coldstart = fs::absolute(*tool);
   if (c.tools.coldstart.empty() || access(c.tools.coldstart.c_str(), X_OK) != 0) {
-    throw UsageError("no kite-coldstart: build it (cmake --build --preset release --target "
-                     "kite-coldstart) or pass --coldstart PATH");
+    throw UsageError(
+        "no kite-coldstart: build it (cmake --build --preset release --target "
+        "kite-coldstart) or pass --coldstart PATH");
   }
   std::vector<std::string> notes;
   const std::vector<ServerSpec> servers = find_servers(c.servers, c.tools, notes);
@@ -53,13 +54,25 @@ int cold_command(const std::vector<std::string>& command_args, Io io) {
       const fs::path json = scratch / fmt::format("{}-{}.json", server.name, round);
       const fs::path dir = scratch / fmt::format("{}-{}", server.name, round);
       fs::create_directories(dir);
-      std::vector<std::string> argv = {c.tools.coldstart.string(), "--runs",
-                                       std::to_string(c.profile.starts), "--port",
-                                       std::to_string(port), "--path", path, "--name",
-                                       server.name, "--cpu", std::to_string(c.server_cpu),
-                                       "--timeout", "30", "--json", json.string(), "--"};
+      std::vector<std::string> argv = {c.tools.coldstart.string(),
+                                       "--runs",
+                                       std::to_string(c.profile.starts),
+                                       "--port",
+                                       std::to_string(port),
+                                       "--path",
+                                       path,
+                                       "--name",
+                                       server.name,
+                                       "--cpu",
+                                       std::to_string(c.server_cpu),
+                                       "--timeout",
+                                       "30",
+                                       "--json",
+                                       json.string(),
+                                       "--"};
       // kite-coldstart replaces "{port}": each start gets its own port.
-      const std::vector<std::string> command = expand_command(server.argv, std::nullopt, dir.string());
+      const std::vector<std::string> command =
+          expand_command(server.argv, std::nullopt, dir.string());
       argv.insert(argv.end(), command.begin(), command.end());
       port += c.profile.starts;
       const ProcessResult run = run_process(argv, /*capture_stderr=*/true, c.load_cpu);

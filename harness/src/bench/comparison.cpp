@@ -37,9 +37,9 @@ Profile profile_named(const std::string& name) {
 
 std::vector<OptionSpec> comparison_options() {
   using A = OptionSpec::Arity;
-  return {{"--profile", A::kValue},   {"--rounds", A::kValue},   {"--servers", A::kList},
-          {"--kite", A::kValue},      {"--peers-dir", A::kValue}, {"--server-cpu", A::kValue},
-          {"--load-cpu", A::kValue},  {"--port", A::kValue},      {"--out", A::kValue, "-o"}};
+  return {{"--profile", A::kValue},  {"--rounds", A::kValue},    {"--servers", A::kList},
+          {"--kite", A::kValue},     {"--peers-dir", A::kValue}, {"--server-cpu", A::kValue},
+          {"--load-cpu", A::kValue}, {"--port", A::kValue},      {"--out", A::kValue, "-o"}};
 }
 
 Comparison comparison_from(const Args& args, int default_port, const std::string& default_out) {
@@ -83,8 +83,8 @@ EntryName split_entry_name(const std::string& name) {
   e.kind = name.substr(0, first);
   if (first == std::string::npos) return e;
   const auto second = name.find('/', first + 1);
-  e.server = name.substr(first + 1, second == std::string::npos ? std::string::npos
-                                                                  : second - first - 1);
+  e.server =
+      name.substr(first + 1, second == std::string::npos ? std::string::npos : second - first - 1);
   if (second != std::string::npos) e.rest = name.substr(second);
   return e;
 }

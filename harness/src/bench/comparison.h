@@ -17,7 +17,7 @@ namespace kite::bench {
 // --profile quick|full; explicit options override a profile's values.
 struct Profile {
   std::string name = "full";
-  int rounds = 5;         // interleaved rounds over every server
+  int rounds = 5;          // interleaved rounds over every server
   double duration_s = 10;  // http: measured window per endpoint
   double warmup_s = 2;     // http: warm-up before the window (JIT, caches)
   int starts = 10;         // cold: starts per server per round

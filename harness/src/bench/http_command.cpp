@@ -36,7 +36,9 @@ std::string entry_name(const std::string& server, const std::string& path) {
   return "http/" + server + path;
 }
 
-std::string format_seconds(double s) { return fmt::format("{}ms", static_cast<long>(s * 1000)); }
+std::string format_seconds(double s) {
+  return fmt::format("{}ms", static_cast<long>(s * 1000));
+}
 
 }  // namespace
 
@@ -58,8 +60,9 @@ int http_command(const std::vector<std::string>& command_args, Io io) {
   }
   if (const auto load = args.get("--load")) c.tools.load = fs::absolute(*load);
   if (c.tools.load.empty() || access(c.tools.load.c_str(), X_OK) != 0) {
-    throw UsageError("no kite-load: build it (cmake --build --preset release --target kite-load) "
-                     "or pass --load PATH");
+    throw UsageError(
+        "no kite-load: build it (cmake --build --preset release --target kite-load) "
+        "or pass --load PATH");
   }
   std::vector<std::string> notes;
   const std::vector<ServerSpec> servers = find_servers(c.servers, c.tools, notes);
@@ -85,19 +88,28 @@ int http_command(const std::vector<std::string>& command_args, Io io) {
       }
       if (own_paths.empty()) continue;
       std::string error;
-      auto running = RunningServer::start(server, ++port, c.server_cpu, scratch, own_paths.front(),
-                                          30, error);
+      auto running =
+          RunningServer::start(server, ++port, c.server_cpu, scratch, own_paths.front(), 30, error);
       if (!running) {
         io.err << "note: round " << round << ": " << error << "; skipped\n";
         continue;
       }
       for (const std::string& path : own_paths) {
         const fs::path json = scratch / fmt::format("{}-{}-{}.json", server.name, round, port);
-        const std::vector<std::string> argv = {
-            c.tools.load.string(), "-t", "1", "-c", std::to_string(connections),
-            "-d", format_seconds(c.profile.duration_s), "--warmup",
-            format_seconds(c.profile.warmup_s), "--label", server.name + path, "--json",
-            json.string(), fmt::format("http://127.0.0.1:{}{}", port, path)};
+        const std::vector<std::string> argv = {c.tools.load.string(),
+                                               "-t",
+                                               "1",
+                                               "-c",
+                                               std::to_string(connections),
+                                               "-d",
+                                               format_seconds(c.profile.duration_s),
+                                               "--warmup",
+                                               format_seconds(c.profile.warmup_s),
+                                               "--label",
+                                               server.name + path,
+                                               "--json",
+                                               json.string(),
+                                               fmt::format("http://127.0.0.1:{}{}", port, path)};
         const ProcessResult load = run_process(argv, /*capture_stderr=*/true, c.load_cpu);
         std::error_code ec;
         if (load.exit_code != 0 || !fs::exists(json, ec)) {
@@ -114,11 +126,9 @@ int http_command(const std::vector<std::string>& command_args, Io io) {
             series.counters[counter].push_back(it->second);
           }
         }
-        io.err << fmt::format("round {}: {:<5} {:<12} {:>10.0f} req/s  p99 {:.0f} us\n", round,
-                              server.name, path, b.value,
-                              b.counters.contains("latency_p99_us")
-                                  ? b.counters.at("latency_p99_us")
-                                  : 0.0);
+        io.err << fmt::format(
+            "round {}: {:<5} {:<12} {:>10.0f} req/s  p99 {:.0f} us\n", round, server.name, path,
+            b.value, b.counters.contains("latency_p99_us") ? b.counters.at("latency_p99_us") : 0.0);
       }
       if (const double rss = running->peak_rss_bytes(); rss > 0) {
         memory[server.name].samples.push_back(rss);
@@ -142,8 +152,7 @@ int http_command(const std::vector<std::string>& command_args, Io io) {
                                                it->second.samples, it->second.counters));
       const harness::Benchmark& b = result.benchmarks.back();
       const auto kite = http.find(entry_name("kite", path));
-      const double kite_rps =
-          kite == http.end() ? 0 : harness::median(kite->second.samples);
+      const double kite_rps = kite == http.end() ? 0 : harness::median(kite->second.samples);
       const auto counter = [&](const char* name) {
         return b.counters.contains(name) ? fmt::format("{:.0f} us", b.counters.at(name)) : "-";
       };

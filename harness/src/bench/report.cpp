@@ -29,12 +29,12 @@ struct ServerEntry {
 };
 
 struct Sections {
-  std::vector<std::string> http_paths;                          // first-seen order
-  std::map<std::string, std::vector<ServerEntry>> http;          // path -> servers
+  std::vector<std::string> http_paths;                   // first-seen order
+  std::map<std::string, std::vector<ServerEntry>> http;  // path -> servers
   std::vector<ServerEntry> cold;
-  std::vector<std::string> memory_metrics;                      // first-seen order
-  std::map<std::string, std::vector<ServerEntry>> memory;        // metric -> servers
-  std::vector<std::string> servers;                              // every server seen
+  std::vector<std::string> memory_metrics;                 // first-seen order
+  std::map<std::string, std::vector<ServerEntry>> memory;  // metric -> servers
+  std::vector<std::string> servers;                        // every server seen
 };
 
 int server_rank(const std::string& server) {
@@ -77,9 +77,8 @@ Sections sections_of(const ReportInput& input) {
   for (auto& [path, entries] : s.http) sort_servers(entries);
   for (auto& [metric, entries] : s.memory) sort_servers(entries);
   sort_servers(s.cold);
-  std::stable_sort(s.servers.begin(), s.servers.end(), [](const auto& a, const auto& b) {
-    return server_rank(a) < server_rank(b);
-  });
+  std::stable_sort(s.servers.begin(), s.servers.end(),
+                   [](const auto& a, const auto& b) { return server_rank(a) < server_rank(b); });
   return s;
 }
 
@@ -138,8 +137,8 @@ std::vector<BeforeAfter> before_after(const ReportInput& input) {
 std::string pretty(double value, const std::string& unit) {
   if (unit == "req/s") return fmt::format("{:.0f} req/s", value);
   if (unit == "ms") return fmt::format("{:.2f} ms", value);
-  if (unit == "us") return value >= 1000 ? fmt::format("{:.2f} ms", value / 1000)
-                                         : fmt::format("{:.0f} us", value);
+  if (unit == "us")
+    return value >= 1000 ? fmt::format("{:.2f} ms", value / 1000) : fmt::format("{:.0f} us", value);
   if (unit == "bytes") return fmt::format("{:.1f} MB", value / 1048576.0);
   if (unit == "ns") {
     if (value >= 1e6) return fmt::format("{:.3f} ms", value / 1e6);
@@ -150,7 +149,9 @@ std::string pretty(double value, const std::string& unit) {
   return fmt::format("{:.4g} {}", value, unit);
 }
 
-std::string change(double ratio) { return fmt::format("{:+.1f}%", (ratio - 1) * 100); }
+std::string change(double ratio) {
+  return fmt::format("{:+.1f}%", (ratio - 1) * 100);
+}
 
 std::string versus(std::optional<double> value, std::optional<double> kite) {
   if (!value || !kite || *kite <= 0) return "-";
@@ -161,11 +162,20 @@ std::string escape(std::string_view text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -359,9 +369,9 @@ std::string line_chart(const std::string& id, const std::string& title, const st
   const double top = hi > lo ? hi + span * 0.05 : hi + span;
   const double plot_w = kWidth - kLeft - kRight, plot_h = kHeight - kTop - kBottom;
   auto x_of = [&](std::size_t i) {
-    return points.size() == 1 ? kLeft + plot_w / 2
-                              : kLeft + plot_w * static_cast<double>(i) /
-                                            static_cast<double>(points.size() - 1);
+    return points.size() == 1
+               ? kLeft + plot_w / 2
+               : kLeft + plot_w * static_cast<double>(i) / static_cast<double>(points.size() - 1);
   };
   auto y_of = [&](double v) { return kTop + plot_h * (1 - (v - bottom) / (top - bottom)); };
   std::string svg = fmt::format(
@@ -386,9 +396,8 @@ std::string line_chart(const std::string& id, const std::string& title, const st
   for (std::size_t i = 0; i < points.size(); ++i) {
     polyline += fmt::format("{}{:.1f},{:.1f}", i ? " " : "", x_of(i), y_of(points[i].value));
   }
-  svg += fmt::format(
-      "<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"/>\n", polyline,
-      kKiteColor);
+  svg += fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"/>\n",
+                     polyline, kKiteColor);
   for (std::size_t i = 0; i < points.size(); ++i) {
     svg += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3\" fill=\"{}\"/>\n", x_of(i),
                        y_of(points[i].value), kKiteColor);
@@ -423,7 +432,8 @@ std::string unit_of_history(const std::string& name) {
   return "ns";
 }
 
-constexpr const char* kStyle = R"(body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:1180px;padding:0 1em;color:#212529}
+constexpr const char* kStyle =
+    R"(body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:1180px;padding:0 1em;color:#212529}
 h1{font-size:1.6em}h2{margin-top:1.6em;border-bottom:1px solid #dee2e6}
 table{border-collapse:collapse;margin:.5em 0 1em}th,td{padding:.2em .7em;border-bottom:1px solid #e9ecef;text-align:right}
 th:first-child,td:first-child{text-align:left}tr.kite td{font-weight:600;color:#d9480f}
@@ -510,7 +520,8 @@ std::string render_markdown(const ReportInput& input) {
       md += "### GET " + path + "\n\n" + markdown_table(http_rows(s.http.at(path)));
     }
   }
-  if (!s.cold.empty()) md += "## Cold start (fork to first response)\n\n" + markdown_table(cold_rows(s.cold));
+  if (!s.cold.empty())
+    md += "## Cold start (fork to first response)\n\n" + markdown_table(cold_rows(s.cold));
   if (!s.memory_metrics.empty()) md += "## Memory\n\n" + markdown_table(memory_rows(s));
   if (const auto missing = missing_servers(s); !missing.empty() && !s.servers.empty()) {
     md += "Not measured (not installed on this machine): " + join(missing, ", ") + ".\n\n";
@@ -518,9 +529,10 @@ std::string render_markdown(const ReportInput& input) {
   for (const BeforeAfter& table : before_after(input)) {
     md += "## Before / after: " + table.label + "\n\n" + markdown_table(before_after_rows(table));
   }
-  md += "Ratios vs Kite are the server's value over Kite's (req/s: above 1 is faster than Kite; "
-        "latency and time: above 1 is slower). Before/after ratios are badness ratios: above 1 "
-        "is worse. Peers are context; only Kite's entries are gated.\n";
+  md +=
+      "Ratios vs Kite are the server's value over Kite's (req/s: above 1 is faster than Kite; "
+      "latency and time: above 1 is slower). Before/after ratios are badness ratios: above 1 "
+      "is worse. Peers are context; only Kite's entries are gated.\n";
   return md;
 }
 
@@ -549,9 +561,9 @@ std::string render_html(const ReportInput& input) {
       for (const ServerEntry& e : entries) {
         if (const auto v = counter(*e.bench, "latency_p99_us")) p99.push_back({e.server, *v});
       }
-      h += "<div class=\"charts\">\n" +
-           bar_chart("chart-http-rps-" + slug(path), "req/s, GET " + path + " (higher is better)",
-                     "req/s", bars_of(entries));
+      h += "<div class=\"charts\">\n" + bar_chart("chart-http-rps-" + slug(path),
+                                                  "req/s, GET " + path + " (higher is better)",
+                                                  "req/s", bars_of(entries));
       if (!p99.empty()) {
         h += bar_chart("chart-http-p99-" + slug(path),
                        "p99 latency, GET " + path + " (lower is better)", "us", p99);

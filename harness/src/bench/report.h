@@ -38,11 +38,11 @@ struct NamedResult {
 };
 
 struct ReportInput {
-  std::string title_date;                // "2026-12-01"
-  std::vector<NamedResult> results;      // micro, http, coldstart ... in any mix
-  std::vector<NamedResult> baselines;    // before/after tables, matched by metric and name
+  std::string title_date;                    // "2026-12-01"
+  std::vector<NamedResult> results;          // micro, http, coldstart ... in any mix
+  std::vector<NamedResult> baselines;        // before/after tables, matched by metric and name
   std::map<std::string, std::string> gates;  // label -> the gate's verdict line
-  std::vector<HistoryPoint> history;     // earlier runs, oldest first
+  std::vector<HistoryPoint> history;         // earlier runs, oldest first
 };
 
 // The summary of this run that goes into the history.

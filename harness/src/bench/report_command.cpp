@@ -60,11 +60,11 @@ int report_command(const std::vector<std::string>& command_args, Io io) {
   }
   input.title_date = args.get("--date").value_or(harness::utc_now_iso8601().substr(0, 10));
   // reports/<date>/ -> reports/history.jsonl: the history sits beside the dated folders.
-  const fs::path history =
-      args.get("--history").value_or((dir.has_filename() ? dir : dir.parent_path())
-                                         .parent_path()
-                                         .append("history.jsonl")
-                                         .string());
+  const fs::path history = args.get("--history")
+                               .value_or((dir.has_filename() ? dir : dir.parent_path())
+                                             .parent_path()
+                                             .append("history.jsonl")
+                                             .string());
   input.history = read_history(history);
 
   fs::create_directories(dir);
@@ -75,8 +75,8 @@ int report_command(const std::vector<std::string>& command_args, Io io) {
     std::ofstream append(history, std::ios::app);
     append << history_line(summarize(input)) << '\n';
     if (!append) throw harness::ResultError("cannot append to " + history.string());
-    io.out << fmt::format("report: appended a summary line to {} ({} earlier)\n",
-                          history.string(), input.history.size());
+    io.out << fmt::format("report: appended a summary line to {} ({} earlier)\n", history.string(),
+                          input.history.size());
   }
   return 0;
 }

@@ -75,7 +75,8 @@ Tools default_tools() {
        dir = dir.parent_path()) {
     if (!fs::exists(dir / "CMakeCache.txt", ec)) continue;
     for (auto [field, relative] :
-         {std::pair{&tools.kite, "runtime/kite"}, std::pair{&tools.load, "harness/src/load/kite-load"},
+         {std::pair{&tools.kite, "runtime/kite"},
+          std::pair{&tools.load, "harness/src/load/kite-load"},
           std::pair{&tools.coldstart, "harness/src/coldstart/kite-coldstart"}}) {
       if (is_executable_file(dir / relative)) *field = dir / relative;
     }
@@ -101,8 +102,9 @@ std::vector<ServerSpec> find_servers(const std::vector<std::string>& wanted, con
     if (std::find(wanted.begin(), wanted.end(), name) == wanted.end()) continue;
     if (name == "kite") {
       if (!is_executable_file(tools.kite)) {
-        throw UsageError("no kite binary: build it (cmake --build --preset release --target kite) "
-                         "or pass --kite PATH");
+        throw UsageError(
+            "no kite binary: build it (cmake --build --preset release --target kite) "
+            "or pass --kite PATH");
       }
       servers.push_back({name,
                          {tools.kite.string(), "serve", "-q", "--workers", "1", "--port", "{port}",
@@ -234,7 +236,9 @@ RunningServer::RunningServer(RunningServer&& other) noexcept : pid_(other.pid_) 
   other.pid_ = -1;
 }
 
-RunningServer::~RunningServer() { stop(); }
+RunningServer::~RunningServer() {
+  stop();
+}
 
 double RunningServer::peak_rss_bytes() const {
   if (pid_ < 0) return 0;

@@ -3,9 +3,9 @@
 // the bar and history charts, uses no script or external asset, and the
 // history gets one line per report. Also the pieces of kite-bench http and
 // cold that need no server: entry names, server discovery, usage errors.
+#include "report.h"
 #include "cli.h"
 #include "comparison.h"
-#include "report.h"
 #include "servers.h"
 
 #include <kite/harness/results.h>
@@ -186,8 +186,7 @@ class ReportCommand : public ::testing::Test {
 TEST_F(ReportCommand, WritesWellFormedHtmlWithChartsAndAppendsHistory) {
   write_result_file(synthetic_comparison(40000), dir_ / "http.json");
   ResultFile baseline{context(), {}};
-  baseline.benchmarks.push_back(
-      entry("http/kite/api/health", Kind::kHttp, "req/s", true, 44000));
+  baseline.benchmarks.push_back(entry("http/kite/api/health", Kind::kHttp, "req/s", true, 44000));
   baseline.benchmarks.push_back(entry("coldstart/kite", Kind::kColdstart, "ms", false, 4.5));
   write_result_file(baseline, dir_ / "baseline.json");
   {
@@ -221,8 +220,7 @@ TEST_F(ReportCommand, WritesWellFormedHtmlWithChartsAndAppendsHistory) {
 
   const std::string md = read(out / "report.md");
   EXPECT_NE(md.find("| kite | 40000 req/s |"), std::string::npos) << md;
-  EXPECT_NE(md.find("Not measured (not installed on this machine): deno, bun."),
-            std::string::npos);
+  EXPECT_NE(md.find("Not measured (not installed on this machine): deno, bun."), std::string::npos);
 
   const auto history = kite::bench::read_history(dir_ / "history.jsonl");
   ASSERT_EQ(history.size(), 1u);
@@ -236,8 +234,8 @@ TEST_F(ReportCommand, HistoryChartGrowsWithEachReport) {
   const fs::path history = dir_ / "history.jsonl";
   for (double rps : {38000.0, 41000.0, 40000.0}) {
     write_result_file(synthetic_comparison(rps), dir_ / "http.json");
-    ASSERT_EQ(kite_bench({"report", (dir_ / "http.json").string(), "-o",
-                          (dir_ / "out").string(), "--history", history.string()})
+    ASSERT_EQ(kite_bench({"report", (dir_ / "http.json").string(), "-o", (dir_ / "out").string(),
+                          "--history", history.string()})
                   .status,
               0);
   }
