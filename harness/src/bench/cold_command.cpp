@@ -51,6 +51,7 @@ int cold_command(const std::vector<std::string>& command_args, Io io) {
   for (int round = 1; round <= c.profile.rounds; ++round) {
     for (const ServerSpec& server : servers) {
       if (!server.serves(path)) continue;
+      port = free_ports(port, c.profile.starts);
       const fs::path json = scratch / fmt::format("{}-{}.json", server.name, round);
       const fs::path dir = scratch / fmt::format("{}-{}", server.name, round);
       fs::create_directories(dir);

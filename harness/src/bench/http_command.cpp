@@ -88,8 +88,9 @@ int http_command(const std::vector<std::string>& command_args, Io io) {
       }
       if (own_paths.empty()) continue;
       std::string error;
+      port = free_ports(port + 1, 1);
       auto running =
-          RunningServer::start(server, ++port, c.server_cpu, scratch, own_paths.front(), 30, error);
+          RunningServer::start(server, port, c.server_cpu, scratch, own_paths.front(), 30, error);
       if (!running) {
         io.err << "note: round " << round << ": " << error << "; skipped\n";
         continue;

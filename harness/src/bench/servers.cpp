@@ -144,6 +144,26 @@ std::vector<std::string> expand_command(const std::vector<std::string>& argv,
   return out;
 }
 
+int free_ports(int from, int count) {
+  const auto can_bind = [](int port) {
+    const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(static_cast<std::uint16_t>(port));
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    const bool ok = fd >= 0 && bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+    if (fd >= 0) close(fd);
+    return ok;
+  };
+  for (int base = from; base + count <= 65535; ++base) {
+    int run = 0;
+    while (run < count && can_bind(base + run)) ++run;
+    if (run == count) return base;
+    base += run;
+  }
+  throw std::runtime_error("no free loopback port from " + std::to_string(from));
+}
+
 std::optional<int> http_get_status(int port, const std::string& path, double timeout_s) {
   const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
   if (fd < 0) return std::nullopt;

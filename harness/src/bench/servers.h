@@ -52,6 +52,11 @@ std::vector<ServerSpec> find_servers(const std::vector<std::string>& wanted, con
 std::vector<std::string> expand_command(const std::vector<std::string>& argv,
                                         std::optional<int> port, const std::string& dir);
 
+// The first port from `from` on such that `count` consecutive ports can be
+// bound on 127.0.0.1 right now (so a server left running by someone else
+// is never measured in place of ours). Throws when none is free below 65535.
+int free_ports(int from, int count);
+
 // One GET of `path` on 127.0.0.1:`port` (Connection: close); the status, or
 // nullopt when nothing complete came back within `timeout_s`.
 std::optional<int> http_get_status(int port, const std::string& path, double timeout_s);

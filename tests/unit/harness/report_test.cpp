@@ -10,7 +10,11 @@
 
 #include <kite/harness/results.h>
 
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -299,6 +303,23 @@ TEST(Servers, ExpandsPortAndScratchFolder) {
   EXPECT_EQ(kite::bench::expand_command(argv, 8080, "/tmp/d"),
             (std::vector<std::string>{"run.sh", "8080", "/tmp/d/x"}));
   EXPECT_EQ(kite::bench::expand_command(argv, std::nullopt, "/tmp/d")[1], "{port}");
+}
+
+TEST(Servers, FreePortsSkipsAPortInUse) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  ASSERT_EQ(::listen(fd, 1), 0);
+  socklen_t length = sizeof address;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+  const int taken = ntohs(address.sin_port);
+  if (taken + 3 < 65535) {
+    EXPECT_GT(kite::bench::free_ports(taken, 1), taken);
+    EXPECT_GT(kite::bench::free_ports(taken - 2, 3), taken);
+  }
+  ::close(fd);
 }
 
 TEST(HttpCommand, BadOptionsExit2) {
