@@ -40,12 +40,15 @@ command -v nginx >/dev/null && peers+=(nginx) || echo "note: nginx missing, skip
 
 start() {  # start NAME PORT -> sets $server_pid
   local name=$1 p=$2
+  # `exec`: the backgrounded subshell becomes the server, so $! is the
+  # server's pid and the kill below stops it (without it, the server outlived
+  # the script).
   case "$name" in
-    kite) taskset -c 0 "$kite" serve -q --workers 1 --port "$p" examples/handler.js ;;
-    node) taskset -c 0 node harness/peers/node/server.js "$p" ;;
-    deno) taskset -c 0 deno run -A harness/peers/deno/server.js "$p" ;;
-    bun) taskset -c 0 bun harness/peers/bun/server.js "$p" ;;
-    nginx) taskset -c 0 harness/peers/nginx/run.sh "$p" "$tmp/nginx-$p" ;;
+    kite) exec taskset -c 0 "$kite" serve -q --workers 1 --port "$p" examples/handler.js ;;
+    node) exec taskset -c 0 node harness/peers/node/server.js "$p" ;;
+    deno) exec taskset -c 0 deno run -A harness/peers/deno/server.js "$p" ;;
+    bun) exec taskset -c 0 bun harness/peers/bun/server.js "$p" ;;
+    nginx) exec taskset -c 0 harness/peers/nginx/run.sh "$p" "$tmp/nginx-$p" ;;
   esac >"$tmp/$name.out" 2>&1 &
   server_pid=$!
   pids+=("$server_pid")

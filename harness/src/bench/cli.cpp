@@ -23,6 +23,17 @@ constexpr const char* kUsage = R"(usage: kite-bench <command> [options]   (docs/
            [--metric time|instructions] [--microbench PATH] [--filter REGEX]
   ab       --a BUILD_DIR_A --b BUILD_DIR_B [--rounds N] [--out ab.json] [--filter REGEX]
   convert  GBENCH.json [-o RESULT.json] [--statistic S]
+  http     Kite and the peers over HTTP, interleaved rounds, medians, ratios vs Kite
+           [--profile quick|full] [--rounds N] [--duration 10s] [--warmup 2s]
+           [--connections 50] [--paths /api/health,/api/noop] [--servers kite,node,...]
+           [--kite PATH] [--load PATH] [--peers-dir DIR] [--server-cpu 0] [--load-cpu 1]
+           [--port P] [--out http.json]
+  cold     Kite and the peers from fork to first response, interleaved rounds
+           [--profile quick|full] [--rounds N] [--starts N] [--path /api/health]
+           [--servers ...] [--kite PATH] [--coldstart PATH] [--peers-dir DIR]
+           [--server-cpu 0] [--load-cpu 1] [--port P] [--out coldstart.json]
+  report   RESULT.json... -o DIR [--baseline FILE...] [--gate CHECK_OUTPUT.txt...]
+           [--history FILE (DIR/../history.jsonl)] [--no-history] [--date YYYY-MM-DD]
 
 test hook: KITE_BENCH_INJECT=name:1.10[,name2:factor] makes benches of check's
 current run worse by that factor.
@@ -54,6 +65,9 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     if (command == "promote") return promote_command(rest, io);
     if (command == "ab") return ab_command(rest, io);
     if (command == "convert") return convert_command(rest, io);
+    if (command == "http") return http_command(rest, io);
+    if (command == "cold") return cold_command(rest, io);
+    if (command == "report") return report_command(rest, io);
     err << "kite-bench: unknown command '" << command << "'\n" << kUsage;
     return kExitUnusable;
   } catch (const UsageError& e) {

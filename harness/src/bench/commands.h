@@ -26,6 +26,9 @@ int compare_command(const std::vector<std::string>& args, Io io);
 int promote_command(const std::vector<std::string>& args, Io io);
 int ab_command(const std::vector<std::string>& args, Io io);
 int convert_command(const std::vector<std::string>& args, Io io);
+int http_command(const std::vector<std::string>& args, Io io);
+int cold_command(const std::vector<std::string>& args, Io io);
+int report_command(const std::vector<std::string>& args, Io io);
 
 // How the current numbers are produced: options --metric, --runs,
 // --statistic, --iterations, --microbench, --microbench-arg, --filter.

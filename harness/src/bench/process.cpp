@@ -3,6 +3,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <sched.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -23,7 +24,7 @@ void close_pipe(int fds[2]) {
 
 }  // namespace
 
-ProcessResult run_process(const std::vector<std::string>& argv, bool capture_stderr) {
+ProcessResult run_process(const std::vector<std::string>& argv, bool capture_stderr, int cpu) {
   if (argv.empty()) throw std::invalid_argument("run_process: empty argv");
   int out_pipe[2] = {-1, -1};
   int err_pipe[2] = {-1, -1};
@@ -42,6 +43,12 @@ ProcessResult run_process(const std::vector<std::string>& argv, bool capture_std
     throw std::runtime_error(std::string("cannot fork: ") + std::strerror(errno));
   }
   if (pid == 0) {
+    if (cpu >= 0) {
+      cpu_set_t set;
+      CPU_ZERO(&set);
+      CPU_SET(cpu, &set);
+      sched_setaffinity(0, sizeof set, &set);
+    }
     dup2(out_pipe[1], STDOUT_FILENO);
     if (capture_stderr) dup2(err_pipe[1], STDERR_FILENO);
     execvp(args[0], args.data());

@@ -16,6 +16,7 @@ struct ProcessResult {
 // Runs argv[0] (looked up in PATH when it has no slash) with the rest of
 // argv as arguments and waits for it. Stdout is always captured; stderr is
 // captured when `capture_stderr`, else it goes to this process's stderr.
-ProcessResult run_process(const std::vector<std::string>& argv, bool capture_stderr);
+// With `cpu` >= 0 the child is pinned to that CPU (sched_setaffinity).
+ProcessResult run_process(const std::vector<std::string>& argv, bool capture_stderr, int cpu = -1);
 
 }  // namespace kite::bench
