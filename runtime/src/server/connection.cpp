@@ -18,7 +18,6 @@ void Connection::open(std::int64_t now) {
 void Connection::on_data(char* data, std::size_t n, std::int64_t now) {
   last_activity_ = now;
   if (close_after_flush_) return;  // a rejected or last request: ignore the rest
-  if (request_started_ == 0) request_started_ = now;
   if (in_.empty()) {
     process(data, n, false);
   } else {
@@ -63,6 +62,7 @@ void Connection::process(char* data, std::size_t n, bool from_in) {
   } else if (start < n) {
     in_.assign(data + start, n - start);
   }
+  // The 408 clock starts with the first byte of a request left incomplete.
   if (!in_.empty() && request_started_ == 0) request_started_ = last_activity_;
 }
 
