@@ -6,6 +6,7 @@
 #include "builtins/builtins.h"
 #include "compiler/compiler.h"
 #include "parser/parser.h"
+#include "vm/disassembler.h"
 #include "vm/vm.h"
 
 namespace kite {
@@ -74,6 +75,7 @@ Completion Engine::run_script(std::string_view source, std::string_view filename
   } catch (vm::JSThrow&) {
     // Out of memory while building constants.
   }
+  if (tmpl != nullptr && vm.options().print_bytecode) vm.write_err(vm::disassemble(tmpl));
   if (tmpl == nullptr) {
     vm.take_pending_exception();
     c.ok = false;

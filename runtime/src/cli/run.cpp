@@ -15,9 +15,10 @@ namespace kite::cli {
 
 namespace {
 void usage() {
-  fmt::print(stderr,
-             "usage: kite run [--gc-stress] [-m LIMIT] [--stack-depth N] FILE.js\n"
-             "       kite run [options] -e CODE\n");
+  fmt::print(
+      stderr,
+      "usage: kite run [--gc-stress] [--print-bytecode] [-m LIMIT] [--stack-depth N] FILE.js\n"
+      "       kite run [options] -e CODE\n");
 }
 }  // namespace
 
@@ -37,6 +38,8 @@ int run_command(int argc, char** argv) {
     };
     if (a == "--gc-stress") {
       options.gc_stress = true;
+    } else if (a == "--print-bytecode") {
+      options.print_bytecode = true;
     } else if (a == "-m" || a == "--memory-limit") {
       const char* v = need_value("-m");
       if (v == nullptr) return 2;

@@ -30,6 +30,9 @@ struct EngineOptions {
   std::size_t gc_min_threshold = 0;
   // Collect garbage at every allocation (tests only: very slow).
   bool gc_stress = false;
+  // Write a listing of the compiled bytecode to `err` before running
+  // (kite run --print-bytecode).
+  bool print_bytecode = false;
   // Maximum depth of nested JavaScript calls before
   // "RangeError: Maximum call stack size exceeded".
   std::uint32_t max_call_depth = 10000;
