@@ -185,6 +185,7 @@ class FunctionCompiler {
   void try_stmt(const TryStatement* s);
   void switch_stmt(const SwitchStatement* s, std::vector<const std::u16string*> labels);
   void labeled(const LabeledStatement* s);
+  void return_value(const Node* arg, const Node* at);
   void jump_out(int target, bool is_continue, Reg ret_value, const Node* at);
   int find_target(const Identifier* label, bool is_continue, const Node* at);
   void class_decl(const ClassNode* c, Reg dst);
@@ -674,6 +675,12 @@ void FunctionCompiler::stmt(const Node* n) {
       break;
     case NodeKind::kReturnStatement: {
       auto* r = static_cast<const ReturnStatement*>(n);
+#if KITE_OPT_LEAN_BYTECODE
+      if (r->argument != nullptr) {
+        return_value(r->argument, n);
+        break;
+      }
+#endif
       Reg v = temp();
       if (r->argument != nullptr) {
         expr(r->argument, v);
@@ -787,6 +794,25 @@ int FunctionCompiler::find_target(const Identifier* label, bool is_continue, con
 
 // Leaves to targets_[target] (break/continue) or returns (target == -1),
 // running finally blocks and closing for-of iterators on the way.
+// `return e` (KITE_OPT_LEAN_BYTECODE): a conditional splits into two
+// returns, and a register local is returned from its own register (jump_out
+// copies it before any finally block runs, so later writes cannot leak in).
+void FunctionCompiler::return_value(const Node* arg, const Node* at) {
+  Reg mark = e_.temp_mark();
+  if (arg->kind == NodeKind::kConditionalExpression) {
+    auto* c = static_cast<const ConditionalExpression*>(arg);
+    Label alt = e_.new_label();
+    cond(c->test, alt, false);
+    return_value(c->consequent, at);
+    e_.bind(alt);
+    return_value(c->alternate, at);
+    return;
+  }
+  Reg v = expr_any(arg);
+  jump_out(-1, false, v, at);
+  e_.free_temps_to(mark);
+}
+
 void FunctionCompiler::jump_out(int target, bool is_continue, Reg ret_value, const Node* at) {
   int stop = target < 0 ? -1 : target;
   for (int i = static_cast<int>(targets_.size()) - 1; i > stop; --i) {
@@ -851,12 +877,25 @@ void FunctionCompiler::while_stmt(const WhileStatement* s,
                                   std::vector<const std::u16string*> labels) {
   Label top = e_.new_label();
   Label end = e_.new_label();
+#if KITE_OPT_LEAN_BYTECODE
+  // Bottom-tested: the test is compiled twice, once to enter and once as the
+  // back-edge, so an iteration runs one branch instead of a branch and a Jmp.
+  Label body = e_.new_label();
+  cond(s->test, end, false);
+  e_.bind(body);
+  targets_.push_back(Target{Target::kLoop, labels, end, top, scope_});
+  stmt(s->body);
+  targets_.pop_back();
+  e_.bind(top);
+  cond(s->test, body, true);
+#else
   e_.bind(top);
   cond(s->test, end, false);
   targets_.push_back(Target{Target::kLoop, labels, end, top, scope_});
   stmt(s->body);
   targets_.pop_back();
   e_.emit_jump(Op::kJmp, {}, top);
+#endif
   e_.bind(end);
 }
 
@@ -870,10 +909,14 @@ void FunctionCompiler::do_while(const WhileStatement* s,
   stmt(s->body);
   targets_.pop_back();
   e_.bind(cont);
+#if KITE_OPT_LEAN_BYTECODE
+  cond(s->test, top, true);
+#else
   Label exit = e_.new_label();
   cond(s->test, exit, false);
   e_.emit_jump(Op::kJmp, {}, top);
   e_.bind(exit);
+#endif
   e_.bind(end);
 }
 
@@ -894,8 +937,14 @@ void FunctionCompiler::for_stmt(const ForStatement* s, std::vector<const std::u1
   Label cont = e_.new_label();
   Label end = e_.new_label();
   Label exit = e_.new_label();
+#if KITE_OPT_LEAN_BYTECODE
+  // Bottom-tested as in while_stmt.
+  if (s->test != nullptr) cond(s->test, exit, false);
+  e_.bind(top);
+#else
   e_.bind(top);
   if (s->test != nullptr) cond(s->test, exit, false);
+#endif
   targets_.push_back(Target{Target::kLoop, labels, end, cont, ls});
   stmt(s->body);
   targets_.pop_back();
@@ -903,7 +952,15 @@ void FunctionCompiler::for_stmt(const ForStatement* s, std::vector<const std::u1
   // Each iteration gets its own copy of captured loop variables.
   if (ls->has_env) e_.emit(Op::kCopyEnv);
   if (s->update != nullptr) effect(s->update);
+#if KITE_OPT_LEAN_BYTECODE
+  if (s->test != nullptr) {
+    cond(s->test, top, true);
+  } else {
+    e_.emit_jump(Op::kJmp, {}, top);
+  }
+#else
   e_.emit_jump(Op::kJmp, {}, top);
+#endif
   e_.bind(exit);
   e_.bind(end);
   exit_scope(ls);
@@ -1444,6 +1501,7 @@ void FunctionCompiler::call(const CallExpression* c, Reg dst, Label nil) {
   }
   Reg fn = temp();
   Reg self = temp();
+  bool undefined_this = false;  // CallU: no receiver register is loaded
   // Evaluate callee and receiver. `(a?.b)()` still calls with this = a.
   const Node* inner = callee;
   Label local_nil;
@@ -1488,7 +1546,11 @@ void FunctionCompiler::call(const CallExpression* c, Reg dst, Label nil) {
     } else {
       expr(inner, fn);
     }
+#if KITE_OPT_LEAN_BYTECODE
+    undefined_this = true;
+#else
     e_.emit(Op::kLoadUndef, {self});
+#endif
   }
   if (local_nil.valid()) {
     Label go = e_.new_label();
@@ -1503,6 +1565,7 @@ void FunctionCompiler::call(const CallExpression* c, Reg dst, Label nil) {
     Reg arr = temp();
     args_array(c->arguments, arr);
     pos(c);
+    if (undefined_this) e_.emit(Op::kLoadUndef, {self});
     e_.emit(Op::kCallSpread, {dst, fn, self, arr});
     e_.record_call_name(name);
   } else {
@@ -1510,7 +1573,11 @@ void FunctionCompiler::call(const CallExpression* c, Reg dst, Label nil) {
     Reg first = e_.alloc_temps(argc);
     for (std::uint16_t i = 0; i < argc; ++i) expr(c->arguments[i], static_cast<Reg>(first + i));
     pos(c);
-    e_.emit(Op::kCall, {dst, fn, self, first, argc});
+    if (undefined_this) {
+      e_.emit(Op::kCallU, {dst, fn, first, argc});
+    } else {
+      e_.emit(Op::kCall, {dst, fn, self, first, argc});
+    }
     e_.record_call_name(name);
   }
   e_.free_temps_to(mark > dst ? mark : static_cast<Reg>(dst + 1));
@@ -1983,6 +2050,43 @@ void FunctionCompiler::cond(const Node* n, Label target, bool jump_if) {
   }
   if (n->kind == NodeKind::kBinaryExpression) {
     auto* b = static_cast<const BinaryExpression*>(n);
+    bool relational =
+        b->op == AstOp::kLt || b->op == AstOp::kLe || b->op == AstOp::kGt || b->op == AstOp::kGe;
+#if KITE_OPT_LEAN_BYTECODE
+    if (relational) {
+      // One fused instruction either way: JLt.. when the comparison is true,
+      // JNLt.. when it is false (NaN included); an int16 literal on the right
+      // is an immediate operand.
+      int which = b->op == AstOp::kLt ? 0 : b->op == AstOp::kLe ? 1 : b->op == AstOp::kGt ? 2 : 3;
+      static constexpr Op kReg[2][4] = {{Op::kJNLt, Op::kJNLe, Op::kJNGt, Op::kJNGe},
+                                        {Op::kJLt, Op::kJLe, Op::kJGt, Op::kJGe}};
+      static constexpr Op kImm[2][4] = {{Op::kJNLtI, Op::kJNLeI, Op::kJNGtI, Op::kJNGeI},
+                                        {Op::kJLtI, Op::kJLeI, Op::kJGtI, Op::kJGeI}};
+      if (b->right->kind == NodeKind::kNumberLiteral) {
+        double v = static_cast<const NumberLiteral*>(b->right)->value;
+        if (v >= -32768 && v <= 32767 && v == static_cast<double>(static_cast<int>(v)) &&
+            !(v == 0 && std::signbit(v))) {
+          Reg l = expr_any(b->left);
+          pos(b);
+          e_.emit_jump(kImm[jump_if][which],
+                       {l, static_cast<std::uint16_t>(static_cast<std::int16_t>(v))}, target);
+          e_.free_temps_to(mark);
+          return;
+        }
+      }
+      Reg l = expr_any(b->left);
+      if (l < mark && may_assign(b->right)) {
+        Reg copy = temp();
+        e_.emit(Op::kMov, {copy, l});
+        l = copy;
+      }
+      Reg r = expr_any(b->right);
+      pos(b);
+      e_.emit_jump(kReg[jump_if][which], {l, r}, target);
+      e_.free_temps_to(mark);
+      return;
+    }
+#endif
     Op jop = Op::kNop;
     // Fused compare-and-branch; negations keep NaN semantics by swapping
     // to the complementary operator only for strict (in)equality.
@@ -2033,8 +2137,7 @@ void FunctionCompiler::cond(const Node* n, Label target, bool jump_if) {
       e_.free_temps_to(mark);
       return;
     }
-    if (!jump_if && (b->op == AstOp::kLt || b->op == AstOp::kLe || b->op == AstOp::kGt ||
-                     b->op == AstOp::kGe)) {
+    if (!jump_if && relational) {
       // if (a < b) body: jump over the body when !(a < b), i.e. when the
       // fused compare does NOT take: compare into the body instead.
       Label body = e_.new_label();
@@ -2197,6 +2300,16 @@ bool FunctionCompiler::effect_direct(const Node* n) {
   Reg direct = binding_reg_if_direct(b, id);
   if (direct == 0xFFFF || b->is_const()) return false;
   if (a->op == AstOp::kAssign) {
+#if KITE_OPT_LEAN_BYTECODE
+    // A call writes its destination only when the callee returns.
+    if (a->value->kind == NodeKind::kCallExpression &&
+        static_cast<const CallExpression*>(a->value)->callee->kind != NodeKind::kSuper &&
+        !static_cast<const CallExpression*>(a->value)->optional &&
+        static_cast<const CallExpression*>(a->value)->callee->kind != NodeKind::kChainExpression) {
+      call(static_cast<const CallExpression*>(a->value), direct, Label());
+      return true;
+    }
+#endif
     // binary() writes its destination only with its last instruction, after
     // every operand has been read, so the local may be that destination.
     if (a->value->kind != NodeKind::kBinaryExpression) return false;

@@ -1,5 +1,7 @@
 #include "compiler/emitter.h"
 
+#include <kite/perf_flags.h>
+
 #include "compiler/compiler.h"
 
 namespace kite::compiler {
@@ -107,12 +109,59 @@ void Emitter::free_temps_to(Reg mark) {
   next_reg_ = mark;
 }
 
+// Jump threading: a jump to an unconditional Jmp goes to its final target,
+// and a Jmp to a return becomes that return (padded with Nops).
+void Emitter::thread_jumps() {
+  std::vector<std::uint16_t>& code = tmpl_->code;
+  auto target_at = [&](std::uint32_t at) {
+    return static_cast<std::uint32_t>(code[at]) | (static_cast<std::uint32_t>(code[at + 1]) << 16);
+  };
+  auto final_target = [&](std::uint32_t t) {
+    for (int hops = 0;
+         hops < 8 && t < code.size() && code[t] == static_cast<std::uint16_t>(vm::Op::kJmp);
+         ++hops) {
+      std::uint32_t next = target_at(t + 1);
+      if (next == t) break;
+      t = next;
+    }
+    return t;
+  };
+  for (std::uint32_t pc = 0; pc < code.size();) {
+    auto op = static_cast<vm::Op>(code[pc]);
+    std::uint32_t len = vm::op_length(op);
+    std::uint32_t at = pc + 1;
+    for (const char* f = vm::kOpFormats[static_cast<int>(op)]; *f != '\0'; ++f) {
+      if (*f != 't') {
+        ++at;
+        continue;
+      }
+      std::uint32_t t = final_target(target_at(at));
+      if (op == vm::Op::kJmp && t < code.size() &&
+          (code[t] == static_cast<std::uint16_t>(vm::Op::kRet) ||
+           code[t] == static_cast<std::uint16_t>(vm::Op::kRetUndef))) {
+        std::uint32_t ret_len = vm::op_length(static_cast<vm::Op>(code[t]));
+        for (std::uint32_t i = 0; i < ret_len; ++i) code[pc + i] = code[t + i];
+        for (std::uint32_t i = ret_len; i < len; ++i)
+          code[pc + i] = static_cast<std::uint16_t>(vm::Op::kNop);
+        break;
+      }
+      code[at] = static_cast<std::uint16_t>(t & 0xFFFF);
+      code[at + 1] = static_cast<std::uint16_t>(t >> 16);
+      at += 2;
+    }
+    pc += len;
+  }
+}
+
 void Emitter::finish() {
   for (const Patch& p : patches_) {
     std::uint32_t target = labels_[p.label];
     tmpl_->code[p.at] = static_cast<std::uint16_t>(target & 0xFFFF);
     tmpl_->code[p.at + 1] = static_cast<std::uint16_t>(target >> 16);
   }
+#if KITE_OPT_LEAN_BYTECODE
+  thread_jumps();
+#endif
   for (const PendingHandler& h : handlers_) {
     tmpl_->handlers.push_back(vm::ExceptionHandler{h.start, h.end, labels_[h.label], h.reg});
   }

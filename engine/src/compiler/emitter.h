@@ -62,6 +62,7 @@ class Emitter {
   }
 
  private:
+  void thread_jumps();
   struct Patch {
     std::uint32_t at;  // code index of the 2-unit target
     std::uint32_t label;

@@ -94,9 +94,15 @@ namespace kite::vm {
   X(JmpNullish, "rt") X(JmpNotNullish, "rt") X(JmpUndef, "rt")                 \
   X(JmpNotHole, "rt")                                                          \
   X(JLt, "rrt") X(JLe, "rrt") X(JGt, "rrt") X(JGe, "rrt")                      \
+  /* jump when the comparison is false (NaN included) */                  \
+  X(JNLt, "rrt") X(JNLe, "rrt") X(JNGt, "rrt") X(JNGe, "rrt")                  \
+  /* compare with an int16 immediate: reg, imm, target */                      \
+  X(JLtI, "rit") X(JLeI, "rit") X(JGtI, "rit") X(JGeI, "rit")                  \
+  X(JNLtI, "rit") X(JNLeI, "rit") X(JNGtI, "rit") X(JNGeI, "rit")              \
   X(JStrictEq, "rrt") X(JStrictNe, "rrt")                                      \
   X(JStrictEqK, "rkt") X(JStrictNeK, "rkt") /* reg, number constant, target */ \
   X(Call, "rrrrn")        /* dst, callee, this, first arg, argc */             \
+  X(CallU, "rrrn")        /* dst, callee, first arg, argc; this = undefined */ \
   X(CallSpread, "rrrr")   /* dst, callee, this, args array */                  \
   X(New, "rrrn")          /* dst, callee, first arg, argc */                   \
   X(NewSpread, "rrr")     /* dst, callee, args array */                        \

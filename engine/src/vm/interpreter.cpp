@@ -601,6 +601,18 @@ Value VM::execute(std::size_t entry) {
   } while (0)
 #define TARGET(i) \
   (code + (static_cast<std::uint32_t>(pc[i]) | (static_cast<std::uint32_t>(pc[(i) + 1]) << 16)))
+// A taken conditional branch; backward ones (loop back-edges) poll for an
+// interrupt, as Jmp does.
+#define TAKE_BRANCH(i)                                                          \
+  do {                                                                          \
+    const std::uint16_t* to = TARGET(i);                                        \
+    if (to <= pc && interrupt_requested.load(std::memory_order_relaxed) != 0) { \
+      SAVE_PC();                                                                \
+      handle_interrupt();                                                       \
+    }                                                                           \
+    pc = to;                                                                    \
+    DISPATCH();                                                                 \
+  } while (0)
 #define LOAD_FRAME()               \
   do {                             \
     f = &frames_.back();           \
@@ -617,6 +629,11 @@ Value VM::execute(std::size_t entry) {
   const std::uint16_t* code;
   const Value* K;
   Value result;
+  // Operands of the call being made (Call and CallU share one body).
+  Value call_this;
+  const Value* call_argv;
+  std::uint32_t call_argc;
+  std::uint32_t call_len;
   LOAD_FRAME();
 
   for (;;) {
@@ -1488,17 +1505,11 @@ Value VM::execute(std::size_t entry) {
           DISPATCH();
         }
         CASE(JmpTrue) {
-          if (to_boolean(R(1))) {
-            pc = TARGET(2);
-            DISPATCH();
-          }
+          if (to_boolean(R(1))) TAKE_BRANCH(2);
           NEXT(4);
         }
         CASE(JmpFalse) {
-          if (!to_boolean(R(1))) {
-            pc = TARGET(2);
-            DISPATCH();
-          }
+          if (!to_boolean(R(1))) TAKE_BRANCH(2);
           NEXT(4);
         }
         CASE(JmpNullish) {
@@ -1529,7 +1540,7 @@ Value VM::execute(std::size_t entry) {
           }
           NEXT(4);
         }
-#define KITE_JCMP(name, op, swap, negate_undef)                      \
+#define KITE_JCMP(name, op, swap, negate_undef, negate)              \
   CASE(name) {                                                       \
     Value a = R(1), b = R(2);                                        \
     bool taken;                                                      \
@@ -1542,58 +1553,87 @@ Value VM::execute(std::size_t entry) {
       int r = swap ? less_than(b, a, false) : less_than(a, b, true); \
       taken = negate_undef ? (r == 0) : (r == 1);                    \
     }                                                                \
-    if (taken) {                                                     \
-      pc = TARGET(3);                                                \
-      DISPATCH();                                                    \
-    }                                                                \
+    if (taken != (negate)) TAKE_BRANCH(3);                           \
     NEXT(5);                                                         \
   }
-        KITE_JCMP(JLt, <, false, false)
-        KITE_JCMP(JGt, >, true, false)
-        KITE_JCMP(JLe, <=, true, true)
-        KITE_JCMP(JGe, >=, false, true)
+        KITE_JCMP(JLt, <, false, false, false)
+        KITE_JCMP(JGt, >, true, false, false)
+        KITE_JCMP(JLe, <=, true, true, false)
+        KITE_JCMP(JGe, >=, false, true, false)
+        KITE_JCMP(JNLt, <, false, false, true)
+        KITE_JCMP(JNGt, >, true, false, true)
+        KITE_JCMP(JNLe, <=, true, true, true)
+        KITE_JCMP(JNGe, >=, false, true, true)
 #undef KITE_JCMP
+// Compare with an int16 immediate. A NaN operand compares false.
+#define KITE_JCMPI(name, op, swap, negate_undef, negate)             \
+  CASE(name) {                                                       \
+    Value a = R(1);                                                  \
+    std::int32_t imm = static_cast<std::int16_t>(pc[2]);             \
+    bool taken;                                                      \
+    if (a.is_int32()) {                                              \
+      taken = a.as_int32() op imm;                                   \
+    } else if (a.is_number()) {                                      \
+      taken = a.as_double() op static_cast<double>(imm);             \
+    } else {                                                         \
+      SAVE_PC();                                                     \
+      Value b = Value::int32(imm);                                   \
+      int r = swap ? less_than(b, a, false) : less_than(a, b, true); \
+      taken = negate_undef ? (r == 0) : (r == 1);                    \
+    }                                                                \
+    if (taken != (negate)) TAKE_BRANCH(3);                           \
+    NEXT(5);                                                         \
+  }
+        KITE_JCMPI(JLtI, <, false, false, false)
+        KITE_JCMPI(JGtI, >, true, false, false)
+        KITE_JCMPI(JLeI, <=, true, true, false)
+        KITE_JCMPI(JGeI, >=, false, true, false)
+        KITE_JCMPI(JNLtI, <, false, false, true)
+        KITE_JCMPI(JNGtI, >, true, false, true)
+        KITE_JCMPI(JNLeI, <=, true, true, true)
+        KITE_JCMPI(JNGeI, >=, false, true, true)
+#undef KITE_JCMPI
         CASE(JStrictEq) {
           Value a = R(1), b = R(2);
           bool eq =
               a == b ? !(a.is_double() && a.as_double() != a.as_double()) : strict_equals(a, b);
-          if (eq) {
-            pc = TARGET(3);
-            DISPATCH();
-          }
+          if (eq) TAKE_BRANCH(3);
           NEXT(5);
         }
         CASE(JStrictNe) {
           Value a = R(1), b = R(2);
           bool eq =
               a == b ? !(a.is_double() && a.as_double() != a.as_double()) : strict_equals(a, b);
-          if (!eq) {
-            pc = TARGET(3);
-            DISPATCH();
-          }
+          if (!eq) TAKE_BRANCH(3);
           NEXT(5);
         }
         CASE(JStrictEqK) {
           Value a = R(1), b = K[pc[2]];
           bool eq = a == b ? !(a.is_double() && a.as_double() != a.as_double())
                            : a.is_number() && a.as_number() == b.as_number();
-          if (eq) {
-            pc = TARGET(3);
-            DISPATCH();
-          }
+          if (eq) TAKE_BRANCH(3);
           NEXT(5);
         }
         CASE(JStrictNeK) {
           Value a = R(1), b = K[pc[2]];
           bool eq = a == b ? !(a.is_double() && a.as_double() != a.as_double())
                            : a.is_number() && a.as_number() == b.as_number();
-          if (!eq) {
-            pc = TARGET(3);
-            DISPATCH();
-          }
+          if (!eq) TAKE_BRANCH(3);
           NEXT(5);
         }
+        CASE(CallU) {
+          call_this = Value::undefined();
+          call_argv = &regs[pc[3]];
+          call_argc = pc[4];
+          call_len = 5;
+          goto do_call;
+        }
         CASE(Call) {
+          call_this = R(3);
+          call_argv = &regs[pc[4]];
+          call_argc = pc[5];
+          call_len = 6;
+        do_call:
           Value callee = R(2);
           if (callee.is_object()) {
             Object* co = callee.as_object();
@@ -1608,15 +1648,15 @@ Value VM::execute(std::size_t entry) {
               Value* nregs = stack_top_;
               std::uint32_t nr = t->num_registers;
               if (nregs + nr + 1 < stack_end_ && frames_.size() < options_max_depth_) {
-                const Value* argv = &regs[pc[4]];
-                std::uint32_t argc = pc[5];
-                nregs[0] = R(3);
+                const Value* argv = call_argv;
+                std::uint32_t argc = call_argc;
+                nregs[0] = call_this;
                 std::uint32_t np = t->num_params;
                 std::uint32_t n = argc < np ? argc : np;
                 for (std::uint32_t i = 0; i < n; ++i) nregs[1 + i] = argv[i];
                 for (std::uint32_t i = 1 + n; i < nr; ++i) nregs[i] = Value::undefined();
                 stack_top_ = nregs + nr;
-                f->pc = pc + 6;
+                f->pc = pc + call_len;
                 frames_.push_back(Frame{jf, t, nregs, t->code.data(), argv, argc, jf->env,
                                         Value::undefined(), pc[1], false, false});
                 LOAD_FRAME();
@@ -1624,28 +1664,28 @@ Value VM::execute(std::size_t entry) {
               }
 #endif
               SAVE_PC();
-              push_frame(static_cast<JSFunction*>(co), R(3), &regs[pc[4]], pc[5],
+              push_frame(static_cast<JSFunction*>(co), call_this, call_argv, call_argc,
                          Value::undefined(), false, pc[1], false);
-              f->pc = pc + 6;
+              f->pc = pc + call_len;
               LOAD_FRAME();
               DISPATCH();
             }
             if (co->klass() == ObjectClass::kNativeFunction) {
               SAVE_PC();
               check_stack();
-              CallInfo ci{R(3), &regs[pc[4]], pc[5], Value::undefined(), co};
+              CallInfo ci{call_this, call_argv, call_argc, Value::undefined(), co};
               Value r = static_cast<NativeFunction*>(co)->fn(*this, ci);
               R(1) = r;
-              NEXT(6);
+              NEXT(call_len);
             }
           }
           SAVE_PC();
           if (!is_callable(callee)) {
             throw_type_error(name_or(callee_text(f->tmpl, pc), callee) + " is not a function");
           }
-          Value r = call(callee, R(3), std::span<const Value>(&regs[pc[4]], pc[5]));
+          Value r = call(callee, call_this, std::span<const Value>(call_argv, call_argc));
           R(1) = r;
-          NEXT(6);
+          NEXT(call_len);
         }
         CASE(CallSpread) {
           SAVE_PC();
@@ -1817,6 +1857,7 @@ Value VM::execute(std::size_t entry) {
 #undef R
 #undef NEXT
 #undef TARGET
+#undef TAKE_BRANCH
 #undef LOAD_FRAME
 #undef SAVE_PC
 }
