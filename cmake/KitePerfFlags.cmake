@@ -53,6 +53,8 @@ kite_perf_flag(KITE_OPT_CONST_OPERANDS
   "Arithmetic and strict-equality jumps take a number-literal operand from the constant pool")
 kite_perf_flag(KITE_OPT_LEAN_BYTECODE
   "Fewer instructions: negated and immediate compare-branches, bottom-tested loops, returns threaded through jumps, calls without a this register")
+kite_perf_flag(KITE_OPT_FAST_MOD
+  "x % k by a positive int32 literal multiplies by a precomputed constant instead of dividing")
 kite_perf_flag(KITE_OPT_STATIC_BINARY
   "Link the kite binary statically (no dynamic loader work at start-up)")
 kite_perf_flag(KITE_OPT_SIZE_CLASS_HEAP

@@ -1978,7 +1978,19 @@ void FunctionCompiler::binary(const BinaryExpression* b, Reg dst) {
       Reg l = expr_any(b->left);
       pos(b);
       double v = static_cast<const NumberLiteral*>(b->right)->value;
-      e_.emit(kop, {dst, l, e_.constant(vm::Value::number(v))});
+      std::uint16_t k = e_.constant(vm::Value::number(v));
+      if (kop == Op::kModK) {
+        // x % d for a positive int32 d: the interpreter divides by
+        // multiplying (Lemire's fastmod, exact for 32-bit operands).
+        std::uint64_t m = 0;
+        if (v >= 1 && v <= 2147483647.0 && v == std::trunc(v)) {
+          m = UINT64_MAX / static_cast<std::uint64_t>(v) + 1;
+        }
+        e_.emit(kop, {dst, l, k, static_cast<std::uint16_t>(m), static_cast<std::uint16_t>(m >> 16),
+                      static_cast<std::uint16_t>(m >> 32), static_cast<std::uint16_t>(m >> 48)});
+      } else {
+        e_.emit(kop, {dst, l, k});
+      }
       e_.free_temps_to(mark > dst ? mark : static_cast<Reg>(dst + 1));
       return;
     }

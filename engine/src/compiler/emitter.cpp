@@ -132,7 +132,7 @@ void Emitter::thread_jumps() {
     std::uint32_t at = pc + 1;
     for (const char* f = vm::kOpFormats[static_cast<int>(op)]; *f != '\0'; ++f) {
       if (*f != 't') {
-        ++at;
+        at += *f == 'q' ? 4 : 1;
         continue;
       }
       std::uint32_t t = final_target(target_at(at));

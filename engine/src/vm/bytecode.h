@@ -5,6 +5,7 @@
 //   r  register index (frame-relative)      k  constant-pool index
 //   i  signed 16-bit immediate              n  count / small unsigned
 //   c  inline-cache slot of this function   t  jump target (2 units: absolute pc)
+//   q  64-bit literal (4 units, little-endian)
 // Register 0 is `this`; registers 1..P are the parameters.
 #pragma once
 
@@ -83,7 +84,8 @@ namespace kite::vm {
   X(Lt, "rrr") X(Le, "rrr") X(Gt, "rrr") X(Ge, "rrr")                          \
   X(InstanceOf, "rrr") X(In, "rrr")                                            \
   X(AddI, "rri")          /* dst, src, int16 */                                \
-  X(AddK, "rrk") X(SubK, "rrk") X(MulK, "rrk") X(DivK, "rrk") X(ModK, "rrk") \
+  X(AddK, "rrk") X(SubK, "rrk") X(MulK, "rrk") X(DivK, "rrk")                \
+  X(ModK, "rrkq")         /* dst, src, constant, fastmod multiplier (0: none) */ \
                           /* dst, src, number constant */                      \
   X(Neg, "rr") X(ToNumber, "rr") X(ToNumeric, "rr") X(Not, "rr")               \
   X(BitNot, "rr") X(TypeOf, "rr") X(Inc, "rr") X(Dec, "rr")                    \
@@ -146,7 +148,8 @@ inline constexpr const char* kOpFormats[] = {
 // Units an instruction occupies, opcode included.
 constexpr std::uint32_t op_length(Op op) {
   std::uint32_t n = 1;
-  for (const char* f = kOpFormats[static_cast<int>(op)]; *f != '\0'; ++f) n += (*f == 't') ? 2 : 1;
+  for (const char* f = kOpFormats[static_cast<int>(op)]; *f != '\0'; ++f)
+    n += (*f == 't') ? 2 : (*f == 'q') ? 4 : 1;
   return n;
 }
 

@@ -68,6 +68,13 @@ void list_one(const FunctionTemplate* t, std::string& out,
                                            (static_cast<std::uint32_t>(code[at + 1]) << 16));
           ++at;
           break;
+        case 'q': {
+          std::uint64_t q = 0;
+          for (int i = 3; i >= 0; --i) q = (q << 16) | code[at + static_cast<std::size_t>(i)];
+          line += fmt::format(" 0x{:x}", q);
+          at += 3;
+          break;
+        }
         default:
           line += fmt::format(" {}", u);
           break;

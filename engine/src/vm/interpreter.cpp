@@ -620,6 +620,7 @@ Value VM::execute(std::size_t entry) {
     pc = f->pc;                    \
     code = f->tmpl->code.data();   \
     K = f->tmpl->constants.data(); \
+    ICS = f->tmpl->ics.data();     \
   } while (0)
 #define SAVE_PC() (f->pc = pc)
 
@@ -628,6 +629,7 @@ Value VM::execute(std::size_t entry) {
   const std::uint16_t* pc;
   const std::uint16_t* code;
   const Value* K;
+  InlineCache* ICS;
   Value result;
   // Operands of the call being made (Call and CallU share one body).
   Value call_this;
@@ -768,7 +770,7 @@ Value VM::execute(std::size_t entry) {
           NEXT(5);
         }
         CASE(LdGlobal) {
-          InlineCache& ic = f->tmpl->ics[pc[3]];
+          InlineCache& ic = ICS[pc[3]];
           Object* g = global_;
 #if KITE_OPT_INLINE_CACHE
           if (ic.entries[0].shape == g->shape()) {
@@ -790,7 +792,7 @@ Value VM::execute(std::size_t entry) {
         }
         CASE(StGlobal) {
           SAVE_PC();
-          store_global(K[pc[1]].as_string(), R(2), f->tmpl->ics[pc[3]]);
+          store_global(K[pc[1]].as_string(), R(2), ICS[pc[3]]);
           NEXT(4);
         }
         CASE(DeclGlobalVar) {
@@ -819,11 +821,17 @@ Value VM::execute(std::size_t entry) {
         }
         CASE(GetProp) {
           Value obj = R(2);
-          InlineCache& ic = f->tmpl->ics[pc[4]];
+          InlineCache& ic = ICS[pc[4]];
 #if KITE_OPT_INLINE_CACHE
           if (obj.is_object()) {
             Object* o = obj.as_object();
             Shape* s = o->shape();
+            // Monomorphic own-property hit first: the common case.
+            if (ic.entries[0].shape == s && ic.entries[0].holder == nullptr) {
+              counters_.ic_hits++;
+              R(1) = o->slot(ic.entries[0].slot);
+              NEXT(5);
+            }
             for (const ICEntry& e : ic.entries) {
               if (e.shape != s) continue;
               if (e.holder == nullptr) {
@@ -879,7 +887,7 @@ Value VM::execute(std::size_t entry) {
             R(1) = Value::int32(static_cast<std::int32_t>(obj.as_string()->length()));
             NEXT(4);
           }
-          InlineCache& ic = f->tmpl->ics[pc[3]];
+          InlineCache& ic = ICS[pc[3]];
 #if KITE_OPT_INLINE_CACHE
           if (obj.is_object()) {
             Object* o = obj.as_object();
@@ -898,7 +906,7 @@ Value VM::execute(std::size_t entry) {
         }
         CASE(SetProp) {
           Value obj = R(1);
-          InlineCache& ic = f->tmpl->ics[pc[4]];
+          InlineCache& ic = ICS[pc[4]];
 #if KITE_OPT_INLINE_CACHE
           if (obj.is_object()) {
             Object* o = obj.as_object();
@@ -926,7 +934,7 @@ Value VM::execute(std::size_t entry) {
         }
         CASE(DefineField) {
           Value obj = R(1);
-          InlineCache& ic = f->tmpl->ics[pc[4]];
+          InlineCache& ic = ICS[pc[4]];
 #if KITE_OPT_INLINE_CACHE
           Object* o = obj.as_object();
           const ICEntry& e = ic.entries[0];
@@ -1407,16 +1415,29 @@ Value VM::execute(std::size_t entry) {
         CASE(ModK) {
           Value a = R(2), b = K[pc[3]];
           if (both_int(a, b) && a.as_int32() >= 0 && b.as_int32() > 0) {
+#if KITE_OPT_FAST_MOD
+            std::uint64_t m;
+            std::memcpy(&m, pc + 4, sizeof m);
+            if (m != 0) {
+              // Lemire, Kaser, Kurz: the low 64 bits of m * a scaled by d.
+              std::uint64_t low = m * static_cast<std::uint32_t>(a.as_int32());
+              auto r = static_cast<std::uint32_t>((static_cast<unsigned __int128>(low) *
+                                                   static_cast<std::uint32_t>(b.as_int32())) >>
+                                                  64);
+              R(1) = Value::int32(static_cast<std::int32_t>(r));
+              NEXT(8);
+            }
+#endif
             R(1) = Value::int32(a.as_int32() % b.as_int32());
-            NEXT(4);
+            NEXT(8);
           }
           if (a.is_number()) {
             R(1) = Value::number(std::fmod(a.as_number(), b.as_number()));
-            NEXT(4);
+            NEXT(8);
           }
           SAVE_PC();
           R(1) = Value::number(std::fmod(to_number(a), b.as_number()));
-          NEXT(4);
+          NEXT(8);
         }
         CASE(Neg) {
           Value a = R(2);
