@@ -1678,9 +1678,14 @@ Value VM::execute(std::size_t entry) {
                 for (std::uint32_t i = 1 + n; i < nr; ++i) nregs[i] = Value::undefined();
                 stack_top_ = nregs + nr;
                 f->pc = pc + call_len;
-                frames_.push_back(Frame{jf, t, nregs, t->code.data(), argv, argc, jf->env,
-                                        Value::undefined(), pc[1], false, false});
-                LOAD_FRAME();
+                const std::uint16_t* entry_pc = t->code.data();
+                f = &frames_.emplace_back(Frame{jf, t, nregs, entry_pc, argv, argc, jf->env,
+                                                Value::undefined(), pc[1], false, false});
+                regs = nregs;
+                pc = entry_pc;
+                code = entry_pc;
+                K = t->constants.data();
+                ICS = t->ics.data();
                 DISPATCH();
               }
 #endif
