@@ -73,6 +73,11 @@ void set_port(Address* a, std::uint16_t port) {
   }
 }
 
+std::uint16_t port_of(const Address& a) {
+  if (a.family == AF_INET) return ntohs(reinterpret_cast<const sockaddr_in*>(&a.storage)->sin_port);
+  return ntohs(reinterpret_cast<const sockaddr_in6*>(&a.storage)->sin6_port);
+}
+
 std::uint16_t bound_port(int fd) {
   sockaddr_storage ss{};
   socklen_t len = sizeof ss;
@@ -107,7 +112,12 @@ struct Startup {
   Backend backend = Backend::kEpoll;
 };
 
-void worker_main(Worker* w, Backend backend, std::promise<Startup> ready) {
+// Workers after the first open their SO_REUSEPORT listener only once their
+// handler is loaded: the kernel spreads connections over the listeners that
+// exist, so a connection never waits in the queue of a worker that is still
+// starting (with every worker on one core, the first response would
+// otherwise wait for all of them to start).
+void worker_main(Worker* w, Backend backend, Address addr, std::promise<Startup> ready) {
   Startup s;
   runtime::HandlerOptions ho;
   ho.engine = w->options->engine;
@@ -116,6 +126,16 @@ void worker_main(Worker* w, Backend backend, std::promise<Startup> ready) {
   if (!w->handler) {
     ready.set_value(std::move(s));
     return;
+  }
+  if (w->listen_fd < 0) {
+    std::string error;
+    w->listen_fd = make_listener(addr, true, &error);
+    if (w->listen_fd < 0) {
+      s.error = fmt::format("kite serve: cannot listen on {}:{}: {}", w->options->host,
+                            port_of(addr), error);
+      ready.set_value(std::move(s));
+      return;
+    }
   }
   s.ok = true;
   s.backend = backend;
@@ -172,14 +192,18 @@ int serve(const ServerOptions& options) {
     auto w = std::make_unique<Worker>();
     w->index = i;
     w->options = &options;
-    set_port(&addr, port);
-    w->listen_fd = make_listener(addr, true, &error);
-    if (w->listen_fd < 0) {
-      fmt::print(stderr, "kite serve: cannot listen on {}:{}: {}\n", options.host, port, error);
-      for (auto& x : workers) ::close(x->listen_fd);
-      return 1;
+    if (i == 0) {
+      // The first listener fixes the port (an ephemeral one for --port 0);
+      // the others are opened by their workers (worker_main).
+      set_port(&addr, port);
+      w->listen_fd = make_listener(addr, true, &error);
+      if (w->listen_fd < 0) {
+        fmt::print(stderr, "kite serve: cannot listen on {}:{}: {}\n", options.host, port, error);
+        return 1;
+      }
+      if (port == 0) port = bound_port(w->listen_fd);
+      set_port(&addr, port);
     }
-    if (port == 0) port = bound_port(w->listen_fd);
     w->wake_fd = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
     workers.push_back(std::move(w));
   }
@@ -189,7 +213,7 @@ int serve(const ServerOptions& options) {
   for (auto& w : workers) {
     std::promise<Startup> p;
     started.push_back(p.get_future());
-    threads.emplace_back(worker_main, w.get(), backend, std::move(p));
+    threads.emplace_back(worker_main, w.get(), backend, addr, std::move(p));
   }
   bool ok = true;
   for (auto& f : started) {
