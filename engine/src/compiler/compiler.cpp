@@ -1502,6 +1502,7 @@ void FunctionCompiler::call(const CallExpression* c, Reg dst, Label nil) {
   Reg fn = temp();
   Reg self = temp();
   bool undefined_this = false;  // CallU: no receiver register is loaded
+  Reg receiver = self;          // the register passed as `this`
   // Evaluate callee and receiver. `(a?.b)()` still calls with this = a.
   const Node* inner = callee;
   Label local_nil;
@@ -1521,7 +1522,20 @@ void FunctionCompiler::call(const CallExpression* c, Reg dst, Label nil) {
       load_this(self, m->object);
       e_.free_temps_to(static_cast<Reg>(self + 1));
     } else {
-      if (nil.valid()) {
+#if KITE_OPT_LEAN_BYTECODE
+      // o.f(args) on a register local o: the receiver operand is o's own
+      // register (no Mov), unless an argument could reassign o first.
+      if (!nil.valid() && !m->optional && !m->computed &&
+          m->object->kind == NodeKind::kIdentifier && !args_have_spread(c->arguments)) {
+        Reg direct = binding_reg_if_direct(ctx_.scopes.resolved(m->object), m->object);
+        bool safe = direct != 0xFFFF;
+        for (const Node* a : c->arguments) safe = safe && !may_assign(a);
+        if (safe) receiver = direct;
+      }
+#endif
+      if (receiver != self) {
+        // loaded in place
+      } else if (nil.valid()) {
         chain_element(m->object, self, nil);
       } else {
         expr(m->object, self);
@@ -1529,9 +1543,9 @@ void FunctionCompiler::call(const CallExpression* c, Reg dst, Label nil) {
       if (m->optional) e_.emit_jump(Op::kJmpNullish, {self}, nil);
       pos(m);
       if (!m->computed) {
-        e_.emit(
-            Op::kGetProp,
-            {fn, self, name_const(static_cast<const Identifier*>(m->property)->name), e_.new_ic()});
+        e_.emit(Op::kGetProp,
+                {fn, receiver, name_const(static_cast<const Identifier*>(m->property)->name),
+                 e_.new_ic()});
       } else {
         Reg key = temp();
         expr(m->property, key);
@@ -1576,7 +1590,7 @@ void FunctionCompiler::call(const CallExpression* c, Reg dst, Label nil) {
     if (undefined_this) {
       e_.emit(Op::kCallU, {dst, fn, first, argc});
     } else {
-      e_.emit(Op::kCall, {dst, fn, self, first, argc});
+      e_.emit(Op::kCall, {dst, fn, receiver, first, argc});
     }
     e_.record_call_name(name);
   }
@@ -1724,6 +1738,40 @@ void FunctionCompiler::object_literal(const ObjectExpression* o, Reg dst) {
 
 void FunctionCompiler::template_literal(const TemplateLiteral* t, Reg dst) {
   Reg mark = e_.temp_mark();
+#if KITE_OPT_LEAN_BYTECODE
+  if (!t->expressions.empty()) {
+    // Every part into consecutive registers (substitutions through
+    // ToString, in order), then one Concat: no intermediate strings.
+    std::uint16_t count = 0;
+    for (std::size_t i = 0; i <= t->expressions.size(); ++i) {
+      if (!t->cooked[i].empty()) ++count;
+      if (i < t->expressions.size()) ++count;
+    }
+    Reg first = e_.alloc_temps(count);
+    Reg at = first;
+    for (std::size_t i = 0; i <= t->expressions.size(); ++i) {
+      if (!t->cooked[i].empty()) {
+        e_.emit(Op::kLoadK, {at, name_const(t->cooked[i])});
+        ++at;
+      }
+      if (i < t->expressions.size()) {
+        Reg sub_mark = e_.temp_mark();
+        Reg v = expr_any(t->expressions[i]);
+        e_.emit(Op::kToString, {at, v});
+        e_.free_temps_to(sub_mark);
+        ++at;
+      }
+    }
+    pos(t);
+    if (count == 1) {
+      e_.emit(Op::kMov, {dst, first});
+    } else {
+      e_.emit(Op::kConcat, {dst, first, count});
+    }
+    e_.free_temps_to(mark > dst ? mark : static_cast<Reg>(dst + 1));
+    return;
+  }
+#endif
   e_.emit(Op::kLoadK, {dst, name_const(t->cooked[0])});
   for (std::size_t i = 0; i < t->expressions.size(); ++i) {
     Reg v = temp();

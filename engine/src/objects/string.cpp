@@ -428,4 +428,37 @@ String* StringBuilder::finish(VM& vm) {
   return vm.new_string_latin1(reinterpret_cast<const std::uint8_t*>(bytes_.data()), bytes_.size());
 }
 
+String* VM::concat_many(const Value* parts, std::uint32_t n) {
+  std::uint64_t len = 0;
+  bool one_byte = true;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    String* p = parts[i].as_string();
+    len += p->length();
+    one_byte = one_byte && p->is_one_byte();
+  }
+  if (len > (1u << 30)) throw_range_error("Invalid string length");
+  // Flatten first (may allocate; the parts stay rooted by the caller).
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (parts[i].as_string()->is_rope()) flatten(parts[i].as_string());
+  }
+  String* s = alloc_flat_string(static_cast<std::uint32_t>(len), one_byte);
+  std::uint32_t at = 0;
+  if (one_byte) {
+    auto* d = static_cast<std::uint8_t*>(const_cast<void*>(s->chars_));
+    for (std::uint32_t i = 0; i < n; ++i) {
+      const String* p = parts[i].as_string();
+      std::memcpy(d + at, p->chars8(), p->length());
+      at += p->length();
+    }
+  } else {
+    auto* d = static_cast<char16_t*>(const_cast<void*>(s->chars_));
+    for (std::uint32_t i = 0; i < n; ++i) {
+      const String* p = parts[i].as_string();
+      for (std::uint32_t j = 0; j < p->length(); ++j) d[at + j] = p->at(j);
+      at += p->length();
+    }
+  }
+  return s;
+}
+
 }  // namespace kite::vm

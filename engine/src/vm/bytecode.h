@@ -90,6 +90,7 @@ namespace kite::vm {
   X(Neg, "rr") X(ToNumber, "rr") X(ToNumeric, "rr") X(Not, "rr")               \
   X(BitNot, "rr") X(TypeOf, "rr") X(Inc, "rr") X(Dec, "rr")                    \
   X(ToString, "rr")       /* template literal substitution */                  \
+  X(Concat, "rrn")        /* dst, first, count: strings in registers, joined */ \
   /* control */                                                                \
   X(Jmp, "t")                                                                  \
   X(JmpTrue, "rt") X(JmpFalse, "rt")                                           \

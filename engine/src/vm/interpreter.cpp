@@ -1517,6 +1517,12 @@ Value VM::execute(std::size_t entry) {
           R(1) = Value::string(to_string(a));
           NEXT(3);
         }
+        CASE(Concat) {
+          SAVE_PC();
+          String* joined = concat_many(&regs[pc[2]], pc[3]);
+          R(1) = Value::string(joined);
+          NEXT(4);
+        }
         CASE(Jmp) {
           if (interrupt_requested.load(std::memory_order_relaxed) != 0) {
             SAVE_PC();

@@ -181,6 +181,9 @@ class VM {
   // Allocates an uninitialized flat string to fill (one_byte: Latin-1).
   String* alloc_flat_string(std::uint32_t length, bool one_byte);
   String* concat(String* a, String* b);
+  // The strings parts[0..n) joined into one flat string (template literals).
+  // parts must be rooted (interpreter registers are).
+  String* concat_many(const Value* parts, std::uint32_t n);
   String* substring(String* s, std::uint32_t start, std::uint32_t end);
   String* flatten(String* s);  // returns s, made flat
   String* atomize(String* s);
