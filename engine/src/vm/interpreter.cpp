@@ -631,11 +631,6 @@ Value VM::execute(std::size_t entry) {
   const Value* K;
   InlineCache* ICS;
   Value result;
-  // Operands of the call being made (Call and CallU share one body).
-  Value call_this;
-  const Value* call_argv;
-  std::uint32_t call_argc;
-  std::uint32_t call_len;
   LOAD_FRAME();
 
   for (;;) {
@@ -1648,77 +1643,74 @@ Value VM::execute(std::size_t entry) {
           if (!eq) TAKE_BRANCH(3);
           NEXT(5);
         }
+// The body of Call and CallU: THIS_V is the receiver, operands ARGV_OP and
+// ARGC_OP give the first argument register and the count, LEN the length.
+// JS callees get their frame pushed inline when KITE_OPT_FAST_CALL is on: no
+// C++ recursion happens here, so only the register stack and the depth limit
+// are checked (push_frame handles the overflow errors).
+// clang-format off
+#define KITE_CALL_BODY(THIS_V, ARGV_OP, ARGC_OP, LEN)                          \
+  Value callee = R(2);                                                         \
+  if (callee.is_object()) {                                                    \
+    Object* co = callee.as_object();                                           \
+    if (co->klass() == ObjectClass::kFunction &&                               \
+        !static_cast<JSFunction*>(co)->tmpl->has(FunctionTemplate::kClassConstructor)) { \
+      auto* jf = static_cast<JSFunction*>(co);                                 \
+      FunctionTemplate* t = jf->tmpl;                                          \
+      Value* nregs = stack_top_;                                               \
+      std::uint32_t nr = t->num_registers;                                     \
+      if (KITE_OPT_FAST_CALL && nregs + nr + 1 < stack_end_ &&                 \
+          frames_.size() < options_max_depth_) {                               \
+        const Value* argv = &regs[pc[ARGV_OP]];                                \
+        std::uint32_t argc = pc[ARGC_OP];                                      \
+        nregs[0] = THIS_V;                                                     \
+        std::uint32_t np = t->num_params;                                      \
+        std::uint32_t n = argc < np ? argc : np;                               \
+        for (std::uint32_t i = 0; i < n; ++i) nregs[1 + i] = argv[i];          \
+        for (std::uint32_t i = 1 + n; i < nr; ++i) nregs[i] = Value::undefined(); \
+        stack_top_ = nregs + nr;                                               \
+        f->pc = pc + (LEN);                                                    \
+        const std::uint16_t* entry_pc = t->code.data();                        \
+        f = &frames_.emplace_back(Frame{jf, t, nregs, entry_pc, argv, argc, jf->env, \
+                                        Value::undefined(), pc[1], false, false}); \
+        regs = nregs;                                                          \
+        pc = entry_pc;                                                         \
+        code = entry_pc;                                                       \
+        K = t->constants.data();                                               \
+        ICS = t->ics.data();                                                   \
+        DISPATCH();                                                            \
+      }                                                                        \
+      SAVE_PC();                                                               \
+      push_frame(jf, THIS_V, &regs[pc[ARGV_OP]], pc[ARGC_OP], Value::undefined(), false, \
+                 pc[1], false);                                                \
+      f->pc = pc + (LEN);                                                      \
+      LOAD_FRAME();                                                            \
+      DISPATCH();                                                              \
+    }                                                                          \
+    if (co->klass() == ObjectClass::kNativeFunction) {                         \
+      SAVE_PC();                                                               \
+      check_stack();                                                           \
+      CallInfo ci{THIS_V, &regs[pc[ARGV_OP]], pc[ARGC_OP], Value::undefined(), co}; \
+      Value r = static_cast<NativeFunction*>(co)->fn(*this, ci);               \
+      R(1) = r;                                                                \
+      NEXT(LEN);                                                               \
+    }                                                                          \
+  }                                                                            \
+  SAVE_PC();                                                                   \
+  if (!is_callable(callee)) {                                                  \
+    throw_type_error(name_or(callee_text(f->tmpl, pc), callee) + " is not a function"); \
+  }                                                                            \
+  Value r = call(callee, THIS_V, std::span<const Value>(&regs[pc[ARGV_OP]], pc[ARGC_OP])); \
+  R(1) = r;                                                                    \
+  NEXT(LEN);
+        // clang-format on
         CASE(CallU) {
-          call_this = Value::undefined();
-          call_argv = &regs[pc[3]];
-          call_argc = pc[4];
-          call_len = 5;
-          goto do_call;
+          KITE_CALL_BODY(Value::undefined(), 3, 4, 5);
         }
         CASE(Call) {
-          call_this = R(3);
-          call_argv = &regs[pc[4]];
-          call_argc = pc[5];
-          call_len = 6;
-        do_call:
-          Value callee = R(2);
-          if (callee.is_object()) {
-            Object* co = callee.as_object();
-            if (co->klass() == ObjectClass::kFunction &&
-                !static_cast<JSFunction*>(co)->tmpl->has(FunctionTemplate::kClassConstructor)) {
-#if KITE_OPT_FAST_CALL
-              // Inline frame push for JS-to-JS calls: no C++ recursion happens
-              // here, so only the register stack and the depth limit are checked
-              // (push_frame below handles the overflow errors).
-              auto* jf = static_cast<JSFunction*>(co);
-              FunctionTemplate* t = jf->tmpl;
-              Value* nregs = stack_top_;
-              std::uint32_t nr = t->num_registers;
-              if (nregs + nr + 1 < stack_end_ && frames_.size() < options_max_depth_) {
-                const Value* argv = call_argv;
-                std::uint32_t argc = call_argc;
-                nregs[0] = call_this;
-                std::uint32_t np = t->num_params;
-                std::uint32_t n = argc < np ? argc : np;
-                for (std::uint32_t i = 0; i < n; ++i) nregs[1 + i] = argv[i];
-                for (std::uint32_t i = 1 + n; i < nr; ++i) nregs[i] = Value::undefined();
-                stack_top_ = nregs + nr;
-                f->pc = pc + call_len;
-                const std::uint16_t* entry_pc = t->code.data();
-                f = &frames_.emplace_back(Frame{jf, t, nregs, entry_pc, argv, argc, jf->env,
-                                                Value::undefined(), pc[1], false, false});
-                regs = nregs;
-                pc = entry_pc;
-                code = entry_pc;
-                K = t->constants.data();
-                ICS = t->ics.data();
-                DISPATCH();
-              }
-#endif
-              SAVE_PC();
-              push_frame(static_cast<JSFunction*>(co), call_this, call_argv, call_argc,
-                         Value::undefined(), false, pc[1], false);
-              f->pc = pc + call_len;
-              LOAD_FRAME();
-              DISPATCH();
-            }
-            if (co->klass() == ObjectClass::kNativeFunction) {
-              SAVE_PC();
-              check_stack();
-              CallInfo ci{call_this, call_argv, call_argc, Value::undefined(), co};
-              Value r = static_cast<NativeFunction*>(co)->fn(*this, ci);
-              R(1) = r;
-              NEXT(call_len);
-            }
-          }
-          SAVE_PC();
-          if (!is_callable(callee)) {
-            throw_type_error(name_or(callee_text(f->tmpl, pc), callee) + " is not a function");
-          }
-          Value r = call(callee, call_this, std::span<const Value>(call_argv, call_argc));
-          R(1) = r;
-          NEXT(call_len);
+          KITE_CALL_BODY(R(3), 4, 5, 6);
         }
+#undef KITE_CALL_BODY
         CASE(CallSpread) {
           SAVE_PC();
           Value callee = R(2);
