@@ -256,6 +256,10 @@ void FunctionCompiler::init_lexical_bindings(Scope* s) {
   for (Binding* b : s->bindings) {
     if (b->in_env) continue;  // environments start as holes
     if (b->is_lexical()) {
+#if KITE_OPT_LEAN_BYTECODE
+      // Nothing can read it before its declaration: no hole needed.
+      if (!b->early_ref && !b->in_switch) continue;
+#endif
       e_.emit(Op::kLoadHole, {b->reg});
     } else if (b->kind == BindingKind::kVar || b->kind == BindingKind::kFunction) {
       e_.emit(Op::kLoadUndef, {b->reg});
@@ -732,7 +736,15 @@ void FunctionCompiler::var_decl(const VariableDeclaration* d) {
       Binding* b = ctx_.scopes.resolved(decl.id);
       bool init = d->decl_kind != DeclKind::kVar;
       if (b != nullptr && !b->in_env && b->kind != BindingKind::kThis) {
-        // Evaluate straight into the variable's register.
+#if KITE_OPT_LEAN_BYTECODE
+        if (init && !b->early_ref && !b->in_switch && b->is_lexical()) {
+          // The initializer cannot mention the binding (that would be an
+          // early reference): evaluate straight into its register.
+          expr(decl.init, b->reg);
+          e_.free_temps_to(mark);
+          continue;
+        }
+#endif
         Reg r = temp();
         expr(decl.init, r);
         store_binding(b, r, init, decl.id);
@@ -2354,6 +2366,33 @@ bool FunctionCompiler::effect_direct(const Node* n) {
   }
   if (n->kind != NodeKind::kAssignmentExpression) return false;
   auto* a = static_cast<const AssignmentExpression*>(n);
+#if KITE_OPT_LEAN_BYTECODE
+  // `o.p = v` / `o[k] = v` as a statement: object, key and value are read
+  // from their own registers when they are register locals (no Movs), as
+  // long as nothing evaluated later can reassign one evaluated earlier.
+  if (a->op == AstOp::kAssign && a->target->kind == NodeKind::kMemberExpression) {
+    auto* m = static_cast<const MemberExpression*>(a->target);
+    if (m->object->kind == NodeKind::kSuper || may_assign(a->value) ||
+        (m->computed && may_assign(m->property))) {
+      return false;
+    }
+    Reg mark = e_.temp_mark();
+    Reg obj = expr_any(m->object);
+    if (!m->computed) {
+      Reg v = expr_any(a->value);
+      pos(a);
+      e_.emit(Op::kSetProp,
+              {obj, name_const(static_cast<const Identifier*>(m->property)->name), v, e_.new_ic()});
+    } else {
+      Reg key = expr_any(m->property);
+      Reg v = expr_any(a->value);
+      pos(a);
+      e_.emit(Op::kSetElem, {obj, key, v});
+    }
+    e_.free_temps_to(mark);
+    return true;
+  }
+#endif
   if (a->target->kind != NodeKind::kIdentifier) return false;
   auto* id = static_cast<const Identifier*>(a->target);
   Binding* b = ctx_.scopes.resolved(id);

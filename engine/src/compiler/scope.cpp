@@ -260,6 +260,7 @@ void ScopeTree::reference(const Node* ref, const std::u16string& name, Scope* s)
     if (Binding* b = x->find(name)) {
       refs_[ref] = b;
       if (b->scope->function != here) b->captured = true;
+      if (ref->pos.offset < b->decl_end) b->early_ref = true;
       return;
     }
   }

@@ -41,6 +41,9 @@ struct Binding {
   // TDZ: reads before this byte offset (or from closures) need a check.
   std::uint32_t decl_end = 0;
   bool in_switch = false;  // declared directly in a switch case: never elide TDZ checks
+  // Some reference lies before decl_end (inside the initializer or earlier
+  // in the scope): the TDZ is observable, the binding must start as a hole.
+  bool early_ref = false;
   // Assigned by code generation.
   bool in_env = false;
   std::uint16_t reg = 0;
