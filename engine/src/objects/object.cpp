@@ -16,27 +16,27 @@ namespace kite::vm {
 // ---- PropertyMap ----
 
 Property* PropertyMap::find(PropertyKey key) {
-  auto it = index_.find(key);
-  return it == index_.end() ? nullptr : &entries_[it->second].prop;
+  std::uint32_t i = index_.find(key);
+  return i == PropertyIndex::kNotFound ? nullptr : &entries_[i].prop;
 }
 
 void PropertyMap::set(PropertyKey key, Property p) {
-  auto it = index_.find(key);
-  if (it != index_.end()) {
-    entries_[it->second].prop = p;
+  std::uint32_t i = index_.find(key);
+  if (i != PropertyIndex::kNotFound) {
+    entries_[i].prop = p;
     return;
   }
-  index_[key] = static_cast<std::uint32_t>(entries_.size());
+  index_.insert(key, static_cast<std::uint32_t>(entries_.size()));
   entries_.push_back(Entry{key, p, false});
 }
 
 bool PropertyMap::remove(PropertyKey key) {
-  auto it = index_.find(key);
-  if (it == index_.end()) return false;
-  Entry& e = entries_[it->second];
+  std::uint32_t i = index_.find(key);
+  if (i == PropertyIndex::kNotFound) return false;
+  Entry& e = entries_[i];
   e.deleted = true;
   e.prop.value = Value::undefined();
-  index_.erase(it);
+  index_.erase(key);
   if (entries_.size() > 32 && index_.size() * 2 < entries_.size()) compact();
   return true;
 }
@@ -47,7 +47,7 @@ void PropertyMap::compact() {
   index_.clear();
   for (const Entry& e : entries_) {
     if (e.deleted) continue;
-    index_[e.key] = static_cast<std::uint32_t>(kept.size());
+    index_.insert(e.key, static_cast<std::uint32_t>(kept.size()));
     kept.push_back(e);
   }
   entries_ = std::move(kept);
