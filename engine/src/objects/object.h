@@ -154,6 +154,7 @@ class Object : public Cell {
   ObjectClass klass_;
   std::uint8_t flags_ = kExtensible;
   bool slots_inline_;
+  bool elements_inline_ = false;  // elements_ points into this cell (new_array)
 };
 
 // A getter/setter pair stored in an accessor property's slot.
