@@ -1,6 +1,7 @@
 // Global functions (ECMA-262 19.2) and Date.now.
 #include <chrono>
 #include <cmath>
+#include <cstring>
 
 #include "builtins/builtins.h"
 #include "util/numbers.h"
@@ -10,18 +11,27 @@ namespace kite::vm::builtins {
 
 namespace {
 
+// The code units of a flat string, for util's parsers (no copy).
+std::string_view latin1_view(const String* s) {
+  return {reinterpret_cast<const char*>(s->chars8()), s->length()};
+}
+std::u16string_view utf16_view(const String* s) {
+  return {s->chars16(), s->length()};
+}
+
 Value global_parse_int(VM& vm, CallInfo& ci) {
   String* s = vm.flatten(vm.to_string(ci.arg(0)));
   Rooted rs(vm, Value::string(s));
   double radix = vm.to_number(ci.arg(1));
-  std::u16string u = rs.string()->to_u16();
-  return Value::number(util::parse_int(u, radix));
+  s = rs.string();
+  return Value::number(s->is_one_byte() ? util::parse_int(latin1_view(s), radix)
+                                        : util::parse_int(utf16_view(s), radix));
 }
 
 Value global_parse_float(VM& vm, CallInfo& ci) {
   String* s = vm.flatten(vm.to_string(ci.arg(0)));
-  std::u16string u = s->to_u16();
-  return Value::number(util::parse_float(u));
+  return Value::number(s->is_one_byte() ? util::parse_float(latin1_view(s))
+                                        : util::parse_float(utf16_view(s)));
 }
 
 Value global_is_nan(VM& vm, CallInfo& ci) {
@@ -34,6 +44,11 @@ Value global_is_finite(VM& vm, CallInfo& ci) {
 
 Value uri_op(VM& vm, CallInfo& ci, bool encode) {
   String* s = vm.flatten(vm.to_string(ci.arg(0)));
+  // Decoding a string without escapes gives the same code units back
+  // (19.2.6.6 Decode copies every unit that is not '%').
+  if (!encode && s->is_one_byte() && std::memchr(s->chars8(), '%', s->length()) == nullptr) {
+    return Value::string(s);
+  }
   std::u16string in = s->to_u16();
   std::u16string out;
   bool ok = encode ? util::encode_uri_component(in, out) : util::decode_uri_component(in, out);

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstring>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "builtins/builtins.h"
@@ -239,6 +240,28 @@ class JsonParser {
     fail();
   }
 
+  // A member name (at its opening quote) as a property key. A plain
+  // one-byte name that is already an atom (the keys of a payload parsed
+  // again and again, js/httpHandlerHeavy) is found in the atom table
+  // without making a string first.
+  PropertyKey parse_key() {
+    if constexpr (sizeof(C) == 1) {
+      std::uint32_t start = i_ + 1;
+      std::uint32_t end = start;
+      while (end < n_ && p_[end] != '"' && p_[end] != '\\' && p_[end] >= 0x20) ++end;
+      bool plain = end < n_ && p_[end] == '"' && end > start;
+      if (plain && (p_[start] < '0' || p_[start] > '9')) {
+        const std::uint8_t* chars = p_ + start;
+        std::uint32_t n = end - start;
+        if (String* atom = vm_.find_atom_latin1(chars, n, hash_chars(chars, n))) {
+          i_ = end + 1;
+          return PropertyKey::atom(atom);
+        }
+      }
+    }
+    return vm_.to_property_key(Value::string(parse_string()));
+  }
+
   Value parse_array(int depth) {
     ++i_;
     Rooted arr(vm_, Value::object(vm_.new_array()));
@@ -276,8 +299,7 @@ class JsonParser {
     for (;;) {
       skip_ws();
       if (i_ >= n_ || p_[i_] != '"') fail();
-      String* key_str = parse_string();
-      PropertyKey key = vm_.to_property_key(Value::string(key_str));
+      PropertyKey key = parse_key();
       Rooted rk(vm_, key.as_value());
       skip_ws();
       if (i_ >= n_ || p_[i_] != ':') fail();
@@ -373,13 +395,31 @@ Value json_parse(VM& vm, CallInfo& ci) {
 class Stringifier {
  public:
   Stringifier(VM& vm, Value replacer_fn, std::vector<PropertyKey>* allow, std::u16string gap)
-      : vm_(vm), replacer_(vm, replacer_fn), allow_(allow), gap_(std::move(gap)) {}
+      : vm_(vm),
+        replacer_(vm, replacer_fn),
+        allow_(allow),
+        gap_(std::move(gap)),
+        scratch_(std::exchange(vm.json_scratch(), VM::JsonScratch{})),
+        out_(std::move(scratch_.out)) {}
+  ~Stringifier() {
+    scratch_.out = out_.take_buffer();
+    scratch_.keys.clear();
+    scratch_.stack.clear();
+    vm_.json_scratch() = std::move(scratch_);
+  }
+  Stringifier(const Stringifier&) = delete;
+  Stringifier& operator=(const Stringifier&) = delete;
 
   // Returns false when the top-level value serializes to undefined.
   bool run(Value v) {
+    PropertyKey empty = PropertyKey::atom(vm_.atoms().empty);
+    // The wrapper {"": value} (25.5.2.1 step 9) is observable only as a
+    // replacer function's `this`.
+    if (replacer_.get().is_undefined()) return serialize_property(nullptr, empty, v);
+    Rooted rv(vm_, v);
     Rooted wrapper(vm_, Value::object(vm_.new_object()));
-    vm_.create_data_property(wrapper.object(), PropertyKey::atom(vm_.atoms().empty), v);
-    return serialize_property(wrapper.object(), PropertyKey::atom(vm_.atoms().empty), v);
+    vm_.create_data_property(wrapper.object(), empty, rv.get());
+    return serialize_property(wrapper.object(), empty, rv.get());
   }
 
   StringBuilder& out() { return out_; }
@@ -479,8 +519,9 @@ class Stringifier {
   }
 
   // SerializeJSONProperty (25.5.2.2). Returns false for "undefined".
+  // `holder` is null for the top-level value when there is no replacer.
   bool serialize_property(Object* holder, PropertyKey key, Value value) {
-    Rooted rh(vm_, Value::object(holder));
+    Rooted rh(vm_, holder != nullptr ? Value::object(holder) : Value::undefined());
     Rooted v(vm_, value);
     if (v.get().is_object() ||
         (v.get().is_heap() && !v.get().is_string() && !v.get().is_symbol())) {
@@ -554,15 +595,16 @@ class Stringifier {
   }
 
   void enter(Object* o) {
-    for (Object* s : stack_) {
+    std::vector<Object*>& stack = scratch_.stack;
+    for (Object* s : stack) {
       if (s == o) {
         vm_.throw_type_error(
             "Converting circular structure to JSON\n    --> starting at object with constructor '" +
             ctor_name(o) + "'\n    --- property closes the circle");
       }
     }
-    if (stack_.size() > 5000) vm_.throw_range_error("Maximum call stack size exceeded");
-    stack_.push_back(o);
+    if (stack.size() > 5000) vm_.throw_range_error("Maximum call stack size exceeded");
+    stack.push_back(o);
   }
 
   std::string ctor_name(Object* o) {
@@ -577,13 +619,18 @@ class Stringifier {
     ++depth_;
     out_.append_char('{');
     bool any = false;
-    std::vector<PropertyKey> keys;
+    // This object's keys go on the shared list after those of the objects
+    // enclosing it, and come off again at the end.
+    std::vector<PropertyKey>& keys = scratch_.keys;
+    std::size_t first = keys.size();
     if (allow_ != nullptr) {
-      keys = *allow_;
+      keys.insert(keys.end(), allow_->begin(), allow_->end());
     } else {
       vm_.own_keys(o, keys);
     }
-    for (PropertyKey k : keys) {
+    std::size_t last = keys.size();
+    for (std::size_t i = first; i < last; ++i) {
+      PropertyKey k = keys[i];
       Object* cur = ro.object();
       Property p;
       if (allow_ == nullptr &&
@@ -609,10 +656,11 @@ class Stringifier {
         out_.truncate(mark);
       }
     }
+    keys.resize(first);
     --depth_;
     if (any) newline_indent();
     out_.append_char('}');
-    stack_.pop_back();
+    scratch_.stack.pop_back();
   }
 
   void serialize_array(Object* a) {
@@ -630,15 +678,15 @@ class Stringifier {
     --depth_;
     if (len > 0) newline_indent();
     out_.append_char(']');
-    stack_.pop_back();
+    scratch_.stack.pop_back();
   }
 
   VM& vm_;
   Rooted replacer_;
   std::vector<PropertyKey>* allow_;
   std::u16string gap_;
+  VM::JsonScratch scratch_;  // taken from the VM, given back by the destructor
   StringBuilder out_;
-  std::vector<Object*> stack_;
   int depth_ = 0;
 };
 

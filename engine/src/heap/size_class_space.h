@@ -49,10 +49,10 @@ class SizeClassSpace {
   // Slot sizes. Chosen from the cells the JS microbenches allocate (counted
   // by size over gcPressure, objectCreate, jsonOps, httpHandler,
   // stringConcat, httpHandlerHeavy): Object with 4 inline slots 104 bytes
-  // (55% of all cells), flat String 56 + length (56-85, 37%), Array 72,
-  // Shape 88, NativeFunction 112, JSFunction 128, Environment 32 + 8 per
-  // slot. An 8-byte step up to 128 fits all of those exactly; the few
-  // bigger cells (function templates, longer strings) get coarser steps.
+  // (55% of all cells), flat String 56 + length (56-85, 37%), Array 72 (104 with its inline
+  // elements), Shape 88, NativeFunction 112, JSFunction 128, Environment 32 + 8 per slot. An 8-byte
+  // step up to 128 fits all of those exactly; the few bigger cells (function templates, longer
+  // strings) get coarser steps.
   static constexpr std::uint16_t kSlotSizes[] = {16,  24,  32,  40,  48,  56,  64,  72,  80,
                                                  88,  96,  104, 112, 120, 128, 144, 160, 176,
                                                  192, 224, 256, 320, 384, 448, 512};

@@ -16,27 +16,27 @@ namespace kite::vm {
 // ---- PropertyMap ----
 
 Property* PropertyMap::find(PropertyKey key) {
-  auto it = index_.find(key);
-  return it == index_.end() ? nullptr : &entries_[it->second].prop;
+  std::uint32_t i = index_.find(key);
+  return i == PropertyIndex::kNotFound ? nullptr : &entries_[i].prop;
 }
 
 void PropertyMap::set(PropertyKey key, Property p) {
-  auto it = index_.find(key);
-  if (it != index_.end()) {
-    entries_[it->second].prop = p;
+  std::uint32_t i = index_.find(key);
+  if (i != PropertyIndex::kNotFound) {
+    entries_[i].prop = p;
     return;
   }
-  index_[key] = static_cast<std::uint32_t>(entries_.size());
+  index_.insert(key, static_cast<std::uint32_t>(entries_.size()));
   entries_.push_back(Entry{key, p, false});
 }
 
 bool PropertyMap::remove(PropertyKey key) {
-  auto it = index_.find(key);
-  if (it == index_.end()) return false;
-  Entry& e = entries_[it->second];
+  std::uint32_t i = index_.find(key);
+  if (i == PropertyIndex::kNotFound) return false;
+  Entry& e = entries_[i];
   e.deleted = true;
   e.prop.value = Value::undefined();
-  index_.erase(it);
+  index_.erase(key);
   if (entries_.size() > 32 && index_.size() * 2 < entries_.size()) compact();
   return true;
 }
@@ -47,7 +47,7 @@ void PropertyMap::compact() {
   index_.clear();
   for (const Entry& e : entries_) {
     if (e.deleted) continue;
-    index_[e.key] = static_cast<std::uint32_t>(kept.size());
+    index_.insert(e.key, static_cast<std::uint32_t>(kept.size()));
     kept.push_back(e);
   }
   entries_ = std::move(kept);
@@ -88,7 +88,7 @@ void Object::free_storage(Heap& heap) {
     heap.remove_external(slot_cap_ * sizeof(Value));
     std::free(slots_);
   }
-  if (elements_ != nullptr) {
+  if (elements_ != nullptr && !elements_inline_) {
     heap.remove_external(elem_cap_ * sizeof(Value));
     std::free(elements_);
   }
@@ -218,12 +218,28 @@ Object* VM::new_object_with_proto(Object* proto) {
   return new_object_of_class(ObjectClass::kPlain, proto, 4);
 }
 
+namespace {
+// Arrays start with room for this many elements inside their cell, or for
+// their requested capacity up to kMaxInlineElements: the short arrays of
+// split(), JSON.parse and Object.keys need no malloc'd element buffer
+// (js/queryParsing, js/httpHandlerHeavy).
+constexpr std::uint32_t kMinInlineElements = 4;
+constexpr std::uint32_t kMaxInlineElements = 16;
+}  // namespace
+
 Object* VM::new_array(std::uint32_t capacity) {
-  Object* a = alloc_object<Object>(*this, intrinsics_.array_shape, 0, ObjectClass::kArray);
-  if (capacity > 0) {
-    Rooted keep(*this, Value::object(a));
-    ensure_elements(a, capacity);
+  std::uint32_t inline_cap =
+      capacity <= kMaxInlineElements ? std::max(capacity, kMinInlineElements) : 0;
+  Object* a = heap_.make<Object>(CellKind::kObject, inline_cap * sizeof(Value),
+                                 intrinsics_.array_shape, nullptr, 0, ObjectClass::kArray);
+  if (inline_cap > 0) {
+    a->elements_ = reinterpret_cast<Value*>(reinterpret_cast<char*>(a) + sizeof(Object));
+    a->elem_cap_ = inline_cap;
+    a->elements_inline_ = true;
+    return a;
   }
+  Rooted keep(*this, Value::object(a));
+  ensure_elements(a, capacity);
   return a;
 }
 
@@ -391,12 +407,21 @@ void VM::ensure_elements(Object* obj, std::uint32_t capacity) {
   std::uint32_t cap = std::max<std::uint32_t>(capacity, obj->elem_cap_ + obj->elem_cap_ / 2);
   cap = std::max<std::uint32_t>(cap, 4);
   std::size_t grow = static_cast<std::size_t>(cap - obj->elem_cap_) * sizeof(Value);
+  if (obj->elements_inline_) grow = static_cast<std::size_t>(cap) * sizeof(Value);
   {
     Rooted ro(*this, Value::object(obj));
     heap_.check_limit_for(grow);
   }
-  auto* mem = static_cast<Value*>(std::realloc(obj->elements_, cap * sizeof(Value)));
-  if (mem == nullptr) throw std::bad_alloc();
+  Value* mem;
+  if (obj->elements_inline_) {
+    mem = static_cast<Value*>(std::malloc(cap * sizeof(Value)));
+    if (mem == nullptr) throw std::bad_alloc();
+    std::copy(obj->elements_, obj->elements_ + obj->elem_len_, mem);
+    obj->elements_inline_ = false;
+  } else {
+    mem = static_cast<Value*>(std::realloc(obj->elements_, cap * sizeof(Value)));
+    if (mem == nullptr) throw std::bad_alloc();
+  }
   heap_.add_external(grow);
   obj->elements_ = mem;
   obj->elem_cap_ = cap;

@@ -11,10 +11,10 @@
 
 #include <cstdint>
 #include <map>
-#include <unordered_map>
 #include <vector>
 
 #include "heap/cell.h"
+#include "objects/property_index.h"
 #include "objects/property_key.h"
 #include "objects/value.h"
 
@@ -75,7 +75,7 @@ class PropertyMap {
  private:
   void compact();
   std::vector<Entry> entries_;
-  std::unordered_map<PropertyKey, std::uint32_t, PropertyKeyHash> index_;
+  PropertyIndex index_;  // key -> position in entries_
 };
 
 class OrderedTable;
@@ -154,6 +154,7 @@ class Object : public Cell {
   ObjectClass klass_;
   std::uint8_t flags_ = kExtensible;
   bool slots_inline_;
+  bool elements_inline_ = false;  // elements_ points into this cell (new_array)
 };
 
 // A getter/setter pair stored in an accessor property's slot.

@@ -26,9 +26,8 @@ void Shape::build_table() {
     (*entries_)[--i] = Entry{s->key_, s->attrs_};
   }
   if (count_ > 8) {
-    index_ = new std::unordered_map<PropertyKey, std::uint32_t, PropertyKeyHash>();
-    index_->reserve(count_);
-    for (std::uint32_t j = 0; j < count_; ++j) (*index_)[(*entries_)[j].key] = j;
+    index_ = new PropertyIndex();
+    for (std::uint32_t j = 0; j < count_; ++j) index_->insert((*entries_)[j].key, j);
   }
 }
 
@@ -54,10 +53,10 @@ std::int32_t Shape::lookup(PropertyKey key, std::uint8_t* attrs) {
   }
   if (entries_ == nullptr) build_table();
   if (index_ != nullptr) {
-    auto it = index_->find(key);
-    if (it == index_->end()) return -1;
-    *attrs = (*entries_)[it->second].attrs;
-    return static_cast<std::int32_t>(it->second);
+    std::uint32_t i = index_->find(key);
+    if (i == PropertyIndex::kNotFound) return -1;
+    *attrs = (*entries_)[i].attrs;
+    return static_cast<std::int32_t>(i);
   }
   for (std::uint32_t i = 0; i < count_; ++i) {
     if ((*entries_)[i].key == key) {

@@ -12,10 +12,10 @@
 #pragma once
 
 #include <cstdint>
-#include <unordered_map>
 #include <vector>
 
 #include "heap/cell.h"
+#include "objects/property_index.h"
 #include "objects/property_key.h"
 
 namespace kite::vm {
@@ -74,7 +74,7 @@ class Shape : public Cell {
   };
   std::vector<Transition> transitions_;
   std::vector<Entry>* entries_ = nullptr;
-  std::unordered_map<PropertyKey, std::uint32_t, PropertyKeyHash>* index_ = nullptr;
+  PropertyIndex* index_ = nullptr;  // key -> slot, for shapes of more than 8 properties
 };
 
 }  // namespace kite::vm

@@ -124,6 +124,10 @@ void String::append_utf8(std::string& out) const {
 }
 
 std::u16string String::to_u16() const {
+  if (!is_rope()) {
+    if (!is_one_byte()) return std::u16string(chars16(), length_);
+    return std::u16string(chars8(), chars8() + length_);
+  }
   std::u16string out;
   out.reserve(length_);
   for_each_piece(this, [&](const String* p) {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "objects/string.h"
 
@@ -14,6 +15,10 @@ class VM;
 
 class StringBuilder {
  public:
+  StringBuilder() = default;
+  // Starts empty, writing one-byte content into `buffer`'s storage.
+  explicit StringBuilder(std::string buffer) : bytes_(std::move(buffer)) { bytes_.clear(); }
+
   void append_ascii(std::string_view s) {
     if (wide_) {
       for (char c : s) u16_.push_back(static_cast<unsigned char>(c));
@@ -57,6 +62,12 @@ class StringBuilder {
   const std::string& bytes() const { return bytes_; }
   const std::u16string& units() const { return u16_; }
   String* finish(VM& vm);
+  // Gives up the one-byte buffer (its storage, for reuse); the builder is
+  // left empty.
+  std::string take_buffer() {
+    bytes_.clear();
+    return std::move(bytes_);
+  }
 
  private:
   void widen() {

@@ -1,10 +1,12 @@
 #include "util/numbers.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <limits>
+#include <span>
 
 namespace kite::util {
 
@@ -41,12 +43,29 @@ int digit_value(char16_t c) {
   return 99;
 }
 
+// The value of p[0..n) when it is 1 to 15 decimal digits: such integers
+// are exact in a double, so no from_chars or copy is needed (the numeric
+// strings of js/parseInt and js/httpHandlerHeavy).
+template <typename C>
+bool small_decimal(const C* p, std::size_t n, double* out) {
+  if (n == 0 || n > 15) return false;
+  std::uint64_t v = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (p[i] < '0' || p[i] > '9') return false;
+    v = v * 10 + static_cast<std::uint64_t>(p[i] - '0');
+  }
+  *out = static_cast<double>(v);
+  return true;
+}
+
 template <typename C>
 double string_to_number_impl(const C* p, std::size_t n) {
   std::size_t a = 0, b = n;
   while (a < b && is_space(static_cast<char16_t>(p[a]))) ++a;
   while (b > a && is_space(static_cast<char16_t>(p[b - 1]))) --b;
   if (a == b) return 0;
+  double small;
+  if (small_decimal(p + a, b - a, &small)) return small;
   std::string s;
   s.reserve(b - a);
   for (std::size_t i = a; i < b; ++i) {
@@ -358,9 +377,13 @@ double string_to_number(std::string_view s) {
   return string_to_number_impl(reinterpret_cast<const unsigned char*>(s.data()), s.size());
 }
 
-double parse_int(std::u16string_view s, double radix_d) {
+namespace {
+
+// parseInt (19.2.5) over code units C (char16_t, or unsigned char for Latin-1).
+template <typename C>
+double parse_int_impl(std::span<const C> s, double radix_d) {
   std::size_t i = 0;
-  while (i < s.size() && is_space(s[i])) ++i;
+  while (i < s.size() && is_space(static_cast<char16_t>(s[i]))) ++i;
   bool neg = false;
   if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
     neg = s[i] == '-';
@@ -379,28 +402,34 @@ double parse_int(std::u16string_view s, double radix_d) {
     radix = 16;
   }
   std::size_t start = i;
-  while (i < s.size() && digit_value(s[i]) < radix) ++i;
+  while (i < s.size() && digit_value(static_cast<char16_t>(s[i])) < radix) ++i;
   if (i == start) return std::nan("");
   double v = 0;
+  if (radix == 10 && small_decimal(s.data() + start, i - start, &v)) return neg ? -v : v;
   if (radix == 10) {
     std::string digits;
     for (std::size_t k = start; k < i; ++k) digits.push_back(static_cast<char>(s[k]));
     auto r = std::from_chars(digits.data(), digits.data() + digits.size(), v);
     if (r.ec == std::errc::result_out_of_range) v = INFINITY;
   } else {
-    for (std::size_t k = start; k < i; ++k) v = v * radix + digit_value(s[k]);
+    for (std::size_t k = start; k < i; ++k)
+      v = v * radix + digit_value(static_cast<char16_t>(s[k]));
   }
   return neg ? -v : v;
 }
 
-double parse_float(std::u16string_view s) {
+// parseFloat (19.2.4) over code units C.
+template <typename C>
+double parse_float_impl(std::span<const C> s) {
   std::size_t i = 0;
-  while (i < s.size() && is_space(s[i])) ++i;
+  while (i < s.size() && is_space(static_cast<char16_t>(s[i]))) ++i;
   std::string t;
   std::size_t j = i;
   if (j < s.size() && (s[j] == '+' || s[j] == '-')) t.push_back(static_cast<char>(s[j++]));
-  static const char16_t kInf[] = u"Infinity";
-  if (s.substr(j, 8) == std::u16string_view(kInf, 8)) return t == "-" ? -INFINITY : INFINITY;
+  static constexpr char kInf[] = "Infinity";
+  if (s.size() - j >= 8 && std::equal(kInf, kInf + 8, s.data() + j)) {
+    return t == "-" ? -INFINITY : INFINITY;
+  }
   bool any = false;
   while (j < s.size() && s[j] >= '0' && s[j] <= '9') {
     t.push_back(static_cast<char>(s[j++]));
@@ -432,6 +461,23 @@ double parse_float(std::u16string_view s) {
     if (digits) t += e;
   }
   return string_to_number(std::string_view(t));
+}
+
+}  // namespace
+
+double parse_int(std::u16string_view s, double radix) {
+  return parse_int_impl(std::span<const char16_t>(s.data(), s.size()), radix);
+}
+double parse_int(std::string_view latin1, double radix) {
+  return parse_int_impl(
+      std::span(reinterpret_cast<const unsigned char*>(latin1.data()), latin1.size()), radix);
+}
+double parse_float(std::u16string_view s) {
+  return parse_float_impl(std::span<const char16_t>(s.data(), s.size()));
+}
+double parse_float(std::string_view latin1) {
+  return parse_float_impl(
+      std::span(reinterpret_cast<const unsigned char*>(latin1.data()), latin1.size()));
 }
 
 std::int32_t to_int32(double d) {

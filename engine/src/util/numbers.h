@@ -17,6 +17,9 @@ double string_to_number(std::u16string_view s);
 double string_to_number(std::string_view s);
 double parse_int(std::u16string_view s, double radix);
 double parse_float(std::u16string_view s);
+// The same over Latin-1 code units (one byte each).
+double parse_int(std::string_view latin1, double radix);
+double parse_float(std::string_view latin1);
 std::int32_t to_int32(double);
 std::uint32_t to_uint32(double);
 std::uint16_t to_uint16(double);

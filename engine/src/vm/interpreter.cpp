@@ -580,6 +580,42 @@ inline bool both_int(Value a, Value b) {
 }
 }  // namespace
 
+// obj[key] for a string or symbol key naming an own data property of an
+// ordinary object: found without [[Get]]'s prototype walk (js/dynamicProps
+// reads o[k] on a shape or dictionary object). False: take the generic path.
+static bool get_own_data_property(Object* o, PropertyKey key, Value* out) {
+  if (key.is_index() || o->klass() == ObjectClass::kArray) return false;
+  if (o->shape()->is_dictionary()) {
+    Property* p = o->dict()->find(key);
+    if (p == nullptr || (p->attrs & attr::kAccessor) != 0) return false;
+    *out = p->value;
+    return true;
+  }
+  std::uint8_t attrs;
+  std::int32_t slot = o->shape()->lookup(key, &attrs);
+  if (slot < 0 || (attrs & attr::kAccessor) != 0) return false;
+  *out = o->slot(static_cast<std::uint32_t>(slot));
+  return true;
+}
+
+// obj[key] = v for an own writable data property named by a string or
+// symbol key: the value is stored in place. False: take the generic path.
+static bool set_own_data_property(Object* o, PropertyKey key, Value v) {
+  if (key.is_index() || o->klass() == ObjectClass::kArray) return false;
+  constexpr std::uint8_t kMask = attr::kAccessor | attr::kWritable;
+  if (o->shape()->is_dictionary()) {
+    Property* p = o->dict()->find(key);
+    if (p == nullptr || (p->attrs & kMask) != attr::kWritable) return false;
+    p->value = v;
+    return true;
+  }
+  std::uint8_t attrs;
+  std::int32_t slot = o->shape()->lookup(key, &attrs);
+  if (slot < 0 || (attrs & kMask) != attr::kWritable) return false;
+  o->set_slot(static_cast<std::uint32_t>(slot), v);
+  return true;
+}
+
 Value VM::execute(std::size_t entry) {
 #if KITE_OPT_COMPUTED_GOTO
   static void* const kLabels[] = {
@@ -971,7 +1007,9 @@ Value VM::execute(std::size_t entry) {
             v = get_value(obj, to_property_key(key));
           } else {
             PropertyKey k = to_property_key(key);
-            v = get_value(R(2), k);
+            if (!R(2).is_object() || !get_own_data_property(R(2).as_object(), k, &v)) {
+              v = get_value(R(2), k);
+            }
           }
           R(1) = v;
           NEXT(4);
@@ -1001,7 +1039,9 @@ Value VM::execute(std::size_t entry) {
             set_value(obj, to_property_key(key), R(3));
           } else {
             PropertyKey k = to_property_key(key);
-            set_value(R(1), k, R(3));
+            if (!R(1).is_object() || !set_own_data_property(R(1).as_object(), k, R(3))) {
+              set_value(R(1), k, R(3));
+            }
           }
           NEXT(4);
         }

@@ -108,6 +108,14 @@ PropertyKey VM::to_property_key(Value v) {
     return PropertyKey::index(static_cast<std::uint32_t>(v.as_int32()));
   if (v.is_string()) {
     String* s = v.as_string();
+    // An atom, or a flat string that knows its atom: no flattening or
+    // atom-table probe (the keyed accesses of js/dynamicProps).
+    String* a = s->is_atom() ? s : !s->is_rope() ? s->left_ : nullptr;
+    if (a != nullptr) {
+      std::uint32_t idx;
+      if (a->length() <= 10 && a->as_index(&idx)) return PropertyKey::index(idx);
+      return PropertyKey::atom(a);
+    }
     if (s->length() <= 10 && s->length() > 0) {
       s = flatten(s);
       char16_t c = s->at(0);

@@ -316,6 +316,16 @@ class VM {
   void join_stack_push(Object* o) { join_stack_.push_back(o); }
   void join_stack_pop() { join_stack_.pop_back(); }
 
+  // Buffers JSON.stringify reuses from call to call instead of allocating
+  // them (builtins/json.cpp). A call takes them while it runs, so a nested
+  // call (from toJSON or a replacer) starts with empty ones.
+  struct JsonScratch {
+    std::string out;                // one-byte output
+    std::vector<PropertyKey> keys;  // keys of the objects being serialized, innermost last
+    std::vector<Object*> stack;     // the objects being serialized (cycle check)
+  };
+  JsonScratch& json_scratch() { return json_scratch_; }
+
   // ---- iteration (vm/interpreter.cpp, builtins/iterators.cpp) ----
   Value open_iterator(Value iterable);
   bool iterator_step(Value iter, Value* out);
@@ -419,6 +429,7 @@ class VM {
   std::vector<Value> persistent_;
   std::vector<Value> symbol_registry_;
   std::vector<Object*> join_stack_;
+  JsonScratch json_scratch_;
   std::unordered_map<String*, GlobalLexical> global_lexicals_;
   Value* stack_ = nullptr;
   Value* stack_end_ = nullptr;
