@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "compiler/emitter.h"
@@ -51,6 +52,16 @@ struct Context {
 
 // Whether evaluating `n` may assign to a local variable (so a register
 // read before it must be copied first).
+// A number literal that is an int16 (not -0): an immediate operand.
+bool int16_literal(const Node* n, std::int16_t* out) {
+  if (n->kind != NodeKind::kNumberLiteral) return false;
+  double v = static_cast<const NumberLiteral*>(n)->value;
+  if (!(v >= -32768 && v <= 32767) || v != std::trunc(v) || (v == 0 && std::signbit(v)))
+    return false;
+  *out = static_cast<std::int16_t>(v);
+  return true;
+}
+
 bool may_assign(const Node* n) {
   if (n == nullptr) return false;
   switch (n->kind) {
@@ -186,6 +197,9 @@ class FunctionCompiler {
   void switch_stmt(const SwitchStatement* s, std::vector<const std::u16string*> labels);
   void labeled(const LabeledStatement* s);
   void return_value(const Node* arg, const Node* at);
+  // The operands of a binary operator, left then right; the left one is
+  // copied out of its local when the right one may reassign that local.
+  std::pair<Reg, Reg> operands(const BinaryExpression* b, Reg mark);
   void jump_out(int target, bool is_continue, Reg ret_value, const Node* at);
   int find_target(const Identifier* label, bool is_continue, const Node* at);
   void class_decl(const ClassNode* c, Reg dst);
@@ -806,6 +820,17 @@ int FunctionCompiler::find_target(const Identifier* label, bool is_continue, con
 
 // Leaves to targets_[target] (break/continue) or returns (target == -1),
 // running finally blocks and closing for-of iterators on the way.
+std::pair<Reg, Reg> FunctionCompiler::operands(const BinaryExpression* b, Reg mark) {
+  Reg l = expr_any(b->left);
+  if (l < mark && may_assign(b->right)) {
+    Reg copy = temp();
+    e_.emit(Op::kMov, {copy, l});
+    l = copy;
+  }
+  Reg r = expr_any(b->right);
+  return {l, r};
+}
+
 // `return e` (KITE_OPT_LEAN_BYTECODE): a conditional splits into two
 // returns, and a register local is returned from its own register (jump_out
 // copies it before any finally block runs, so later writes cannot leak in).
@@ -2001,15 +2026,12 @@ Op binary_opcode(AstOp op) {
 void FunctionCompiler::binary(const BinaryExpression* b, Reg dst) {
   Reg mark = e_.temp_mark();
   // x + small-int constant
-  if (b->op == AstOp::kAdd && b->right->kind == NodeKind::kNumberLiteral) {
-    double v = static_cast<const NumberLiteral*>(b->right)->value;
-    if (v == std::trunc(v) && v >= -32768 && v <= 32767 && !(v == 0 && std::signbit(v))) {
-      Reg l = expr_any(b->left);
-      pos(b);
-      e_.emit(Op::kAddI, {dst, l, static_cast<std::uint16_t>(static_cast<std::int16_t>(v))});
-      e_.free_temps_to(mark > dst ? mark : static_cast<Reg>(dst + 1));
-      return;
-    }
+  if (std::int16_t imm; b->op == AstOp::kAdd && int16_literal(b->right, &imm)) {
+    Reg l = expr_any(b->left);
+    pos(b);
+    e_.emit(Op::kAddI, {dst, l, static_cast<std::uint16_t>(imm)});
+    e_.free_temps_to(mark > dst ? mark : static_cast<Reg>(dst + 1));
+    return;
   }
 #if KITE_OPT_CONST_OPERANDS
   // x op number-literal: the constant is an operand, not a LoadK/LoadI.
@@ -2056,13 +2078,7 @@ void FunctionCompiler::binary(const BinaryExpression* b, Reg dst) {
     }
   }
 #endif
-  Reg l = expr_any(b->left);
-  if (l < mark && may_assign(b->right)) {
-    Reg copy = temp();
-    e_.emit(Op::kMov, {copy, l});
-    l = copy;
-  }
-  Reg r = expr_any(b->right);
+  auto [l, r] = operands(b, mark);
   pos(b);
   e_.emit(binary_opcode(b->op), {dst, l, r});
   e_.free_temps_to(mark > dst ? mark : static_cast<Reg>(dst + 1));
@@ -2134,25 +2150,14 @@ void FunctionCompiler::cond(const Node* n, Label target, bool jump_if) {
                                         {Op::kJLt, Op::kJLe, Op::kJGt, Op::kJGe}};
       static constexpr Op kImm[2][4] = {{Op::kJNLtI, Op::kJNLeI, Op::kJNGtI, Op::kJNGeI},
                                         {Op::kJLtI, Op::kJLeI, Op::kJGtI, Op::kJGeI}};
-      if (b->right->kind == NodeKind::kNumberLiteral) {
-        double v = static_cast<const NumberLiteral*>(b->right)->value;
-        if (v >= -32768 && v <= 32767 && v == static_cast<double>(static_cast<int>(v)) &&
-            !(v == 0 && std::signbit(v))) {
-          Reg l = expr_any(b->left);
-          pos(b);
-          e_.emit_jump(kImm[jump_if][which],
-                       {l, static_cast<std::uint16_t>(static_cast<std::int16_t>(v))}, target);
-          e_.free_temps_to(mark);
-          return;
-        }
+      if (std::int16_t imm; int16_literal(b->right, &imm)) {
+        Reg l = expr_any(b->left);
+        pos(b);
+        e_.emit_jump(kImm[jump_if][which], {l, static_cast<std::uint16_t>(imm)}, target);
+        e_.free_temps_to(mark);
+        return;
       }
-      Reg l = expr_any(b->left);
-      if (l < mark && may_assign(b->right)) {
-        Reg copy = temp();
-        e_.emit(Op::kMov, {copy, l});
-        l = copy;
-      }
-      Reg r = expr_any(b->right);
+      auto [l, r] = operands(b, mark);
       pos(b);
       e_.emit_jump(kReg[jump_if][which], {l, r}, target);
       e_.free_temps_to(mark);
@@ -2197,13 +2202,7 @@ void FunctionCompiler::cond(const Node* n, Label target, bool jump_if) {
     }
 #endif
     if (jop != Op::kNop) {
-      Reg l = expr_any(b->left);
-      if (l < mark && may_assign(b->right)) {
-        Reg copy = temp();
-        e_.emit(Op::kMov, {copy, l});
-        l = copy;
-      }
-      Reg r = expr_any(b->right);
+      auto [l, r] = operands(b, mark);
       pos(b);
       e_.emit_jump(jop, {l, r}, target);
       e_.free_temps_to(mark);
@@ -2217,13 +2216,7 @@ void FunctionCompiler::cond(const Node* n, Label target, bool jump_if) {
                  : b->op == AstOp::kLe ? Op::kJLe
                  : b->op == AstOp::kGt ? Op::kJGt
                                        : Op::kJGe;
-      Reg l = expr_any(b->left);
-      if (l < mark && may_assign(b->right)) {
-        Reg copy = temp();
-        e_.emit(Op::kMov, {copy, l});
-        l = copy;
-      }
-      Reg r = expr_any(b->right);
+      auto [l, r] = operands(b, mark);
       pos(b);
       e_.emit_jump(taken, {l, r}, body);
       e_.emit_jump(Op::kJmp, {}, target);

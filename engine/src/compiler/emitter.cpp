@@ -132,7 +132,7 @@ void Emitter::thread_jumps() {
     std::uint32_t at = pc + 1;
     for (const char* f = vm::kOpFormats[static_cast<int>(op)]; *f != '\0'; ++f) {
       if (*f != 't') {
-        at += *f == 'q' ? 4 : 1;
+        at += vm::operand_units(*f);
         continue;
       }
       std::uint32_t t = final_target(target_at(at));
@@ -147,7 +147,7 @@ void Emitter::thread_jumps() {
       }
       code[at] = static_cast<std::uint16_t>(t & 0xFFFF);
       code[at + 1] = static_cast<std::uint16_t>(t >> 16);
-      at += 2;
+      at += vm::operand_units('t');
     }
     pc += len;
   }

@@ -147,10 +147,14 @@ inline constexpr const char* kOpFormats[] = {
 };
 
 // Units an instruction occupies, opcode included.
+// Code units one operand of format letter `f` occupies.
+constexpr std::uint32_t operand_units(char f) {
+  return f == 't' ? 2 : f == 'q' ? 4 : 1;
+}
+
 constexpr std::uint32_t op_length(Op op) {
   std::uint32_t n = 1;
-  for (const char* f = kOpFormats[static_cast<int>(op)]; *f != '\0'; ++f)
-    n += (*f == 't') ? 2 : (*f == 'q') ? 4 : 1;
+  for (const char* f = kOpFormats[static_cast<int>(op)]; *f != '\0'; ++f) n += operand_units(*f);
   return n;
 }
 

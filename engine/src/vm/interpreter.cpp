@@ -1602,9 +1602,12 @@ Value VM::execute(std::size_t entry) {
           }
           NEXT(4);
         }
-#define KITE_JCMP(name, op, swap, negate_undef, negate)              \
+// Fused compare-and-branch. B is the right operand: a register, or an int16
+// immediate (the int32 test on it then folds away). NEGATE jumps when the
+// comparison is false, NaN included.
+#define KITE_JCMP(name, B, swap, negate_undef, negate, op)           \
   CASE(name) {                                                       \
-    Value a = R(1), b = R(2);                                        \
+    Value a = R(1), b = (B);                                         \
     bool taken;                                                      \
     if (both_int(a, b)) {                                            \
       taken = a.as_int32() op b.as_int32();                          \
@@ -1618,43 +1621,25 @@ Value VM::execute(std::size_t entry) {
     if (taken != (negate)) TAKE_BRANCH(3);                           \
     NEXT(5);                                                         \
   }
-        KITE_JCMP(JLt, <, false, false, false)
-        KITE_JCMP(JGt, >, true, false, false)
-        KITE_JCMP(JLe, <=, true, true, false)
-        KITE_JCMP(JGe, >=, false, true, false)
-        KITE_JCMP(JNLt, <, false, false, true)
-        KITE_JCMP(JNGt, >, true, false, true)
-        KITE_JCMP(JNLe, <=, true, true, true)
-        KITE_JCMP(JNGe, >=, false, true, true)
+#define KITE_IMM Value::int32(static_cast<std::int16_t>(pc[2]))
+        KITE_JCMP(JLt, R(2), false, false, false, <)
+        KITE_JCMP(JGt, R(2), true, false, false, >)
+        KITE_JCMP(JLe, R(2), true, true, false, <=)
+        KITE_JCMP(JGe, R(2), false, true, false, >=)
+        KITE_JCMP(JNLt, R(2), false, false, true, <)
+        KITE_JCMP(JNGt, R(2), true, false, true, >)
+        KITE_JCMP(JNLe, R(2), true, true, true, <=)
+        KITE_JCMP(JNGe, R(2), false, true, true, >=)
+        KITE_JCMP(JLtI, KITE_IMM, false, false, false, <)
+        KITE_JCMP(JGtI, KITE_IMM, true, false, false, >)
+        KITE_JCMP(JLeI, KITE_IMM, true, true, false, <=)
+        KITE_JCMP(JGeI, KITE_IMM, false, true, false, >=)
+        KITE_JCMP(JNLtI, KITE_IMM, false, false, true, <)
+        KITE_JCMP(JNGtI, KITE_IMM, true, false, true, >)
+        KITE_JCMP(JNLeI, KITE_IMM, true, true, true, <=)
+        KITE_JCMP(JNGeI, KITE_IMM, false, true, true, >=)
+#undef KITE_IMM
 #undef KITE_JCMP
-// Compare with an int16 immediate. A NaN operand compares false.
-#define KITE_JCMPI(name, op, swap, negate_undef, negate)             \
-  CASE(name) {                                                       \
-    Value a = R(1);                                                  \
-    std::int32_t imm = static_cast<std::int16_t>(pc[2]);             \
-    bool taken;                                                      \
-    if (a.is_int32()) {                                              \
-      taken = a.as_int32() op imm;                                   \
-    } else if (a.is_number()) {                                      \
-      taken = a.as_double() op static_cast<double>(imm);             \
-    } else {                                                         \
-      SAVE_PC();                                                     \
-      Value b = Value::int32(imm);                                   \
-      int r = swap ? less_than(b, a, false) : less_than(a, b, true); \
-      taken = negate_undef ? (r == 0) : (r == 1);                    \
-    }                                                                \
-    if (taken != (negate)) TAKE_BRANCH(3);                           \
-    NEXT(5);                                                         \
-  }
-        KITE_JCMPI(JLtI, <, false, false, false)
-        KITE_JCMPI(JGtI, >, true, false, false)
-        KITE_JCMPI(JLeI, <=, true, true, false)
-        KITE_JCMPI(JGeI, >=, false, true, false)
-        KITE_JCMPI(JNLtI, <, false, false, true)
-        KITE_JCMPI(JNGtI, >, true, false, true)
-        KITE_JCMPI(JNLeI, <=, true, true, true)
-        KITE_JCMPI(JNGeI, >=, false, true, true)
-#undef KITE_JCMPI
         CASE(JStrictEq) {
           Value a = R(1), b = R(2);
           bool eq =
