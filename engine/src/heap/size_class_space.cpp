@@ -1,22 +1,56 @@
 // Pages of equal slots per size class: page setup, sweeping, spare pages.
 #include "heap/size_class_space.h"
 
-#include <cstdlib>
+#include <sys/mman.h>
+
+#include <cstdint>
 #include <new>
 
 namespace kite::vm {
 
 SizeClassSpace::~SizeClassSpace() {
-  for (SizeClass& c : classes_) {
-    while (Page* page = c.pages) {
-      c.pages = page->next;
-      free_page(page);
+  for (void* chunk : chunks_) {
+    ASAN_UNPOISON_MEMORY_REGION(chunk, kChunkPages * kPageSize);
+    ::munmap(chunk, kChunkPages * kPageSize);
+  }
+}
+
+SizeClassSpace::Page* SizeClassSpace::new_page() {
+  Page* page;
+  if (!released_.empty()) {
+    page = released_.back();
+    released_.pop_back();
+    ASAN_UNPOISON_MEMORY_REGION(page, kPageHeaderSize);
+  } else {
+    if (carve_ == carve_end_) {
+      // Reserve a chunk and a page more, then trim to a kPageSize-aligned
+      // chunk (mmap only promises OS-page alignment).
+      std::size_t bytes = kChunkPages * kPageSize;
+      void* mem = ::mmap(nullptr, bytes + kPageSize, PROT_READ | PROT_WRITE,
+                         MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+      if (mem == MAP_FAILED) throw std::bad_alloc();
+      auto start = reinterpret_cast<std::uintptr_t>(mem);
+      std::uintptr_t aligned = (start + kPageSize - 1) & ~(kPageSize - 1);
+      if (aligned > start) ::munmap(mem, aligned - start);
+      std::uintptr_t tail = start + bytes + kPageSize - (aligned + bytes);
+      if (tail > 0) ::munmap(reinterpret_cast<void*>(aligned + bytes), tail);
+      chunks_.push_back(reinterpret_cast<void*>(aligned));
+      carve_ = reinterpret_cast<char*>(aligned);
+      carve_end_ = carve_ + bytes;
     }
+    page = reinterpret_cast<Page*>(carve_);
+    carve_ += kPageSize;
   }
-  while (Page* page = spare_) {
-    spare_ = page->next;
-    free_page(page);
-  }
+  ASAN_POISON_MEMORY_REGION(slots_of(page), kPageSize - kPageHeaderSize);
+  ++page_count_;
+  return page;
+}
+
+void SizeClassSpace::release_page(Page* page) {
+  ASAN_POISON_MEMORY_REGION(page, kPageSize);
+  ::madvise(page, kPageSize, MADV_DONTNEED);
+  released_.push_back(page);  // not linked through the page: it stays untouched
+  --page_count_;
 }
 
 void* SizeClassSpace::allocate_in_new_page(unsigned size_class, std::size_t size) {
@@ -25,10 +59,7 @@ void* SizeClassSpace::allocate_in_new_page(unsigned size_class, std::size_t size
     spare_ = page->next;
     --spare_count_;
   } else {
-    page = static_cast<Page*>(std::aligned_alloc(kPageSize, kPageSize));
-    if (page == nullptr) throw std::bad_alloc();
-    ASAN_POISON_MEMORY_REGION(slots_of(page), kPageSize - kPageHeaderSize);
-    ++page_count_;
+    page = new_page();
   }
   SizeClass& c = classes_[size_class];
   if (c.current != nullptr) c.current->top = c.bump;
@@ -124,14 +155,8 @@ void SizeClassSpace::release_spare_pages(std::size_t keep) {
     Page* page = spare_;
     spare_ = page->next;
     --spare_count_;
-    --page_count_;
-    free_page(page);
+    release_page(page);
   }
-}
-
-void SizeClassSpace::free_page(Page* page) {
-  ASAN_UNPOISON_MEMORY_REGION(page, kPageSize);
-  std::free(page);
 }
 
 bool SizeClassSpace::owns(const void* p, unsigned* size_class) const {

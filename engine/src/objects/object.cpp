@@ -314,6 +314,22 @@ AccessorPair* VM::new_accessor(Value getter, Value setter) {
   return p;
 }
 
+// Built-in set-up defines each name once on an object it has just made: a
+// new data property is appended directly instead of going through
+// [[DefineOwnProperty]], whose lookup would build a property table for every
+// intermediate shape (quadratic in an object's property count; it was half
+// of the engine's start-up instructions).
+void VM::define_builtin_property(Object* obj, PropertyKey key, Value v, std::uint8_t attrs) {
+  bool exotic = key.is_index() || (obj->klass_ == ObjectClass::kArray && key.is_atom() &&
+                                   key.as_atom() == atoms_.length);
+  if (!exotic && obj->is_extensible() && !obj->shape_->is_dictionary() &&
+      !obj->shape_->has_key(key)) {
+    add_property(obj, key, v, attrs);
+    return;
+  }
+  define_own_property(obj, key, v, attrs);
+}
+
 NativeFunction* VM::define_native(Object* target, std::string_view name, NativeFn fn,
                                   std::uint32_t length) {
   return define_native(target, key(name), name, fn, length);
@@ -324,7 +340,7 @@ NativeFunction* VM::define_native(Object* target, PropertyKey key, std::string_v
   Rooted rt(*this, Value::object(target));
   NativeFunction* f = new_native(fn, intern(name), length);
   Rooted rf(*this, Value::object(f));
-  define_own_property(rt.object(), key, rf.get(), attr::kHidden);
+  define_builtin_property(rt.object(), key, rf.get(), attr::kHidden);
   return static_cast<NativeFunction*>(rf.object());
 }
 
@@ -332,7 +348,7 @@ void VM::define_value(Object* target, std::string_view name, Value v, std::uint8
   Rooted rt(*this, Value::object(target));
   Rooted rv(*this, v);
   PropertyKey k = key(name);
-  define_own_property(rt.object(), k, rv.get(), attrs);
+  define_builtin_property(rt.object(), k, rv.get(), attrs);
 }
 
 void VM::define_getter(Object* target, PropertyKey k, std::string_view name, NativeFn fn) {

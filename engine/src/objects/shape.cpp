@@ -67,6 +67,14 @@ std::int32_t Shape::lookup(PropertyKey key, std::uint8_t* attrs) {
   return -1;
 }
 
+bool Shape::has_key(PropertyKey key) const {
+  if (index_ != nullptr) return index_->find(key) != PropertyIndex::kNotFound;
+  for (const Shape* s = this; s != nullptr && s->parent_ != nullptr; s = s->parent_) {
+    if (s->key_ == key) return true;
+  }
+  return false;
+}
+
 Shape* Shape::add(VM& vm, PropertyKey key, std::uint8_t attrs) {
   for (const Transition& t : transitions_) {
     if (t.key == key && t.attrs == attrs) return t.child;

@@ -49,6 +49,11 @@ class Shape : public Cell {
   // The slot of `key`, or -1. Stores its attributes in *attrs.
   std::int32_t lookup(PropertyKey key, std::uint8_t* attrs);
 
+  // Whether `key` is one of this shape's properties. Unlike lookup it
+  // never builds the property table: a shape passed through while
+  // properties are appended one by one (built-in set-up) does not need one.
+  bool has_key(PropertyKey key) const;
+
   // The child shape with `key` added (created on first use). Returns null
   // when this shape may not grow (too many properties or transitions).
   Shape* add(VM& vm, PropertyKey key, std::uint8_t attrs);

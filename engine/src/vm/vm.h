@@ -219,6 +219,8 @@ class VM {
   void define_value(Object* target, std::string_view name, Value v,
                     std::uint8_t attrs = attr::kHidden);
   void define_getter(Object* target, PropertyKey key, std::string_view name, NativeFn fn);
+  // A data property defined by built-in set-up (see object.cpp).
+  void define_builtin_property(Object* obj, PropertyKey key, Value v, std::uint8_t attrs);
 
   // ---- property access (objects/object.cpp) ----
   // [[GetOwnProperty]]: fills *out, returns false when absent.

@@ -25,7 +25,7 @@ constexpr std::int64_t kTickNs = 100'000'000;  // timer checks every 100 ms
 // Stop reading from a client that does not read its responses.
 constexpr std::size_t kMaxPendingOut = 4 * 1024 * 1024;
 
-class EpollLoop {
+class EpollLoop final : public EventLoop {
  public:
   explicit EpollLoop(Worker& w) : w_(w) {}
   ~EpollLoop() {
@@ -35,11 +35,15 @@ class EpollLoop {
     if (ep_ >= 0) ::close(ep_);
   }
 
-  bool run() {
+  bool start() {
     ep_ = ::epoll_create1(EPOLL_CLOEXEC);
     if (ep_ < 0) return false;
     watch(w_.listen_fd, EPOLLIN, EPOLL_CTL_ADD);
     watch(w_.wake_fd, EPOLLIN, EPOLL_CTL_ADD);
+    return true;
+  }
+
+  void run() override {
     std::vector<char> buf(kReadBuffer);
     epoll_event events[256];
     std::int64_t next_tick = now_ns() + kTickNs;
@@ -71,7 +75,6 @@ class EpollLoop {
       w_.flush_log();
       if (draining_ && (open_count_ == 0 || now > drain_deadline_)) break;
     }
-    return true;
   }
 
  private:
@@ -197,9 +200,10 @@ class EpollLoop {
 
 }  // namespace
 
-bool run_epoll_loop(Worker& w) {
-  EpollLoop loop(w);
-  return loop.run();
+std::unique_ptr<EventLoop> make_epoll_loop(Worker& w) {
+  auto loop = std::make_unique<EpollLoop>(w);
+  if (!loop->start()) return nullptr;
+  return loop;
 }
 
 }  // namespace kite::server

@@ -137,12 +137,26 @@ void worker_main(Worker* w, Backend backend, Address addr, std::promise<Startup>
       return;
     }
   }
+  std::unique_ptr<EventLoop> loop;
+  s.backend = Backend::kUring;
+  if (backend != Backend::kEpoll) loop = make_uring_loop(*w);
+  if (!loop && backend == Backend::kUring) {
+    s.error = "kite serve: io_uring is not available here (try --backend epoll)";
+    ready.set_value(std::move(s));
+    return;
+  }
+  if (!loop) {
+    s.backend = Backend::kEpoll;
+    loop = make_epoll_loop(*w);
+  }
+  if (!loop) {
+    s.error = fmt::format("kite serve: cannot set up the event loop: {}", std::strerror(errno));
+    ready.set_value(std::move(s));
+    return;
+  }
   s.ok = true;
-  s.backend = backend;
   ready.set_value(s);
-  bool ran = false;
-  if (backend == Backend::kUring) ran = run_uring_loop(*w);
-  if (!ran) run_epoll_loop(*w);
+  loop->run();
   w->flush_log();
 }
 
@@ -158,12 +172,7 @@ int serve(const ServerOptions& options) {
   unsigned n = options.workers;
   if (n == 0) n = static_cast<unsigned>(std::max(1L, ::sysconf(_SC_NPROCESSORS_ONLN)));
 
-  Backend backend = options.backend;
-  if (backend == Backend::kAuto) backend = uring_supported() ? Backend::kUring : Backend::kEpoll;
-  if (backend == Backend::kUring && !uring_supported()) {
-    fmt::print(stderr, "kite serve: io_uring is not available here (try --backend epoll)\n");
-    return 1;
-  }
+  Backend backend = options.backend;  // kAuto: each worker tries io_uring first
 
   // A port held by any other socket fails here: SO_REUSEPORT alone would let
   // a second server silently share it.
@@ -216,8 +225,10 @@ int serve(const ServerOptions& options) {
     threads.emplace_back(worker_main, w.get(), backend, addr, std::move(p));
   }
   bool ok = true;
+  Backend running = Backend::kEpoll;
   for (auto& f : started) {
     Startup s = f.get();
+    if (&f == &started.front()) running = s.backend;
     if (!s.ok && ok) {
       ok = false;
       std::fputs(s.error.c_str(), stderr);
@@ -245,7 +256,7 @@ int serve(const ServerOptions& options) {
   if (ok) {
     fmt::print("kite: listening on http://{}:{} ({} worker{}, {})\n",
                addr.family == AF_INET6 ? "[" + options.host + "]" : options.host, port, n,
-               n == 1 ? "" : "s", backend_name(backend));
+               n == 1 ? "" : "s", backend_name(running));
     std::fflush(stdout);
     int sig = 0;
     sigwait(&sigs, &sig);

@@ -66,7 +66,7 @@ struct Slot {
   bool closing = false;
 };
 
-class UringLoop {
+class UringLoop final : public EventLoop {
  public:
   explicit UringLoop(Worker& w) : w_(w) {}
   ~UringLoop() {
@@ -81,6 +81,7 @@ class UringLoop {
   bool start() {
     if (!init_ring(&ring_)) return false;
     ring_ok_ = true;
+    if (!supports_operations()) return false;
     // The provided-buffer ring the kernel picks receive buffers from.
     std::size_t ring_bytes = kBufferCount * sizeof(io_uring_buf);
     if (posix_memalign(&buf_ring_mem_, 4096, ring_bytes) != 0) return false;
@@ -108,7 +109,7 @@ class UringLoop {
     return true;
   }
 
-  void run() {
+  void run() override {
     std::int64_t next_tick = now_ns() + kTickNs;
     while (true) {
       __kernel_timespec ts{0, 100'000'000};
@@ -140,6 +141,19 @@ class UringLoop {
   }
 
  private:
+  // The operations the loop submits, asked of this ring (no second ring).
+  bool supports_operations() {
+    io_uring_probe* probe = io_uring_get_probe_ring(&ring_);
+    if (probe == nullptr) return false;
+    bool ok = true;
+    for (int op : {IORING_OP_ACCEPT, IORING_OP_RECV, IORING_OP_SEND, IORING_OP_READ,
+                   IORING_OP_ASYNC_CANCEL}) {
+      if (!io_uring_opcode_supported(probe, op)) ok = false;
+    }
+    io_uring_free_probe(probe);
+    return ok;
+  }
+
   io_uring_sqe* get_sqe() {
     io_uring_sqe* sqe = io_uring_get_sqe(&ring_);
     while (sqe == nullptr) {
@@ -323,33 +337,10 @@ class UringLoop {
 
 }  // namespace
 
-bool uring_supported() {
-  // Probed once per process, on a small ring (setup cost grows with size).
-  static const bool supported = [] {
-    io_uring ring;
-    if (io_uring_queue_init(8, &ring, 0) != 0) return false;
-    bool ok = true;
-    io_uring_probe* probe = io_uring_get_probe_ring(&ring);
-    if (probe == nullptr) {
-      ok = false;
-    } else {
-      for (int op : {IORING_OP_ACCEPT, IORING_OP_RECV, IORING_OP_SEND, IORING_OP_READ,
-                     IORING_OP_ASYNC_CANCEL}) {
-        if (!io_uring_opcode_supported(probe, op)) ok = false;
-      }
-      io_uring_free_probe(probe);
-    }
-    io_uring_queue_exit(&ring);
-    return ok;
-  }();
-  return supported;
-}
-
-bool run_uring_loop(Worker& w) {
+std::unique_ptr<EventLoop> make_uring_loop(Worker& w) {
   auto loop = std::make_unique<UringLoop>(w);
-  if (!loop->start()) return false;
-  loop->run();
-  return true;
+  if (!loop->start()) return nullptr;
+  return loop;
 }
 
 }  // namespace kite::server

@@ -49,12 +49,20 @@ struct Worker {
   void flush_log();
 };
 
-// The event loops: run until the wake fd fires and every connection has
-// drained (or the grace period is over). Return false if the backend
-// could not start (only io_uring can fail this way).
-bool run_epoll_loop(Worker& w);
-bool run_uring_loop(Worker& w);
-// True when this kernel lets us set up a ring with the features the loop uses.
-bool uring_supported();
+// An event loop, set up and ready to run: run() serves until the wake fd
+// fires and every connection has drained (or the grace period is over).
+class EventLoop {
+ public:
+  virtual ~EventLoop() = default;
+  virtual void run() = 0;
+};
+
+// Sets up a worker's loop on the calling thread (the worker's). The
+// io_uring one is null when this kernel cannot give the ring, the provided
+// buffers or the operations the loop uses; the caller then falls back to
+// epoll (--backend auto) or fails (--backend uring). Deciding here, on the
+// worker's real ring, spares the start-up a throwaway probe ring.
+std::unique_ptr<EventLoop> make_uring_loop(Worker& w);
+std::unique_ptr<EventLoop> make_epoll_loop(Worker& w);
 
 }  // namespace kite::server
