@@ -6,7 +6,11 @@
 #
 #   scripts/http-compare.sh [--rounds 3] [--duration 10s] [--connections 50]
 #                           [--path /api/health] [--kite build/release/runtime/kite]
+#                           [--servers kite,node,deno,bun,nginx]
 # Output: a Markdown table (req/s, p50, p99, peak RSS, ratio vs Kite) on stdout.
+# Each server gets a port nothing answers on yet: a server left running by
+# someone else would otherwise answer in place of ours (which then fails to
+# bind and exits, and its RSS reads as 0).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 rounds=3
@@ -14,6 +18,7 @@ duration=10s
 conns=50
 path=/api/health
 kite=build/release/runtime/kite
+servers=kite,node,deno,bun,nginx
 while [ $# -gt 0 ]; do
   case "$1" in
     --rounds) rounds=$2; shift 2 ;;
@@ -21,6 +26,7 @@ while [ $# -gt 0 ]; do
     --connections) conns=$2; shift 2 ;;
     --path) path=$2; shift 2 ;;
     --kite) kite=$2; shift 2 ;;
+    --servers) servers=$2; shift 2 ;;
     *) echo "http-compare: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -30,13 +36,32 @@ tmp=$(mktemp -d)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; rm -rf "$tmp"; }
 trap cleanup EXIT INT TERM
+: > "$tmp/results"
 
 port=19480
-peers=(kite)
-command -v node >/dev/null && peers+=(node) || echo "note: node missing, skipped" >&2
-command -v deno >/dev/null && peers+=(deno) || echo "note: deno missing, skipped" >&2
-command -v bun >/dev/null && peers+=(bun) || echo "note: bun missing, skipped" >&2
-command -v nginx >/dev/null && peers+=(nginx) || echo "note: nginx missing, skipped" >&2
+peers=()
+for name in kite node deno bun nginx; do
+  case ",$servers," in *",$name,"*) ;; *) continue ;; esac
+  if [ "$name" = kite ] || command -v "$name" >/dev/null; then
+    peers+=("$name")
+  else
+    echo "note: $name missing, skipped" >&2
+  fi
+done
+[ ${#peers[@]} -gt 0 ] || { echo "http-compare: --servers names none of kite,node,deno,bun,nginx" >&2; exit 2; }
+
+answers() {  # answers PORT: something accepts connections on 127.0.0.1:PORT
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+peak_rss_kb() {  # peak_rss_kb PID: largest VmHWM of PID and its children; 0 when it is gone
+  local peak=0 p v
+  for p in $1 $(pgrep -P "$1"); do
+    v=$(awk '/^VmHWM:/ { print $2 }' "/proc/$p/status" 2>/dev/null)
+    [ "${v:-0}" -gt "$peak" ] && peak=$v
+  done
+  echo "$peak"
+}
 
 start() {  # start NAME PORT -> sets $server_pid
   local name=$1 p=$2
@@ -53,6 +78,10 @@ start() {  # start NAME PORT -> sets $server_pid
   server_pid=$!
   pids+=("$server_pid")
   for _ in $(seq 100); do
+    if ! kill -0 "$server_pid" 2>/dev/null; then
+      echo "note: $name exited during start-up: $(tail -n 1 "$tmp/$name.out")" >&2
+      return 1
+    fi
     curl -s -o /dev/null "http://127.0.0.1:$p$path" && return 0
     sleep 0.05
   done
@@ -67,6 +96,7 @@ to_ms() {  # wrk latency "123.45us" / "1.20ms" / "2.00s" -> ms
 for r in $(seq "$rounds"); do
   for name in "${peers[@]}"; do
     port=$((port + 1))
+    while answers "$port"; do port=$((port + 1)); done
     start "$name" "$port" || continue
     # Warm-up (JITs, caches), then the measured run.
     taskset -c 1 wrk -t1 -c"$conns" -d2s "http://127.0.0.1:$port$path" >/dev/null 2>&1
@@ -74,15 +104,16 @@ for r in $(seq "$rounds"); do
     rps=$(echo "$out" | awk '/Requests\/sec/ { print $2 }')
     p50=$(to_ms "$(echo "$out" | awk '$1 == "50%" { print $2 }')")
     p99=$(to_ms "$(echo "$out" | awk '$1 == "99%" { print $2 }')")
-    # Peak RSS of the server process tree's biggest member (kB).
-    rss=0
-    for p in $server_pid $(pgrep -P "$server_pid"); do
-      v=$(awk '/VmHWM/ { print $2 }' "/proc/$p/status" 2>/dev/null || echo 0)
-      [ "${v:-0}" -gt "$rss" ] && rss=$v
-    done
-    non2xx=$(echo "$out" | awk '/Non-2xx/ { print $4 }')
+    # Peak RSS of the server process tree's biggest member (kB); 0 means the
+    # server died under load, and wrk measured nothing of it.
+    rss=$(peak_rss_kb "$server_pid")
+    if [ "$rss" -eq 0 ]; then
+      echo "note: round $r: $name exited during the run: $(tail -n 1 "$tmp/$name.out"); dropped" >&2
+      continue
+    fi
+    non2xx=$(echo "$out" | awk '/Non-2xx/ { print $NF }')
     echo "$name $rps $p50 $p99 $rss ${non2xx:-0}" >> "$tmp/results"
-    echo "round $r: $name $rps req/s p50 ${p50}ms p99 ${p99}ms rss ${rss}kB" >&2
+    echo "round $r: $name $rps req/s p50 ${p50}ms p99 ${p99}ms rss ${rss}kB non-2xx ${non2xx:-0}" >&2
     kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null
   done
 done

@@ -35,9 +35,9 @@ int cold_command(const std::vector<std::string>& command_args, Io io) {
         "no kite-coldstart: build it (cmake --build --preset release --target "
         "kite-coldstart) or pass --coldstart PATH");
   }
-  std::vector<std::string> notes;
-  const std::vector<ServerSpec> servers = find_servers(c.servers, c.tools, notes);
-  for (const std::string& note : notes) io.err << "note: " << note << '\n';
+  std::vector<harness::SkippedServer> skipped;
+  const std::vector<ServerSpec> servers = find_servers(c.servers, c.tools, skipped);
+  for (const harness::SkippedServer& s : skipped) io.err << "note: " << skip_note(s) << '\n';
 
   char scratch_template[] = "/tmp/kite-bench-cold-XXXXXX";
   if (mkdtemp(scratch_template) == nullptr) throw std::runtime_error("cannot create a temp folder");
@@ -79,8 +79,11 @@ int cold_command(const std::vector<std::string>& command_args, Io io) {
       const ProcessResult run = run_process(argv, /*capture_stderr=*/true, c.load_cpu);
       std::error_code ec;
       if (run.exit_code != 0 || !fs::exists(json, ec)) {
-        io.err << fmt::format("note: round {}: {}: kite-coldstart exit {}; skipped\n{}", round,
-                              server.name, run.exit_code, run.stderr_text);
+        const std::string said = last_line(run.stderr_text);
+        note_skipped(skipped, io.err, server.name,
+                     fmt::format("round {}: kite-coldstart exit {}{}", round, run.exit_code,
+                                 said.empty() ? "" : ": " + said));
+        io.err << run.stderr_text;
         continue;
       }
       io.err << "round " << round << ": " << run.stdout_text;
@@ -99,6 +102,7 @@ int cold_command(const std::vector<std::string>& command_args, Io io) {
   command_line.insert(command_line.end(), command_args.begin(), command_args.end());
   harness::ResultFile result;
   result.context = harness::current_context("time", "kite-bench", command_line);
+  result.context.skipped = skipped;
   Table table({"server", "p50", "min", "p95", "RSS after 1st response", "p50 vs kite"});
   const double kite_ms = start_ms.contains("kite") ? harness::median(start_ms["kite"]) : 0;
   for (const ServerSpec& server : servers) {
@@ -134,7 +138,7 @@ int cold_command(const std::vector<std::string>& command_args, Io io) {
   table.print(io.out);
   io.out << fmt::format("{} starts per server (medians); wrote {}\n",
                         c.profile.rounds * c.profile.starts, c.out);
-  for (const std::string& note : notes) io.out << "note: " << note << '\n';
+  for (const harness::SkippedServer& s : skipped) io.out << "note: " << skip_note(s) << '\n';
   return 0;
 }
 

@@ -60,6 +60,16 @@ Comparison comparison_from(const Args& args, int default_port, const std::string
   return c;
 }
 
+std::string skip_note(const harness::SkippedServer& skipped) {
+  return skipped.server + ": " + skipped.reason + "; skipped";
+}
+
+void note_skipped(std::vector<harness::SkippedServer>& skipped, std::ostream& err,
+                  const std::string& server, const std::string& reason) {
+  skipped.push_back({server, reason});
+  err << "note: " << skip_note(skipped.back()) << '\n';
+}
+
 harness::Benchmark median_entry(std::string name, harness::Kind kind, std::string unit,
                                 bool higher_is_better, const std::vector<double>& samples,
                                 const std::map<std::string, std::vector<double>>& counters) {

@@ -9,6 +9,7 @@
 #include <kite/harness/results.h>
 
 #include <map>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,13 @@ struct Comparison {
   std::string out;
 };
 Comparison comparison_from(const Args& args, int default_port, const std::string& default_out);
+
+// "deno: not installed (scripts/peers-setup.sh); skipped"
+std::string skip_note(const harness::SkippedServer& skipped);
+// Records that `server`, or one round of it, was left out of the run (the
+// result's context.skipped) and says so on `err`: "note: " + skip_note.
+void note_skipped(std::vector<harness::SkippedServer>& skipped, std::ostream& err,
+                  const std::string& server, const std::string& reason);
 
 // One entry from per-round samples: value = median of `samples`; each
 // counter the median of its per-round values.

@@ -64,9 +64,9 @@ int http_command(const std::vector<std::string>& command_args, Io io) {
         "no kite-load: build it (cmake --build --preset release --target kite-load) "
         "or pass --load PATH");
   }
-  std::vector<std::string> notes;
-  const std::vector<ServerSpec> servers = find_servers(c.servers, c.tools, notes);
-  for (const std::string& note : notes) io.err << "note: " << note << '\n';
+  std::vector<harness::SkippedServer> skipped;
+  const std::vector<ServerSpec> servers = find_servers(c.servers, c.tools, skipped);
+  for (const harness::SkippedServer& s : skipped) io.err << "note: " << skip_note(s) << '\n';
 
   char scratch_template[] = "/tmp/kite-bench-http-XXXXXX";
   if (mkdtemp(scratch_template) == nullptr) throw std::runtime_error("cannot create a temp folder");
@@ -92,7 +92,7 @@ int http_command(const std::vector<std::string>& command_args, Io io) {
       auto running =
           RunningServer::start(server, port, c.server_cpu, scratch, own_paths.front(), 30, error);
       if (!running) {
-        io.err << "note: round " << round << ": " << error << "; skipped\n";
+        note_skipped(skipped, io.err, server.name, fmt::format("round {}: {}", round, error));
         continue;
       }
       for (const std::string& path : own_paths) {
@@ -114,8 +114,11 @@ int http_command(const std::vector<std::string>& command_args, Io io) {
         const ProcessResult load = run_process(argv, /*capture_stderr=*/true, c.load_cpu);
         std::error_code ec;
         if (load.exit_code != 0 || !fs::exists(json, ec)) {
-          io.err << fmt::format("note: round {}: {} {}: kite-load exit {}; sample dropped\n{}",
-                                round, server.name, path, load.exit_code, load.stderr_text);
+          const std::string said = last_line(load.stderr_text);
+          note_skipped(skipped, io.err, server.name,
+                       fmt::format("round {}: GET {}: kite-load exit {}{}", round, path,
+                                   load.exit_code, said.empty() ? "" : ": " + said));
+          io.err << load.stderr_text;
           continue;
         }
         const harness::ResultFile result = harness::read_result_file(json);
@@ -144,6 +147,7 @@ int http_command(const std::vector<std::string>& command_args, Io io) {
   command_line.insert(command_line.end(), command_args.begin(), command_args.end());
   harness::ResultFile result;
   result.context = harness::current_context("time", "kite-bench", command_line);
+  result.context.skipped = skipped;
   Table table({"server", "path", "req/s", "p50", "p99", "peak RSS", "req/s vs kite"});
   for (const ServerSpec& server : servers) {
     for (const std::string& path : paths) {
@@ -182,7 +186,7 @@ int http_command(const std::vector<std::string>& command_args, Io io) {
       "medians of {} round(s); {} s per endpoint, {} connections; peak RSS = VmHWM after the "
       "round; wrote {}\n",
       c.profile.rounds, c.profile.duration_s, connections, c.out);
-  for (const std::string& note : notes) io.out << "note: " << note << '\n';
+  for (const harness::SkippedServer& s : skipped) io.out << "note: " << skip_note(s) << '\n';
   return 0;
 }
 

@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
@@ -87,6 +88,15 @@ ProcessResult run_process(const std::vector<std::string>& argv, bool capture_std
   }
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return result;
+}
+
+std::string last_line(const std::string& output) {
+  constexpr const char* kSpace = " \t\r\n";
+  const auto end = output.find_last_not_of(kSpace);
+  if (end == std::string::npos) return "";
+  const auto newline = output.rfind('\n', end);
+  const auto begin = output.find_first_not_of(kSpace, newline == std::string::npos ? 0 : newline);
+  return output.substr(begin, std::min<std::size_t>(end + 1 - begin, 200));
 }
 
 }  // namespace kite::bench

@@ -19,4 +19,8 @@ struct ProcessResult {
 // With `cpu` >= 0 the child is pinned to that CPU (sched_setaffinity).
 ProcessResult run_process(const std::vector<std::string>& argv, bool capture_stderr, int cpu = -1);
 
+// The last line of `output` that is not blank, without surrounding white
+// space and cut to 200 characters: what a failed program said, for a note.
+std::string last_line(const std::string& output);
+
 }  // namespace kite::bench

@@ -28,6 +28,13 @@ struct ServerEntry {
   const Benchmark* bench;
 };
 
+// One reason a server was left out, with the results that give it.
+struct SkipLine {
+  std::string server;
+  std::string reason;
+  std::vector<std::string> labels;  // the files, as NamedResult::label
+};
+
 struct Sections {
   std::vector<std::string> http_paths;                   // first-seen order
   std::map<std::string, std::vector<ServerEntry>> http;  // path -> servers
@@ -35,6 +42,7 @@ struct Sections {
   std::vector<std::string> memory_metrics;                 // first-seen order
   std::map<std::string, std::vector<ServerEntry>> memory;  // metric -> servers
   std::vector<std::string> servers;                        // every server seen
+  std::vector<SkipLine> skipped;  // context.skipped of every result, in server order
 };
 
 int server_rank(const std::string& server) {
@@ -74,6 +82,22 @@ Sections sections_of(const ReportInput& input) {
       note_server(n.server);
     }
   }
+  for (const NamedResult& file : input.results) {
+    for (const harness::SkippedServer& skip : file.result.context.skipped) {
+      const auto same = std::find_if(s.skipped.begin(), s.skipped.end(), [&](const SkipLine& l) {
+        return l.server == skip.server && l.reason == skip.reason;
+      });
+      if (same == s.skipped.end()) {
+        s.skipped.push_back({skip.server, skip.reason, {file.label}});
+      } else if (std::find(same->labels.begin(), same->labels.end(), file.label) ==
+                 same->labels.end()) {
+        same->labels.push_back(file.label);
+      }
+    }
+  }
+  std::stable_sort(s.skipped.begin(), s.skipped.end(), [](const SkipLine& a, const SkipLine& b) {
+    return server_rank(a.server) < server_rank(b.server);
+  });
   for (auto& [path, entries] : s.http) sort_servers(entries);
   for (auto& [metric, entries] : s.memory) sort_servers(entries);
   sort_servers(s.cold);
@@ -290,10 +314,13 @@ std::string context_line(const ReportInput& input) {
                      c.date);
 }
 
+// Servers with no entry and no skip reason (those are listed with theirs).
 std::vector<std::string> missing_servers(const Sections& s) {
   std::vector<std::string> missing;
   for (const std::string& name : kServerNames) {
-    if (std::find(s.servers.begin(), s.servers.end(), name) == s.servers.end()) {
+    const auto skipped = [&](const SkipLine& l) { return l.server == name; };
+    if (std::find(s.servers.begin(), s.servers.end(), name) == s.servers.end() &&
+        std::find_if(s.skipped.begin(), s.skipped.end(), skipped) == s.skipped.end()) {
       missing.push_back(name);
     }
   }
@@ -523,6 +550,13 @@ std::string render_markdown(const ReportInput& input) {
   if (!s.cold.empty())
     md += "## Cold start (fork to first response)\n\n" + markdown_table(cold_rows(s.cold));
   if (!s.memory_metrics.empty()) md += "## Memory\n\n" + markdown_table(memory_rows(s));
+  if (!s.skipped.empty()) {
+    md += "## Skipped peers\n\n";
+    for (const SkipLine& l : s.skipped) {
+      md += "- " + l.server + ": " + l.reason + " (" + join(l.labels, ", ") + ")\n";
+    }
+    md += "\n";
+  }
   if (const auto missing = missing_servers(s); !missing.empty() && !s.servers.empty()) {
     md += "Not measured (not installed on this machine): " + join(missing, ", ") + ".\n\n";
   }
@@ -584,6 +618,14 @@ std::string render_html(const ReportInput& input) {
                      bars_of(s.memory.at(metric)));
     }
     h += "</div>\n";
+  }
+  if (!s.skipped.empty()) {
+    h += "<h2>Skipped peers</h2>\n<ul>\n";
+    for (const SkipLine& l : s.skipped) {
+      h += "<li><strong>" + escape(l.server) + "</strong>: " + escape(l.reason) +
+           " <span class=\"note\">(" + escape(join(l.labels, ", ")) + ")</span></li>\n";
+    }
+    h += "</ul>\n";
   }
   if (const auto missing = missing_servers(s); !missing.empty() && !s.servers.empty()) {
     h += "<p class=\"note\">Not measured (not installed on this machine): " +

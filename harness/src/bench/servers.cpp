@@ -2,6 +2,7 @@
 #include "servers.h"
 
 #include "args.h"
+#include "process.h"
 
 #include <arpa/inet.h>
 #include <fcntl.h>
@@ -90,7 +91,7 @@ bool ServerSpec::serves(const std::string& path) const {
 }
 
 std::vector<ServerSpec> find_servers(const std::vector<std::string>& wanted, const Tools& tools,
-                                     std::vector<std::string>& notes) {
+                                     std::vector<harness::SkippedServer>& skipped) {
   for (const std::string& name : wanted) {
     if (std::find(kServerNames.begin(), kServerNames.end(), name) == kServerNames.end()) {
       throw UsageError("unknown server '" + name + "' (known: kite, node, deno, bun, nginx)");
@@ -114,9 +115,10 @@ std::vector<ServerSpec> find_servers(const std::vector<std::string>& wanted, con
     }
     const fs::path program = find_program(name, name == "nginx" ? fs::path() : tools.peers_bin);
     if (program.empty()) {
-      notes.push_back(name + ": not installed (" +
-                      (name == "nginx" ? "scripts/setup.sh --load" : "scripts/peers-setup.sh") +
-                      "); skipped");
+      skipped.push_back(
+          {name, std::string("not installed (") +
+                     (name == "nginx" ? "scripts/setup.sh --load" : "scripts/peers-setup.sh") +
+                     ")"});
       continue;
     }
     const std::string script = (peers / name / "server.js").string();
@@ -241,14 +243,20 @@ std::optional<RunningServer> RunningServer::start(const ServerSpec& spec, int po
     int ws = 0;
     if (waitpid(pid, &ws, WNOHANG) == pid) {
       server.pid_ = -1;
-      error = spec.name + " exited during start-up (log: " + log + ")";
+      // Its scratch folder, and so the log, is gone after the run: keep
+      // what it said.
+      std::ifstream in(log);
+      std::stringstream output;
+      output << in.rdbuf();
+      const std::string said = last_line(output.str());
+      error = "exited during start-up" + (said.empty() ? " (no output)" : ": " + said);
       return std::nullopt;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   server.stop();
-  error = spec.name + " did not answer GET " + ready_path + " within " +
-          std::to_string(static_cast<int>(timeout_s)) + " s (log: " + log + ")";
+  error = "did not answer GET " + ready_path + " within " +
+          std::to_string(static_cast<int>(timeout_s)) + " s";
   return std::nullopt;
 }
 

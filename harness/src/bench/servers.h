@@ -5,6 +5,7 @@
 // scope.
 #pragma once
 
+#include <kite/harness/results.h>
 #include <sys/types.h>
 
 #include <filesystem>
@@ -42,11 +43,11 @@ struct ServerSpec {
 };
 
 // The servers of `wanted` (names from kServerNames, in that order) that are
-// installed; one note per server that is not ("deno: not installed (run
-// scripts/peers-setup.sh); skipped"). Throws UsageError for an unknown name,
-// or when Kite itself is wanted and missing.
+// installed; one entry in `skipped` per server that is not ({"deno", "not
+// installed (scripts/peers-setup.sh)"}). Throws UsageError for an unknown
+// name, or when Kite itself is wanted and missing.
 std::vector<ServerSpec> find_servers(const std::vector<std::string>& wanted, const Tools& tools,
-                                     std::vector<std::string>& notes);
+                                     std::vector<harness::SkippedServer>& skipped);
 
 // `argv` with "{dir}" replaced, and "{port}" too unless `port` is nullopt.
 std::vector<std::string> expand_command(const std::vector<std::string>& argv,
@@ -65,8 +66,9 @@ class RunningServer {
  public:
   // Starts `spec` on `port`, pinned to `cpu` (sched_setaffinity; -1: not
   // pinned), its output in `log_file`, and waits up to `timeout_s` until
-  // GET `ready_path` answers 2xx. nullopt with `error` set when it exits or
-  // does not answer in time (it is stopped first).
+  // GET `ready_path` answers 2xx. nullopt with `error` set when it exits
+  // ("exited during start-up: <the last line of its output>") or does not
+  // answer in time (it is stopped first).
   static std::optional<RunningServer> start(const ServerSpec& spec, int port, int cpu,
                                             const std::filesystem::path& scratch_dir,
                                             const std::string& ready_path, double timeout_s,

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "microbench/js_benches.h"
+#include "native_benches/json_benches.h"
 
 #ifdef KITE_HAVE_HTTP_BENCHES
 #include "native_benches/http_benches.h"
@@ -39,6 +40,7 @@ int main(int argc, char** argv) {
 #ifdef KITE_HAVE_HTTP_BENCHES
   kite_register_http_benches();
 #endif
+  kite_register_json_benches();
   // Describe the measured build (docs/harness.md, "The microbench contract").
   benchmark::AddCustomContext("kite_commit", kite::build_info::kCommit);
   benchmark::AddCustomContext("kite_compiler", kite::build_info::kCompiler);

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <limits>
@@ -37,22 +38,30 @@ T field(const json& object, std::string_view key, std::string_view where) {
 ordered_json context_to_json(const RunContext& c) {
   ordered_json flags = ordered_json::object();
   for (const auto& [name, enabled] : c.perf_flags) flags[name] = enabled;
-  return ordered_json{{"machine_class", c.machine_class},
-                      {"arch", c.arch},
-                      {"cpu_model", c.cpu_model},
-                      {"cores", c.cores},
-                      {"kernel", c.kernel},
-                      {"compiler", c.compiler},
-                      {"build_type", c.build_type},
-                      {"sanitize", c.sanitize},
-                      {"perf_opts", c.perf_opts},
-                      {"perf_flags", flags},
-                      {"commit", c.commit},
-                      {"version", c.version},
-                      {"date", c.date},
-                      {"metric", c.metric},
-                      {"tool", c.tool},
-                      {"arguments", c.arguments}};
+  ordered_json j{{"machine_class", c.machine_class},
+                 {"arch", c.arch},
+                 {"cpu_model", c.cpu_model},
+                 {"cores", c.cores},
+                 {"kernel", c.kernel},
+                 {"compiler", c.compiler},
+                 {"build_type", c.build_type},
+                 {"sanitize", c.sanitize},
+                 {"perf_opts", c.perf_opts},
+                 {"perf_flags", flags},
+                 {"commit", c.commit},
+                 {"version", c.version},
+                 {"date", c.date},
+                 {"metric", c.metric},
+                 {"tool", c.tool},
+                 {"arguments", c.arguments}};
+  if (!c.skipped.empty()) {
+    ordered_json skipped = ordered_json::array();
+    for (const SkippedServer& s : c.skipped) {
+      skipped.push_back(ordered_json{{"server", s.server}, {"reason", s.reason}});
+    }
+    j["skipped"] = skipped;
+  }
+  return j;
 }
 
 RunContext context_from_json(const json& j) {
@@ -75,6 +84,16 @@ RunContext context_from_json(const json& j) {
   c.metric = field<std::string>(j, "metric", w);
   c.tool = field<std::string>(j, "tool", w);
   c.arguments = field<std::vector<std::string>>(j, "arguments", w);
+  if (const auto skipped = j.find("skipped"); skipped != j.end()) {
+    if (!skipped->is_array()) throw ResultError("'context.skipped' must be an array");
+    for (std::size_t i = 0; i < skipped->size(); ++i) {
+      const std::string where = "context.skipped[" + std::to_string(i) + "]";
+      const json& s = (*skipped)[i];
+      if (!s.is_object()) throw ResultError("'" + where + "' must be an object");
+      c.skipped.push_back(
+          {field<std::string>(s, "server", where), field<std::string>(s, "reason", where)});
+    }
+  }
   return c;
 }
 
@@ -238,6 +257,12 @@ ResultFile merge_results(const std::vector<ResultFile>& runs, Statistic statisti
   ResultFile merged;
   if (runs.empty()) return merged;
   merged.context = runs.front().context;
+  for (const ResultFile& run : runs) {
+    for (const SkippedServer& s : run.context.skipped) {
+      auto& into = merged.context.skipped;
+      if (std::find(into.begin(), into.end(), s) == into.end()) into.push_back(s);
+    }
+  }
   // For each merged benchmark, the counters of each run and that run's value.
   std::vector<std::vector<std::pair<double, const std::map<std::string, double>*>>> per_run;
   for (const ResultFile& run : runs) {

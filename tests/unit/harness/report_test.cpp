@@ -234,6 +234,65 @@ TEST_F(ReportCommand, WritesWellFormedHtmlWithChartsAndAppendsHistory) {
   EXPECT_EQ(history[0].gates.at("gate-http"), "gate: PASS (2 benches, geomean +4.9%)");
 }
 
+// kite-bench cold with a stand-in kite-coldstart (fixtures/fake_coldstart.sh,
+// which fails for node) and no server started: the peer that is not
+// installed and the round that failed are written to the result's
+// context.skipped, and the report lists them under "Skipped peers".
+TEST_F(ReportCommand, SkippedPeersGoFromTheResultIntoTheReport) {
+  const fs::path peers = dir_ / "peers";
+  fs::create_directories(peers);
+  std::ofstream(peers / "node") << "#!/bin/sh\n";
+  fs::permissions(peers / "node", fs::perms::owner_all);
+  const char* saved = std::getenv("PATH");
+  const std::string path = saved ? saved : "";
+  ::setenv("PATH", "/nonexistent-bin", 1);  // no deno anywhere
+  const CliRun cold =
+      kite_bench({"cold", "--profile", "quick", "--servers", "kite,node,deno", "--kite",
+                  "/bin/true", "--peers-dir", peers.string(), "--coldstart",
+                  std::string(KITE_TEST_FIXTURES) + "/fake_coldstart.sh", "--server-cpu", "-1",
+                  "--load-cpu", "-1", "--out", (dir_ / "coldstart.json").string()});
+  ::setenv("PATH", path.c_str(), 1);
+  ASSERT_EQ(cold.status, 0) << cold.err;
+  EXPECT_NE(cold.out.find("note: deno: not installed (scripts/peers-setup.sh); skipped"),
+            std::string::npos)
+      << cold.out;
+
+  const ResultFile result = read_result_file(dir_ / "coldstart.json");
+  EXPECT_NE(result.find("coldstart/kite"), nullptr);
+  EXPECT_EQ(result.find("coldstart/node"), nullptr);
+  const std::string node_reason =
+      "round 1: kite-coldstart exit 1: kite-coldstart: node exited before answering";
+  EXPECT_EQ(result.context.skipped,
+            (std::vector<SkippedServer>{{"deno", "not installed (scripts/peers-setup.sh)"},
+                                        {"node", node_reason}}));
+
+  write_result_file(synthetic_comparison(40000), dir_ / "http.json");
+  ResultFile http = read_result_file(dir_ / "http.json");
+  http.context.skipped = {{"deno", "not installed (scripts/peers-setup.sh)"}};
+  write_result_file(http, dir_ / "http.json");
+  const fs::path out = dir_ / "out";
+  const CliRun report =
+      kite_bench({"report", (dir_ / "http.json").string(), (dir_ / "coldstart.json").string(), "-o",
+                  out.string(), "--no-history"});
+  ASSERT_EQ(report.status, 0) << report.err;
+  const std::string md = read(out / "report.md");
+  // In server order; the same reason from two files is one line.
+  EXPECT_NE(md.find("## Skipped peers\n\n- node: " + node_reason +
+                    " (coldstart.json)\n- deno: not installed (scripts/peers-setup.sh) "
+                    "(http.json, coldstart.json)\n"),
+            std::string::npos)
+      << md;
+  // A skipped peer is not also "not measured".
+  EXPECT_NE(md.find("Not measured (not installed on this machine): bun."), std::string::npos) << md;
+  const std::string html = read(out / "report.html");
+  EXPECT_EQ(check_well_formed(html), "");
+  EXPECT_NE(html.find("<h2>Skipped peers</h2>"), std::string::npos);
+  EXPECT_NE(html.find("<li><strong>deno</strong>: not installed (scripts/peers-setup.sh) <span "
+                      "class=\"note\">(http.json, coldstart.json)</span></li>"),
+            std::string::npos)
+      << html;
+}
+
 TEST_F(ReportCommand, HistoryChartGrowsWithEachReport) {
   const fs::path history = dir_ / "history.jsonl";
   for (double rps : {38000.0, 41000.0, 40000.0}) {
@@ -283,19 +342,22 @@ TEST(Servers, MissingPeersAreNotesAndKiteIsRequired) {
   tools.source_dir = "/nonexistent-source";
   tools.peers_bin = "/nonexistent-peers";
   tools.kite = "/bin/sh";  // any executable: nothing is started
-  std::vector<std::string> notes;
+  std::vector<SkippedServer> skipped;
   const char* saved = std::getenv("PATH");
   const std::string path = saved ? saved : "";
   ::setenv("PATH", "/nonexistent-bin", 1);
-  const auto servers = kite::bench::find_servers({"kite", "deno", "bun"}, tools, notes);
+  const auto servers = kite::bench::find_servers({"kite", "deno", "bun"}, tools, skipped);
   ::setenv("PATH", path.c_str(), 1);
   ASSERT_EQ(servers.size(), 1u);
   EXPECT_EQ(servers[0].name, "kite");
-  ASSERT_EQ(notes.size(), 2u);
-  EXPECT_NE(notes[0].find("deno: not installed"), std::string::npos);
-  EXPECT_THROW(kite::bench::find_servers({"tomcat"}, tools, notes), kite::bench::UsageError);
+  EXPECT_EQ(skipped,
+            (std::vector<SkippedServer>{{"deno", "not installed (scripts/peers-setup.sh)"},
+                                        {"bun", "not installed (scripts/peers-setup.sh)"}}));
+  EXPECT_EQ(kite::bench::skip_note(skipped[0]),
+            "deno: not installed (scripts/peers-setup.sh); skipped");
+  EXPECT_THROW(kite::bench::find_servers({"tomcat"}, tools, skipped), kite::bench::UsageError);
   tools.kite = "/nonexistent-kite";
-  EXPECT_THROW(kite::bench::find_servers({"kite"}, tools, notes), kite::bench::UsageError);
+  EXPECT_THROW(kite::bench::find_servers({"kite"}, tools, skipped), kite::bench::UsageError);
 }
 
 TEST(Servers, ExpandsPortAndScratchFolder) {

@@ -40,7 +40,8 @@ ResultFile sample_result() {
                  .date = "2025-01-31T12:00:00Z",
                  .metric = "time",
                  .tool = "kite-bench",
-                 .arguments = {"check", "--runs", "3"}};
+                 .arguments = {"check", "--runs", "3"},
+                 .skipped = {{"deno", "not installed (scripts/peers-setup.sh)"}}};
   r.benchmarks.push_back(Benchmark{.name = "js/fib",
                                    .kind = Kind::kMicro,
                                    .unit = "ns",
@@ -62,13 +63,28 @@ ResultFile sample_result() {
 
 TEST(Schema, SnapshotOfVersion1) {
   // A change here changes the file format: bump kSchemaVersion, update
-  // docs/harness.md and this snapshot together.
+  // docs/harness.md and this snapshot together (an optional field that
+  // older readers ignore, like context.skipped, keeps the version).
   EXPECT_EQ(kSchemaVersion, 1);
   EXPECT_EQ(dump_result(sample_result()), read_text(kFixtures + "/schema_v1_snapshot.json"));
 }
 
 TEST(Schema, SnapshotReadsBackEqual) {
   EXPECT_EQ(read_result_file(kFixtures + "/schema_v1_snapshot.json"), sample_result());
+}
+
+TEST(Schema, SkippedIsOptional) {
+  // Without skipped servers the layout is that of the first version-1 files
+  // (no "skipped" key), and such files read back with an empty list.
+  ResultFile r = sample_result();
+  r.context.skipped.clear();
+  std::string text = read_text(kFixtures + "/schema_v1_snapshot.json");
+  const auto from = text.find(",\n    \"skipped\"");
+  ASSERT_NE(from, std::string::npos);
+  text.erase(from, text.find("\n  },\n  \"benchmarks\"") - from);
+  EXPECT_EQ(dump_result(r), text);
+  EXPECT_EQ(parse_result(text), r);
+  EXPECT_TRUE(read_result_file(kFixtures + "/baseline.json").context.skipped.empty());
 }
 
 TEST(Schema, RoundTripsThroughText) {
@@ -94,6 +110,9 @@ TEST(Schema, RejectsBadInputWithActionableMessages) {
   std::string bad_kind = dump_result(sample_result());
   bad_kind.replace(bad_kind.find("\"micro\""), 7, "\"macro\"");
   EXPECT_NE(message(bad_kind).find("expected micro, native"), std::string::npos);
+  std::string bad_skip = dump_result(sample_result());
+  bad_skip.replace(bad_skip.find("\"reason\""), 8, "\"why\"");
+  EXPECT_NE(message(bad_skip).find("missing field 'context.skipped[0].reason'"), std::string::npos);
 }
 
 TEST(Schema, ReadingAMissingFileSaysSo) {
@@ -124,6 +143,16 @@ TEST(Merge, ConcatenatesSamplesAndRecomputes) {
   // Counters come from the run nearest the statistic.
   EXPECT_EQ(merged.benchmarks[0].counters.at("ic_hits"), 7);
   EXPECT_EQ(merged.benchmarks[1].samples.size(), 2u);
+}
+
+TEST(Merge, KeepsTheSkippedServersOfEveryRunOnce) {
+  ResultFile one = sample_result();
+  ResultFile two = sample_result();
+  two.context.skipped.push_back({"bun", "round 1: exited during start-up"});
+  const ResultFile merged = merge_results({one, two}, Statistic::kBest);
+  EXPECT_EQ(merged.context.skipped,
+            (std::vector<SkippedServer>{{"deno", "not installed (scripts/peers-setup.sh)"},
+                                        {"bun", "round 1: exited during start-up"}}));
 }
 
 TEST(MachineClass, SlugDropsNoise) {

@@ -18,7 +18,9 @@
 
 namespace kite::harness {
 
-// Bumped on any change to the JSON layout; the snapshot test pins it.
+// Bumped on any change to the JSON layout that a reader of this version
+// would misread; an optional field that older readers ignore (context.skipped)
+// is not such a change. The snapshot test pins the layout.
 inline constexpr int kSchemaVersion = 1;
 
 // What a benchmark measures. Microbench names `js/...` are kMicro and
@@ -33,6 +35,16 @@ std::string_view to_string(Statistic statistic);
 std::optional<Kind> parse_kind(std::string_view text);
 std::optional<Statistic> parse_statistic(std::string_view text);
 Kind kind_for_name(std::string_view benchmark_name);
+
+// A server that `kite-bench http` or `cold` left out of a run, or one round
+// of a server that it dropped, and why.
+struct SkippedServer {
+  std::string server;  // kite, node, deno, bun or nginx
+  std::string
+      reason;  // "not installed (scripts/peers-setup.sh)", "round 2: exited during start-up"
+
+  bool operator==(const SkippedServer&) const = default;
+};
 
 // Where and how a result was produced. Two results are comparable by the
 // gate only when their machine class, metric, build type, sanitizer and
@@ -54,6 +66,9 @@ struct RunContext {
   std::string metric;                  // "time" or "instructions"
   std::string tool;                    // the program that wrote the file
   std::vector<std::string> arguments;  // its arguments
+  // Optional: written only when not empty, so files without skips keep the
+  // layout of the first version-1 files, and older readers ignore it.
+  std::vector<SkippedServer> skipped;
 
   bool operator==(const RunContext&) const = default;
 };
@@ -110,8 +125,9 @@ void apply_statistic(Benchmark& benchmark, Statistic statistic);
 // Merges several results of the same suite into one: the samples of each
 // benchmark are concatenated in order, the value is recomputed with
 // `statistic`, and the counters are those of the run whose value is nearest
-// the statistic. The context is the first result's. Benchmarks keep the
-// order of their first appearance.
+// the statistic. The context is the first result's, with the skipped
+// servers of every result (each once). Benchmarks keep the order of their
+// first appearance.
 ResultFile merge_results(const std::vector<ResultFile>& runs, Statistic statistic);
 
 }  // namespace kite::harness
