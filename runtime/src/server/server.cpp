@@ -86,9 +86,10 @@ std::uint16_t bound_port(int fd) {
   return ntohs(reinterpret_cast<sockaddr_in6*>(&ss)->sin6_port);
 }
 
-// A listening socket; reuse_port lets every worker own one on the same port
-// and the kernel spread connections between them.
-int make_listener(const Address& a, bool reuse_port, std::string* error) {
+// A listening socket (bound only, with listen false); reuse_port lets every
+// worker own one on the same port and the kernel spread connections between
+// them.
+int make_listener(const Address& a, bool reuse_port, std::string* error, bool listen = true) {
   int fd = ::socket(a.family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
   if (fd < 0) {
     *error = std::strerror(errno);
@@ -98,7 +99,7 @@ int make_listener(const Address& a, bool reuse_port, std::string* error) {
   ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
   if (reuse_port) ::setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one);
   if (::bind(fd, reinterpret_cast<const sockaddr*>(&a.storage), a.len) != 0 ||
-      ::listen(fd, 4096) != 0) {
+      (listen && ::listen(fd, 4096) != 0)) {
     *error = errno == EADDRINUSE ? "address already in use" : std::strerror(errno);
     ::close(fd);
     return -1;
@@ -112,52 +113,69 @@ struct Startup {
   Backend backend = Backend::kEpoll;
 };
 
+// Loads the worker's handler, opens its listener if it has none yet and sets
+// up its event loop; null (and s->error) when any of it fails.
+//
 // Workers after the first open their SO_REUSEPORT listener only once their
 // handler is loaded: the kernel spreads connections over the listeners that
 // exist, so a connection never waits in the queue of a worker that is still
 // starting (with every worker on one core, the first response would
 // otherwise wait for all of them to start).
-void worker_main(Worker* w, Backend backend, Address addr, std::promise<Startup> ready) {
-  Startup s;
+std::unique_ptr<EventLoop> start_worker(Worker* w, Backend backend, const Address& addr,
+                                        Startup* s) {
   runtime::HandlerOptions ho;
   ho.engine = w->options->engine;
   w->handler = runtime::Handler::load(w->options->handler_source, w->options->handler_path,
-                                      std::move(ho), &s.error);
-  if (!w->handler) {
-    ready.set_value(std::move(s));
-    return;
-  }
+                                      std::move(ho), &s->error);
+  if (!w->handler) return nullptr;
   if (w->listen_fd < 0) {
     std::string error;
     w->listen_fd = make_listener(addr, true, &error);
     if (w->listen_fd < 0) {
-      s.error = fmt::format("kite serve: cannot listen on {}:{}: {}", w->options->host,
-                            port_of(addr), error);
-      ready.set_value(std::move(s));
-      return;
+      s->error = fmt::format("kite serve: cannot listen on {}:{}: {}", w->options->host,
+                             port_of(addr), error);
+      return nullptr;
     }
   }
   std::unique_ptr<EventLoop> loop;
-  s.backend = Backend::kUring;
+  s->backend = Backend::kUring;
   if (backend != Backend::kEpoll) loop = make_uring_loop(*w);
   if (!loop && backend == Backend::kUring) {
-    s.error = "kite serve: io_uring is not available here (try --backend epoll)";
-    ready.set_value(std::move(s));
-    return;
+    s->error = "kite serve: io_uring is not available here (try --backend epoll)";
+    return nullptr;
   }
   if (!loop) {
-    s.backend = Backend::kEpoll;
+    s->backend = Backend::kEpoll;
     loop = make_epoll_loop(*w);
   }
   if (!loop) {
-    s.error = fmt::format("kite serve: cannot set up the event loop: {}", std::strerror(errno));
-    ready.set_value(std::move(s));
-    return;
+    s->error = fmt::format("kite serve: cannot set up the event loop: {}", std::strerror(errno));
+    return nullptr;
   }
-  s.ok = true;
-  ready.set_value(s);
+  s->ok = true;
+  return loop;
+}
+
+// The thread of a worker after the first.
+void worker_thread(Worker* w, Backend backend, Address addr, std::promise<Startup> ready) {
+  Startup s;
+  std::unique_ptr<EventLoop> loop = start_worker(w, backend, addr, &s);
+  ready.set_value(std::move(s));
+  if (!loop) return;
   loop->run();
   w->flush_log();
+}
+
+void report(const Startup& s) {
+  std::fputs(s.error.c_str(), stderr);
+  if (!s.error.empty() && s.error.back() != '\n') std::fputc('\n', stderr);
+}
+
+void wake(const std::vector<std::unique_ptr<Worker>>& workers) {
+  for (const auto& w : workers) {
+    std::uint64_t one = 1;
+    (void)!::write(w->wake_fd, &one, sizeof one);
+  }
 }
 
 }  // namespace
@@ -175,10 +193,12 @@ int serve(const ServerOptions& options) {
   Backend backend = options.backend;  // kAuto: each worker tries io_uring first
 
   // A port held by any other socket fails here: SO_REUSEPORT alone would let
-  // a second server silently share it.
+  // a second server silently share it. The probe only binds: a probe that
+  // listened could take a client's SYN and drop it when closed, and that
+  // client would wait a second for its SYN to be retransmitted.
   std::string error;
   if (options.port != 0) {
-    int probe = make_listener(addr, false, &error);
+    int probe = make_listener(addr, false, &error, /*listen=*/false);
     if (probe < 0) {
       fmt::print(stderr, "kite serve: cannot listen on {}:{}: {}\n", options.host, options.port,
                  error);
@@ -187,7 +207,8 @@ int serve(const ServerOptions& options) {
     ::close(probe);
   }
 
-  // Signals go to the main thread's sigwait only; a closed peer is an EPIPE.
+  // Signals go to the control thread's sigtimedwait only (they are blocked
+  // in every thread, which inherit this mask); a closed peer is an EPIPE.
   sigset_t sigs;
   sigemptyset(&sigs);
   sigaddset(&sigs, SIGINT);
@@ -203,7 +224,7 @@ int serve(const ServerOptions& options) {
     w->options = &options;
     if (i == 0) {
       // The first listener fixes the port (an ephemeral one for --port 0);
-      // the others are opened by their workers (worker_main).
+      // the others are opened by their workers (start_worker).
       set_port(&addr, port);
       w->listen_fd = make_listener(addr, true, &error);
       if (w->listen_fd < 0) {
@@ -217,31 +238,40 @@ int serve(const ServerOptions& options) {
     workers.push_back(std::move(w));
   }
 
+  // Workers after the first start on threads of their own; the first starts
+  // and runs on this thread, so the first response waits for no thread to
+  // be created (and its engine's start-up allocations come from the main
+  // malloc arena, grown by brk in large steps).
   std::vector<std::thread> threads;
   std::vector<std::future<Startup>> started;
-  for (auto& w : workers) {
+  for (unsigned i = 1; i < n; ++i) {
     std::promise<Startup> p;
     started.push_back(p.get_future());
-    threads.emplace_back(worker_main, w.get(), backend, addr, std::move(p));
+    threads.emplace_back(worker_thread, workers[i].get(), backend, addr, std::move(p));
   }
-  bool ok = true;
-  Backend running = Backend::kEpoll;
+  Startup first;
+  std::unique_ptr<EventLoop> loop = start_worker(workers[0].get(), backend, addr, &first);
+  bool ok = first.ok;
+  if (!ok) report(first);
   for (auto& f : started) {
     Startup s = f.get();
-    if (&f == &started.front()) running = s.backend;
     if (!s.ok && ok) {
       ok = false;
-      std::fputs(s.error.c_str(), stderr);
-      if (!s.error.empty() && s.error.back() != '\n') std::fputc('\n', stderr);
+      report(s);
     }
   }
 
-  // The watchdog interrupts a handler past its time limit.
-  std::atomic<bool> stop_watchdog{false};
-  std::thread watchdog([&] {
+  // The control thread: the watchdog, which interrupts a handler past its
+  // time limit, and the one taker of SIGINT/SIGTERM (blocked everywhere
+  // else), which starts the drain.
+  std::atomic<bool> stop_control{false};
+  std::thread control([&] {
     auto period = std::min<std::chrono::milliseconds>(
         std::chrono::milliseconds(10), options.handler_timeout / 4 + std::chrono::milliseconds(1));
-    while (!stop_watchdog.load(std::memory_order_relaxed)) {
+    timespec ts{
+        0, static_cast<long>(std::chrono::duration_cast<std::chrono::nanoseconds>(period).count())};
+    bool draining = false;
+    while (!stop_control.load(std::memory_order_relaxed)) {
       std::int64_t now = now_ns();
       for (auto& w : workers) {
         std::int64_t d = w->deadline_ns.load(std::memory_order_acquire);
@@ -249,26 +279,29 @@ int serve(const ServerOptions& options) {
           w->handler->interrupt(w->token.load(std::memory_order_relaxed));
         }
       }
-      std::this_thread::sleep_for(period);
+      int sig = ::sigtimedwait(&sigs, nullptr, &ts);
+      if (sig > 0 && !draining) {
+        draining = true;
+        if (!options.quiet) fmt::print(stderr, "kite: {} received, draining\n", strsignal(sig));
+        wake(workers);
+      }
     }
   });
 
   if (ok) {
     fmt::print("kite: listening on http://{}:{} ({} worker{}, {})\n",
                addr.family == AF_INET6 ? "[" + options.host + "]" : options.host, port, n,
-               n == 1 ? "" : "s", backend_name(running));
+               n == 1 ? "" : "s", backend_name(first.backend));
     std::fflush(stdout);
-    int sig = 0;
-    sigwait(&sigs, &sig);
-    if (!options.quiet) fmt::print(stderr, "kite: {} received, draining\n", strsignal(sig));
+    loop->run();
+    workers[0]->flush_log();
+  } else {
+    wake(workers);
   }
-  for (auto& w : workers) {
-    std::uint64_t one = 1;
-    (void)!::write(w->wake_fd, &one, sizeof one);
-  }
+  loop.reset();
   for (auto& t : threads) t.join();
-  stop_watchdog.store(true);
-  watchdog.join();
+  stop_control.store(true);
+  control.join();
   std::uint64_t total = 0;
   for (auto& w : workers) {
     total += w->requests;
