@@ -210,6 +210,13 @@ Object* VM::new_object_of_class(ObjectClass klass, Object* proto, std::uint32_t 
   return alloc_object<Object>(*this, shape, inline_slots, klass);
 }
 
+Object* VM::new_object_with_shape(Shape* shape) {
+  std::uint32_t n = shape->property_count();
+  Object* o =
+      alloc_object<Object>(*this, shape, std::max<std::uint32_t>(n, 4), ObjectClass::kPlain);
+  return o;
+}
+
 Object* VM::new_object() {
   return alloc_object<Object>(*this, intrinsics_.empty_object_shape, 4, ObjectClass::kPlain);
 }

@@ -201,6 +201,11 @@ class VM {
   Object* new_array(std::uint32_t capacity = 0);
   Object* new_array_from(std::span<const Value> values);
   Object* new_object_of_class(ObjectClass klass, Object* proto, std::uint32_t inline_slots = 4);
+  // A plain object that already has every property of `shape` (a shape
+  // reached by adding properties, not a dictionary one), all undefined
+  // until set_slot: objects made with one fixed layout over and over (the
+  // server's Request and Response) skip a transition per property.
+  Object* new_object_with_shape(Shape* shape);
   Shape* root_shape_for(Object* proto);
   Shape* dictionary_shape_for(Object* proto);
   JSFunction* new_closure(FunctionTemplate* tmpl, Environment* env);

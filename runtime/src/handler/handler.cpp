@@ -48,11 +48,17 @@ enum RequestInternal : std::uint32_t {
 };
 
 // Persistent roots of one Handler, as indices into VM::persistent_roots().
+// Slots of a Request / Response in their shapes (made in Handler::load).
+enum RequestSlot : std::uint32_t { kReqMethod, kReqUrl, kReqPath, kReqBody };
+enum ResponseSlot : std::uint32_t { kResStatus, kResHeaders, kResBody };
+
 enum Root : std::size_t {
   kHandlerFn,
   kRequestProto,
   kResponseProto,
   kJsonParse,
+  kRequestShape,   // the shape of every Request: method, url, path, body
+  kResponseShape,  // the shape of every Response: status, headers, body
   kRootCount,
 };
 
@@ -235,12 +241,12 @@ Value response_make(VM& vm, CallInfo& ci, ResponseKind kind) {
   } else if (!init.is_undefined()) {
     vm.throw_type_error("Response init must be an object");
   }
-  Object* proto = root_object(vm, root_base_of(ci), kResponseProto);
-  Rooted res(vm, Value::object(vm.new_object_of_class(vm::ObjectClass::kPlain, proto, 4)));
-  vm.add_property(res.object(), PropertyKey::atom(vm.atoms().status), status, vm::attr::kDefault);
-  vm.add_property(res.object(), PropertyKey::atom(vm.atoms().headers), headers.get(),
-                  vm::attr::kDefault);
-  vm.add_property(res.object(), PropertyKey::atom(vm.atoms().body), body.get(), vm::attr::kDefault);
+  auto* shape =
+      static_cast<vm::Shape*>(vm.persistent_roots()[root_base_of(ci) + kResponseShape].as_cell());
+  Rooted res(vm, Value::object(vm.new_object_with_shape(shape)));
+  res.object()->set_slot(kResStatus, status);  // an int32: nothing to root
+  res.object()->set_slot(kResHeaders, headers.get());
+  res.object()->set_slot(kResBody, body.get());
   res.object()->set_internal(Value::int32(kind));
   return res.get();
 }
@@ -374,6 +380,18 @@ std::unique_ptr<Handler> Handler::load(std::string_view source, std::string_view
   h->impl_->k_url = vm.key("url");
   h->impl_->k_path = vm.key("path");
   h->impl_->k_body = PropertyKey::atom(vm.atoms().body);
+  // The two layouts, made once: handle() and response_make() allocate into
+  // them directly instead of adding each property to a fresh object.
+  auto make_shape = [&](Root proto, std::initializer_list<PropertyKey> keys) {
+    Object* o = vm.new_object_of_class(vm::ObjectClass::kPlain, root_object(vm, base, proto), 4);
+    for (PropertyKey k : keys) vm.add_property(o, k, Value::undefined(), vm::attr::kDefault);
+    return Value::cell(o->shape());
+  };
+  roots[base + kRequestShape] = make_shape(
+      kRequestProto, {h->impl_->k_method, h->impl_->k_url, h->impl_->k_path, h->impl_->k_body});
+  roots[base + kResponseShape] = make_shape(
+      kResponseProto, {PropertyKey::atom(vm.atoms().status), PropertyKey::atom(vm.atoms().headers),
+                       PropertyKey::atom(vm.atoms().body)});
   for (std::string_view m : {"GET", "POST", "HEAD", "PUT", "DELETE", "PATCH", "OPTIONS"}) {
     String* atom = vm.intern(m);
     roots.push_back(Value::string(atom));
@@ -412,12 +430,12 @@ HandlerOutcome Handler::handle(const http::Request& req, std::uint32_t token, ht
   try {
     auto& roots = vm.persistent_roots();
     // 1. http::Request -> JS Request.
-    Object* proto = roots[im.root_base + kRequestProto].as_object();
-    Rooted robj(vm, Value::object(vm.new_object_of_class(vm::ObjectClass::kPlain, proto, 4)));
+    auto* shape = static_cast<vm::Shape*>(roots[im.root_base + kRequestShape].as_cell());
+    Rooted robj(vm, Value::object(vm.new_object_with_shape(shape)));
     Rooted holder(vm, Value::cell(vm.new_environment(nullptr, kInternalCount)));
     auto env = [&] { return static_cast<vm::Environment*>(holder.get().as_cell()); };
     Rooted tmp(vm, Value::string(im.method_atom(vm, req.method)));
-    vm.add_property(robj.object(), im.k_method, tmp.get(), vm::attr::kDefault);
+    robj.object()->set_slot(kReqMethod, tmp.get());
     // path and url share one string when there is no query.
     Rooted path(vm, Value::string(vm.new_string_utf8(req.path)));
     if (req.target.size() != req.path.size()) {
@@ -425,10 +443,10 @@ HandlerOutcome Handler::handle(const http::Request& req, std::uint32_t token, ht
     } else {
       tmp.set(path.get());
     }
-    vm.add_property(robj.object(), im.k_url, tmp.get(), vm::attr::kDefault);
-    vm.add_property(robj.object(), im.k_path, path.get(), vm::attr::kDefault);
+    robj.object()->set_slot(kReqUrl, tmp.get());
+    robj.object()->set_slot(kReqPath, path.get());
     tmp.set(req.has_body ? Value::string(vm.new_string_utf8(req.body)) : Value::null());
-    vm.add_property(robj.object(), im.k_body, tmp.get(), vm::attr::kDefault);
+    robj.object()->set_slot(kReqBody, tmp.get());
     env()->slots[kRawQuery] =
         req.query.empty()
             ? Value::string(vm.atoms().empty)
