@@ -50,8 +50,6 @@ struct Context {
   return out;
 }
 
-// Whether evaluating `n` may assign to a local variable (so a register
-// read before it must be copied first).
 // A number literal that is an int16 (not -0): an immediate operand.
 bool int16_literal(const Node* n, std::int16_t* out) {
   if (n->kind != NodeKind::kNumberLiteral) return false;
@@ -62,6 +60,8 @@ bool int16_literal(const Node* n, std::int16_t* out) {
   return true;
 }
 
+// Whether evaluating `n` may assign to a local variable (so a register
+// read before it must be copied first).
 bool may_assign(const Node* n) {
   if (n == nullptr) return false;
   switch (n->kind) {
@@ -818,8 +818,7 @@ int FunctionCompiler::find_target(const Identifier* label, bool is_continue, con
   error(is_continue ? "Illegal continue statement" : "Illegal break statement", at);
 }
 
-// Leaves to targets_[target] (break/continue) or returns (target == -1),
-// running finally blocks and closing for-of iterators on the way.
+// The operands of a binary operator (see the declaration).
 std::pair<Reg, Reg> FunctionCompiler::operands(const BinaryExpression* b, Reg mark) {
   Reg l = expr_any(b->left);
   if (l < mark && may_assign(b->right)) {
@@ -850,6 +849,8 @@ void FunctionCompiler::return_value(const Node* arg, const Node* at) {
   e_.free_temps_to(mark);
 }
 
+// Leaves to targets_[target] (break/continue) or returns (target == -1),
+// running finally blocks and closing for-of iterators on the way.
 void FunctionCompiler::jump_out(int target, bool is_continue, Reg ret_value, const Node* at) {
   int stop = target < 0 ? -1 : target;
   for (int i = static_cast<int>(targets_.size()) - 1; i > stop; --i) {

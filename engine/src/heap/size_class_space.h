@@ -17,7 +17,7 @@
 // slots, and the free list of each class is rebuilt in address order, so
 // allocation fills the holes of old pages first. A page left with no live
 // cell joins a pool of spare empty pages (any class can take one);
-// release_spare_pages() returns the pool beyond a budget to malloc.
+// release_spare_pages() gives the pool beyond a budget back to the kernel.
 //
 // Under AddressSanitizer the body of a free slot and the unused part of a
 // page are poisoned, so a use of a collected cell is reported as it would
@@ -97,7 +97,7 @@ class SizeClassSpace {
   std::size_t sweep(Heap& heap, Finalizer finalize);
   // Finalizes every cell, live or not (the heap's destruction).
   void finalize_all(Heap& heap, Finalizer finalize);
-  // Frees spare empty pages until at most `keep` are left.
+  // Returns spare empty pages to the kernel until at most `keep` are left.
   void release_spare_pages(std::size_t keep);
 
   // Every page held (spare ones included), and the spare ones alone.

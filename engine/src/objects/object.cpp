@@ -211,10 +211,8 @@ Object* VM::new_object_of_class(ObjectClass klass, Object* proto, std::uint32_t 
 }
 
 Object* VM::new_object_with_shape(Shape* shape) {
-  std::uint32_t n = shape->property_count();
-  Object* o =
-      alloc_object<Object>(*this, shape, std::max<std::uint32_t>(n, 4), ObjectClass::kPlain);
-  return o;
+  std::uint32_t slots = std::max<std::uint32_t>(shape->property_count(), 4);
+  return alloc_object<Object>(*this, shape, slots, ObjectClass::kPlain);
 }
 
 Object* VM::new_object() {

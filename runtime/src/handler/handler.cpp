@@ -307,7 +307,7 @@ struct Handler::Impl {
   std::vector<http::Header> header_views;
   std::vector<std::pair<std::size_t, std::size_t>> header_offsets;  // name/value offsets
   std::vector<PropertyKey> keys;
-  PropertyKey k_method, k_url, k_path, k_body;
+  PropertyKey k_body;
   // The common methods' atoms (kept alive by persistent roots), so most
   // requests skip the atom-table lookup.
   std::vector<std::pair<std::string_view, String*>> methods;
@@ -376,9 +376,6 @@ std::unique_ptr<Handler> Handler::load(std::string_view source, std::string_view
   roots.resize(base + kRootCount, Value::undefined());
   vm.heap().enter_no_gc();
   install_bindings(vm, base);
-  h->impl_->k_method = vm.key("method");
-  h->impl_->k_url = vm.key("url");
-  h->impl_->k_path = vm.key("path");
   h->impl_->k_body = PropertyKey::atom(vm.atoms().body);
   // The two layouts, made once: handle() and response_make() allocate into
   // them directly instead of adding each property to a fresh object.
@@ -388,7 +385,7 @@ std::unique_ptr<Handler> Handler::load(std::string_view source, std::string_view
     return Value::cell(o->shape());
   };
   roots[base + kRequestShape] = make_shape(
-      kRequestProto, {h->impl_->k_method, h->impl_->k_url, h->impl_->k_path, h->impl_->k_body});
+      kRequestProto, {vm.key("method"), vm.key("url"), vm.key("path"), h->impl_->k_body});
   roots[base + kResponseShape] = make_shape(
       kResponseProto, {PropertyKey::atom(vm.atoms().status), PropertyKey::atom(vm.atoms().headers),
                        PropertyKey::atom(vm.atoms().body)});
