@@ -271,6 +271,25 @@ TEST_P(ServerTest, KeepAliveServesManyRequestsOnOneConnection) {
   ::close(fd);
 }
 
+// The same with the worker going to sleep between requests at once, and with
+// a long busy poll: the wait either way must not lose a completion.
+TEST_P(ServerTest, KeepAliveWithAndWithoutBusyPoll) {
+  for (const char* poll : {"0", "20ms"}) {
+    Server s(GetParam(), example(), {"-q", "--busy-poll", poll});
+    ASSERT_GT(s.port(), 0) << poll;
+    int fd = connect_to(s.port());
+    std::string pending;
+    for (int i = 0; i < 20; ++i) {
+      if (i % 5 == 0) ::usleep(30'000);  // past a 20 ms poll: the worker sleeps
+      send_all(fd, "GET /api/greet/" + std::to_string(i) + " HTTP/1.1\r\nHost: t\r\n\r\n");
+      Response r;
+      ASSERT_TRUE(read_response(fd, pending, &r)) << poll << " " << i;
+      EXPECT_EQ(r.body, "{\"greeting\":\"Hello, " + std::to_string(i) + "!\"}");
+    }
+    ::close(fd);
+  }
+}
+
 TEST_P(ServerTest, HundredPipelinedRequestsInOneWriteAnswerInOrder) {
   Server s(GetParam(), example(), {"-q"});
   ASSERT_GT(s.port(), 0);
@@ -549,6 +568,9 @@ TEST(ServerStartup, MissingFileAndBadFlags) {
   EXPECT_NE(err.find("unknown option"), std::string::npos) << err;
   err.clear();
   EXPECT_EQ(run_kite({"serve", "--read-timeout", "soon", "x.js"}, &err), 2);
+  EXPECT_EQ(run_kite({"serve", "--busy-poll", "2s", "x.js"}, &err), 2);
+  EXPECT_EQ(run_kite({"serve", "--busy-poll", "5xs", "x.js"}, &err), 2);
+  EXPECT_NE(err.find("invalid duration"), std::string::npos) << err;
 }
 
 TEST(ServerStartup, PortInUseIsReported) {

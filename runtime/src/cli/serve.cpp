@@ -31,27 +31,37 @@ void usage(std::FILE* to) {
              "  --idle-timeout T       idle keep-alive connections closed after (default 60s)\n"
              "  --handler-timeout T    handler time limit (default 30s; 504)\n"
              "  --grace T              drain time after SIGTERM/SIGINT (default 5s)\n"
-             "sizes: 512, 64k, 1m, 2g; times: 250ms, 30s, 2m\n");
+             "  --busy-poll T          poll this long before sleeping (default 100us; 0: off)\n"
+             "sizes: 512, 64k, 1m, 2g; times: 50us, 250ms, 30s, 2m\n");
 }
 
-// "250ms", "30s", "2m", or plain seconds.
-std::optional<std::chrono::milliseconds> parse_duration(std::string_view s) {
+// "250ms", "30s", "2m", "50us", or plain seconds, in microseconds.
+std::optional<std::chrono::microseconds> parse_duration_us(std::string_view s) {
   double v = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || v < 0) return std::nullopt;
   std::string_view unit(p, static_cast<std::size_t>(s.data() + s.size() - p));
-  double ms;
+  double us;
   if (unit.empty() || unit == "s") {
-    ms = v * 1000;
+    us = v * 1e6;
   } else if (unit == "ms") {
-    ms = v;
+    us = v * 1e3;
+  } else if (unit == "us") {
+    us = v;
   } else if (unit == "m") {
-    ms = v * 60'000;
+    us = v * 60e6;
   } else {
     return std::nullopt;
   }
-  if (ms < 1) return std::nullopt;
-  return std::chrono::milliseconds(static_cast<std::int64_t>(ms));
+  if (us > 1e15) return std::nullopt;
+  return std::chrono::microseconds(static_cast<std::int64_t>(us));
+}
+
+// A duration of at least 1 ms, in milliseconds.
+std::optional<std::chrono::milliseconds> parse_duration(std::string_view s) {
+  auto us = parse_duration_us(s);
+  if (!us || *us < std::chrono::milliseconds(1)) return std::nullopt;
+  return std::chrono::duration_cast<std::chrono::milliseconds>(*us);
 }
 
 }  // namespace
@@ -134,6 +144,12 @@ int serve_command(int argc, char** argv) {
       if (a == "--idle-timeout") o.idle_timeout = *d;
       if (a == "--handler-timeout") o.handler_timeout = *d;
       if (a == "--grace") o.grace = *d;
+    } else if (a == "--busy-poll") {
+      auto v = value();
+      if (!v) return 2;
+      auto d = parse_duration_us(*v);
+      if (!d || *d > std::chrono::seconds(1)) return bad(*v, "duration (at most 1s)");
+      o.busy_poll = *d;
     } else if (!a.empty() && a[0] == '-') {
       fmt::print(stderr, "kite serve: unknown option '{}'\n", a);
       usage(stderr);

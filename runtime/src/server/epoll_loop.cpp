@@ -48,7 +48,14 @@ class EpollLoop final : public EventLoop {
     epoll_event events[256];
     std::int64_t next_tick = now_ns() + kTickNs;
     while (true) {
-      int n = ::epoll_wait(ep_, events, 256, 100);
+      // Busy-polls first (ServerOptions::busy_poll), then sleeps.
+      int n = 0;
+      if (!busy_poll(busy_poll_ns_, [&] {
+            n = ::epoll_wait(ep_, events, 256, 0);
+            return n != 0;
+          })) {
+        n = ::epoll_wait(ep_, events, 256, 100);
+      }
       std::int64_t now = now_ns();
       for (int i = 0; i < n; ++i) {
         int fd = events[i].data.fd;
@@ -190,6 +197,8 @@ class EpollLoop final : public EventLoop {
 
   Worker& w_;
   int ep_ = -1;
+  std::int64_t busy_poll_ns_ =
+      std::chrono::duration_cast<std::chrono::nanoseconds>(w_.options->busy_poll).count();
   std::vector<std::unique_ptr<Connection>> conns_;
   std::vector<bool> open_;
   std::vector<std::uint32_t> events_;  // what each socket is watched for

@@ -30,6 +30,10 @@ struct ServerOptions {
   std::chrono::milliseconds idle_timeout{60'000};     // an idle keep-alive connection is closed
   std::chrono::milliseconds handler_timeout{30'000};  // the handler is interrupted (504)
   std::chrono::milliseconds grace{5'000};             // drain time after SIGTERM
+  // Before a worker sleeps it keeps polling for this long: a client sending
+  // its next request soon after finds the worker awake and need not wake it
+  // (a cross-core wake-up, costly on the client's core). 0: sleep at once.
+  std::chrono::microseconds busy_poll{100};
   EngineOptions engine;
   std::string handler_path;
   std::string handler_source;

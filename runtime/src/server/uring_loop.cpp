@@ -45,13 +45,19 @@ std::uint32_t tag_gen(std::uint64_t t) {
   return static_cast<std::uint32_t>(t);
 }
 
-bool init_ring(io_uring* ring) {
-  io_uring_params p{};
-  p.flags = IORING_SETUP_SINGLE_ISSUER | IORING_SETUP_DEFER_TASKRUN;
-  if (io_uring_queue_init_params(kRingEntries, ring, &p) == 0) return true;
-  p = io_uring_params{};
-  p.flags = IORING_SETUP_COOP_TASKRUN;
-  if (io_uring_queue_init_params(kRingEntries, ring, &p) == 0) return true;
+// Completions are run when the worker asks for them (DEFER_TASKRUN, else
+// COOP_TASKRUN), and the kernel raises IORING_SQ_TASKRUN in the shared ring
+// while some wait to be run: the flag the busy poll watches. Sets
+// *taskrun_flag to whether the ring keeps that flag.
+bool init_ring(io_uring* ring, bool* taskrun_flag) {
+  *taskrun_flag = true;
+  for (unsigned flags :
+       {IORING_SETUP_SINGLE_ISSUER | IORING_SETUP_DEFER_TASKRUN, IORING_SETUP_COOP_TASKRUN}) {
+    io_uring_params p{};
+    p.flags = flags | IORING_SETUP_TASKRUN_FLAG;
+    if (io_uring_queue_init_params(kRingEntries, ring, &p) == 0) return true;
+  }
+  *taskrun_flag = false;
   return io_uring_queue_init(kRingEntries, ring, 0) == 0;
 }
 
@@ -79,7 +85,7 @@ class UringLoop final : public EventLoop {
   }
 
   bool start() {
-    if (!init_ring(&ring_)) return false;
+    if (!init_ring(&ring_, &taskrun_flag_)) return false;
     ring_ok_ = true;
     if (!supports_operations()) return false;
     // The provided-buffer ring the kernel picks receive buffers from.
@@ -112,9 +118,8 @@ class UringLoop final : public EventLoop {
   void run() override {
     std::int64_t next_tick = now_ns() + kTickNs;
     while (true) {
-      __kernel_timespec ts{0, 100'000'000};
+      wait_for_completions();
       io_uring_cqe* cqe = nullptr;
-      io_uring_submit_and_wait_timeout(&ring_, &cqe, 1, &ts, nullptr);
       std::int64_t now = now_ns();
       unsigned head;
       unsigned seen = 0;
@@ -141,6 +146,25 @@ class UringLoop final : public EventLoop {
   }
 
  private:
+  // Submits what is queued and returns once completions are in the ring (or
+  // after 100 ms, for the timers): first by busy-polling the ring's TASKRUN
+  // flag, which takes no syscall, then by sleeping in the kernel.
+  void wait_for_completions() {
+    if (io_uring_sq_ready(&ring_) > 0) io_uring_submit(&ring_);
+    if (io_uring_cq_ready(&ring_) > 0) return;
+    std::int64_t budget = taskrun_flag_ ? busy_poll_ns_ : 0;
+    if (busy_poll(budget, [&] {
+          return (IO_URING_READ_ONCE(*ring_.sq.kflags) & IORING_SQ_TASKRUN) != 0 ||
+                 io_uring_cq_ready(&ring_) > 0;
+        })) {
+      io_uring_get_events(&ring_);
+      if (io_uring_cq_ready(&ring_) > 0) return;
+    }
+    __kernel_timespec ts{0, 100'000'000};
+    io_uring_cqe* cqe = nullptr;
+    io_uring_submit_and_wait_timeout(&ring_, &cqe, 1, &ts, nullptr);
+  }
+
   // The operations the loop submits, asked of this ring (no second ring).
   bool supports_operations() {
     io_uring_probe* probe = io_uring_get_probe_ring(&ring_);
@@ -324,6 +348,9 @@ class UringLoop final : public EventLoop {
   Worker& w_;
   io_uring ring_{};
   bool ring_ok_ = false;
+  bool taskrun_flag_ = false;
+  std::int64_t busy_poll_ns_ =
+      std::chrono::duration_cast<std::chrono::nanoseconds>(w_.options->busy_poll).count();
   void* buf_ring_mem_ = nullptr;
   io_uring_buf_ring* br_ = nullptr;
   char* buffers_ = nullptr;

@@ -22,6 +22,24 @@ inline std::int64_t now_ns() {
       .count();
 }
 
+// Polls ready() until it returns true (then true) or budget_ns has passed
+// (then false): what a loop does before it goes to sleep (see
+// ServerOptions::busy_poll).
+template <class Ready>
+bool busy_poll(std::int64_t budget_ns, Ready ready) {
+  if (budget_ns <= 0) return false;
+  std::int64_t deadline = now_ns() + budget_ns;
+  for (unsigned k = 1;; ++k) {
+    if (ready()) return true;
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    asm volatile("yield");
+#endif
+    if (k % 32 == 0 && now_ns() >= deadline) return false;
+  }
+}
+
 struct Worker {
   unsigned index = 0;
   const ServerOptions* options = nullptr;
