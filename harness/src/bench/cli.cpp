@@ -25,7 +25,7 @@ constexpr const char* kUsage = R"(usage: kite-bench <command> [options]   (docs/
   convert  GBENCH.json [-o RESULT.json] [--statistic S]
   http     Kite and the peers over HTTP, interleaved rounds, medians, ratios vs Kite
            [--profile quick|full] [--rounds N] [--duration 10s] [--warmup 2s]
-           [--connections 50] [--paths /api/health,/api/noop] [--servers kite,node,...]
+           [--connections 50] [--paths /api/health,/api/noop] [--spin] [--servers kite,node,...]
            [--kite PATH] [--load PATH] [--peers-dir DIR] [--server-cpu 0] [--load-cpu 1]
            [--port P] [--out http.json]
   cold     Kite and the peers from fork to first response, interleaved rounds

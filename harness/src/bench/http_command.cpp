@@ -49,10 +49,12 @@ int http_command(const std::vector<std::string>& command_args, Io io) {
                            {"--warmup", A::kValue},
                            {"--connections", A::kValue},
                            {"--paths", A::kList},
+                           {"--spin", A::kSwitch},
                            {"--load", A::kValue}});
   const Args args = Args::parse(command_args, spec);
   Comparison c = comparison_from(args, 19700, "http.json");
   const int connections = args.integer("--connections", 50, 1);
+  const bool spin = args.has("--spin");  // kite-load never sleeps (docs/harness.md)
   std::vector<std::string> paths = args.list("--paths");
   if (paths.empty()) paths = {"/api/health", "/api/noop"};
   for (const std::string& path : paths) {
@@ -97,20 +99,21 @@ int http_command(const std::vector<std::string>& command_args, Io io) {
       }
       for (const std::string& path : own_paths) {
         const fs::path json = scratch / fmt::format("{}-{}-{}.json", server.name, round, port);
-        const std::vector<std::string> argv = {c.tools.load.string(),
-                                               "-t",
-                                               "1",
-                                               "-c",
-                                               std::to_string(connections),
-                                               "-d",
-                                               format_seconds(c.profile.duration_s),
-                                               "--warmup",
-                                               format_seconds(c.profile.warmup_s),
-                                               "--label",
-                                               server.name + path,
-                                               "--json",
-                                               json.string(),
-                                               fmt::format("http://127.0.0.1:{}{}", port, path)};
+        std::vector<std::string> argv = {c.tools.load.string(),
+                                         "-t",
+                                         "1",
+                                         "-c",
+                                         std::to_string(connections),
+                                         "-d",
+                                         format_seconds(c.profile.duration_s),
+                                         "--warmup",
+                                         format_seconds(c.profile.warmup_s),
+                                         "--label",
+                                         server.name + path,
+                                         "--json",
+                                         json.string(),
+                                         fmt::format("http://127.0.0.1:{}{}", port, path)};
+        if (spin) argv.insert(argv.begin() + 1, "--spin");
         const ProcessResult load = run_process(argv, /*capture_stderr=*/true, c.load_cpu);
         std::error_code ec;
         if (load.exit_code != 0 || !fs::exists(json, ec)) {

@@ -54,6 +54,7 @@ LoadRun run_load(const LoadOptions& options) {
   plan.head_requests = options.method == "HEAD";
   plan.connections = options.connections;
   plan.pipeline = options.pipeline;
+  plan.spin = options.spin;
   plan.timeout_ns = options.timeout_ns;
   plan.start_ns = monotonic_ns();
   plan.measure_start_ns = plan.start_ns + options.warmup_ns;

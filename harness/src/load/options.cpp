@@ -238,6 +238,8 @@ LoadOptions parse_options(const std::vector<std::string>& args) {
       o.rate = rate;
     } else if (name == "--pipeline") {
       o.pipeline = static_cast<int>(parse_integer(value(), name, 1, kMaxPipeline));
+    } else if (name == "--spin") {
+      o.spin = true;
     } else if (name == "--method" || name == "-m") {
       o.method = value();
       if (!is_token(o.method)) throw UsageError(name + ": '" + o.method + "' is not a method name");
@@ -330,6 +332,8 @@ An HTTP/1.1 load generator for loopback targets (127.0.0.0/8, localhost, [::1]).
   -R, --rate R          open loop: R requests/s in total on a fixed schedule, latency
                         measured from each request's due time (default: closed loop)
       --pipeline D      requests in flight per connection (default 1)
+      --spin            poll epoll without ever sleeping, so the server never pays
+                        to wake the generator (default: sleep when idle, like wrk)
   -m, --method M        request method (default GET)
       --path P          request path; repeat to send several round-robin
                         (default: the URL's path)

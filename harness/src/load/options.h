@@ -53,6 +53,10 @@ struct LoadOptions {
   std::int64_t warmup_ns = 1'000'000'000;  // --warmup, not recorded
   std::optional<double> rate;              // --rate: open loop, total req/s
   int pipeline = 1;                        // --pipeline: requests in flight per connection
+  // --spin: poll epoll without ever sleeping. A sleeping generator (the
+  // default, like wrk) makes the server pay a cross-core wake-up with the
+  // responses it sends while the generator waits.
+  bool spin = false;
   std::string method = "GET";
   std::vector<std::string> paths;  // --path (round-robin); the URL's path when none
   std::vector<std::pair<std::string, std::string>> headers;  // -H 'Name: value'

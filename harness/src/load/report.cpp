@@ -34,6 +34,7 @@ double micros(double ns) {
 std::string mode(const LoadOptions& o) {
   std::string text = o.rate ? fmt::format("open loop at {:g} req/s", *o.rate) : "closed loop";
   if (o.pipeline > 1) text += fmt::format(", pipeline {}", o.pipeline);
+  if (o.spin) text += ", spinning";
   text += o.warmup_ns > 0 ? ", warm-up " + format_duration(static_cast<double>(o.warmup_ns))
                           : ", no warm-up";
   return text;
@@ -137,6 +138,7 @@ harness::ResultFile make_result(const LoadOptions& o, const LoadRun& run) {
   c["connections"] = o.connections;
   c["threads"] = o.threads;
   c["pipeline"] = o.pipeline;
+  c["spin"] = o.spin;
   if (o.rate) {
     c["target_rate"] = *o.rate;
     c["unsent"] = static_cast<double>(s.unsent);

@@ -87,7 +87,7 @@ void Worker::run() {
     } else if (!count_run) {
       wake = std::min(wake, plan_.measure_end_ns);
     }
-    const std::int64_t wait = std::max<std::int64_t>(0, wake - now);
+    const std::int64_t wait = plan_.spin ? 0 : std::max<std::int64_t>(0, wake - now);
     timespec timeout{static_cast<time_t>(wait / 1'000'000'000),
                      static_cast<long>(wait % 1'000'000'000)};
     const int ready = epoll_pwait2(epoll_fd_, events, kMaxEvents, &timeout, nullptr);

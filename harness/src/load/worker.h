@@ -23,6 +23,7 @@ struct LoadPlan {
   bool head_requests = false;         // the method is HEAD: responses have no body
   int connections = 1;                // in the whole run
   int pipeline = 1;                   // requests in flight per connection
+  bool spin = false;                  // epoll with a zero timeout (LoadOptions::spin)
   std::int64_t timeout_ns = 0;
   std::int64_t start_ns = 0;          // the load (and the warm-up) starts
   std::int64_t measure_start_ns = 0;  // the warm-up ends

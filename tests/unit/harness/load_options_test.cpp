@@ -88,6 +88,7 @@ TEST(LoadOptions, Defaults) {
   EXPECT_EQ(o.warmup_ns, 1'000'000'000);
   EXPECT_FALSE(o.rate);
   EXPECT_EQ(o.pipeline, 1);
+  EXPECT_FALSE(o.spin);
   EXPECT_EQ(o.method, "GET");
   EXPECT_EQ(o.paths, std::vector<std::string>{"/api/health"});
   EXPECT_EQ(o.label, "api/health");
@@ -111,6 +112,7 @@ TEST(LoadOptions, EveryOption) {
                                        "2500.5",
                                        "--pipeline",
                                        "4",
+                                       "--spin",
                                        "--method",
                                        "POST",
                                        "--path",
@@ -139,6 +141,7 @@ TEST(LoadOptions, EveryOption) {
   EXPECT_EQ(o.warmup_ns, 0);
   EXPECT_EQ(o.rate, 2500.5);
   EXPECT_EQ(o.pipeline, 4);
+  EXPECT_TRUE(o.spin);
   EXPECT_EQ(o.paths, (std::vector<std::string>{"/a", "/b"}));
   ASSERT_EQ(o.headers.size(), 1u);
   EXPECT_EQ(o.headers[0], (std::pair<std::string, std::string>{"X-Test", "yes"}));

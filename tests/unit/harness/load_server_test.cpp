@@ -136,6 +136,19 @@ TEST(LoadServer, ClosedLoopCountsWhatTheServerCounted) {
   EXPECT_NE(r.out.find("Requests/sec:"), std::string::npos) << r.out;
 }
 
+// The same when the generator never sleeps (--spin).
+TEST(LoadServer, SpinningGeneratorCountsWhatTheServerCounted) {
+  TestHttpServer server({});
+  const LoadResult r = run_kite_load(
+      "spin", {"-c", "4", "--spin", "-d", "500ms", "--warmup", "100ms", url(server, "/hello")});
+  ASSERT_EQ(r.status, 0) << r.out << r.err;
+  EXPECT_GT(r.counter("requests"), 0);
+  EXPECT_EQ(r.counter("status_2xx"), r.counter("responses"));
+  expect_no_errors(r);
+  expect_counts_match(server, r);
+  EXPECT_NE(r.out.find("spinning"), std::string::npos) << r.out;
+}
+
 TEST(LoadServer, ServerErrorsAreReportedAndFailTheRun) {
   TestHttpServer server({.status = 500});
   const LoadResult r =
