@@ -150,7 +150,9 @@ class UringLoop final : public EventLoop {
   // after 100 ms, for the timers): first by busy-polling the ring's TASKRUN
   // flag, which takes no syscall, then by sleeping in the kernel.
   void wait_for_completions() {
-    if (io_uring_sq_ready(&ring_) > 0) io_uring_submit(&ring_);
+    // One syscall both submits the sends just queued and collects what
+    // arrived meanwhile.
+    if (io_uring_sq_ready(&ring_) > 0) io_uring_submit_and_get_events(&ring_);
     if (io_uring_cq_ready(&ring_) > 0) return;
     std::int64_t budget = taskrun_flag_ ? busy_poll_ns_ : 0;
     if (busy_poll(budget, [&] {
