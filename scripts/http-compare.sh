@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Side-by-side HTTP throughput and latency: Kite and every installed peer on
 # the same endpoint, the server pinned to CPU 0 and wrk to CPU 1, keep-alive,
-# in interleaved rounds (kite node deno bun nginx, kite node ...), medians
-# reported. Loopback only; every run is bounded by its duration.
+# in interleaved rounds (kite node deno bun nginx floor, kite node ...), medians
+# reported. floor (kite-floor) is the cheapest server there is: wrk's ceiling.
+# Loopback only; every run is bounded by its duration.
 #
 #   scripts/http-compare.sh [--rounds 3] [--duration 10s] [--connections 50]
 #                           [--path /api/health] [--kite build/release/runtime/kite]
-#                           [--servers kite,node,deno,bun,nginx]
+#                           [--servers kite,node,deno,bun,nginx,floor]
 # Output: a Markdown table (req/s, p50, p99, peak RSS, ratio vs Kite) on stdout.
 # Each server gets a port nothing answers on yet: a server left running by
 # someone else would otherwise answer in place of ours (which then fails to
@@ -18,7 +19,8 @@ duration=10s
 conns=50
 path=/api/health
 kite=build/release/runtime/kite
-servers=kite,node,deno,bun,nginx
+floor=build/release/harness/src/floor/kite-floor
+servers=kite,node,deno,bun,nginx,floor
 while [ $# -gt 0 ]; do
   case "$1" in
     --rounds) rounds=$2; shift 2 ;;
@@ -40,15 +42,16 @@ trap cleanup EXIT INT TERM
 
 port=19480
 peers=()
-for name in kite node deno bun nginx; do
+for name in kite node deno bun nginx floor; do
   case ",$servers," in *",$name,"*) ;; *) continue ;; esac
-  if [ "$name" = kite ] || command -v "$name" >/dev/null; then
+  if [ "$name" = kite ] || { [ "$name" = floor ] && [ -x "$floor" ]; } ||
+     { [ "$name" != floor ] && command -v "$name" >/dev/null; }; then
     peers+=("$name")
   else
     echo "note: $name missing, skipped" >&2
   fi
 done
-[ ${#peers[@]} -gt 0 ] || { echo "http-compare: --servers names none of kite,node,deno,bun,nginx" >&2; exit 2; }
+[ ${#peers[@]} -gt 0 ] || { echo "http-compare: --servers names none of kite,node,deno,bun,nginx,floor" >&2; exit 2; }
 
 answers() {  # answers PORT: something accepts connections on 127.0.0.1:PORT
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
@@ -74,6 +77,7 @@ start() {  # start NAME PORT -> sets $server_pid
     deno) exec taskset -c 0 deno run -A harness/peers/deno/server.js "$p" ;;
     bun) exec taskset -c 0 bun harness/peers/bun/server.js "$p" ;;
     nginx) exec taskset -c 0 harness/peers/nginx/run.sh "$p" "$tmp/nginx-$p" ;;
+    floor) exec taskset -c 0 "$floor" "$p" ;;
   esac >"$tmp/$name.out" 2>&1 &
   server_pid=$!
   pids+=("$server_pid")

@@ -78,7 +78,8 @@ Tools default_tools() {
     for (auto [field, relative] :
          {std::pair{&tools.kite, "runtime/kite"},
           std::pair{&tools.load, "harness/src/load/kite-load"},
-          std::pair{&tools.coldstart, "harness/src/coldstart/kite-coldstart"}}) {
+          std::pair{&tools.coldstart, "harness/src/coldstart/kite-coldstart"},
+          std::pair{&tools.floor, "harness/src/floor/kite-floor"}}) {
       if (is_executable_file(dir / relative)) *field = dir / relative;
     }
     break;
@@ -94,7 +95,8 @@ std::vector<ServerSpec> find_servers(const std::vector<std::string>& wanted, con
                                      std::vector<harness::SkippedServer>& skipped) {
   for (const std::string& name : wanted) {
     if (std::find(kServerNames.begin(), kServerNames.end(), name) == kServerNames.end()) {
-      throw UsageError("unknown server '" + name + "' (known: kite, node, deno, bun, nginx)");
+      throw UsageError("unknown server '" + name +
+                       "' (known: kite, node, deno, bun, nginx, floor)");
     }
   }
   const fs::path peers = tools.source_dir / "harness/peers";
@@ -111,6 +113,14 @@ std::vector<ServerSpec> find_servers(const std::vector<std::string>& wanted, con
                          {tools.kite.string(), "serve", "-q", "--workers", "1", "--port", "{port}",
                           (tools.source_dir / "examples/handler.js").string()},
                          {}});
+      continue;
+    }
+    if (name == "floor") {
+      if (!is_executable_file(tools.floor)) {
+        skipped.push_back({name, "not built (cmake --build --preset release --target kite-floor)"});
+        continue;
+      }
+      servers.push_back({name, {tools.floor.string(), "{port}"}, {"/api/noop", "/api/health"}});
       continue;
     }
     const fs::path program = find_program(name, name == "nginx" ? fs::path() : tools.peers_bin);

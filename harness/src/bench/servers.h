@@ -1,8 +1,7 @@
 // The servers `kite-bench http` and `kite-bench cold` measure: Kite serving
 // examples/handler.js and the peers of harness/peers/ (node, deno, bun,
-// nginx), found on this machine or skipped with a note; and a running server
-// process pinned to one CPU, on a loopback port, stopped when it goes out of
-// scope.
+// nginx) and kite-floor (harness/src/floor), found on this machine or skipped with a note; and a
+// running server process pinned to one CPU, on a loopback port, stopped when it goes out of scope.
 #pragma once
 
 #include <kite/harness/results.h>
@@ -15,8 +14,9 @@
 
 namespace kite::bench {
 
-// The order of the interleaved rounds: kite, node, deno, bun, nginx, kite, ...
-inline const std::vector<std::string> kServerNames = {"kite", "node", "deno", "bun", "nginx"};
+// The order of the interleaved rounds: kite, node, deno, bun, nginx, floor, kite, ...
+inline const std::vector<std::string> kServerNames = {"kite", "node",  "deno",
+                                                      "bun",  "nginx", "floor"};
 
 // Where the programs are. Every path is absolute once resolved.
 struct Tools {
@@ -24,6 +24,7 @@ struct Tools {
   std::filesystem::path kite;        // build/<preset>/runtime/kite
   std::filesystem::path load;        // kite-load
   std::filesystem::path coldstart;   // kite-coldstart
+  std::filesystem::path floor;       // kite-floor: the cheapest server, the generator's ceiling
   std::filesystem::path peers_bin;   // build/peers/node_modules/.bin (scripts/peers-setup.sh)
 };
 

@@ -224,7 +224,8 @@ TEST_F(ReportCommand, WritesWellFormedHtmlWithChartsAndAppendsHistory) {
 
   const std::string md = read(out / "report.md");
   EXPECT_NE(md.find("| kite | 40000 req/s |"), std::string::npos) << md;
-  EXPECT_NE(md.find("Not measured (not installed on this machine): deno, bun."), std::string::npos);
+  EXPECT_NE(md.find("Not measured (not installed on this machine): deno, bun, floor."),
+            std::string::npos);
 
   const auto history = kite::bench::read_history(dir_ / "history.jsonl");
   ASSERT_EQ(history.size(), 1u);
@@ -283,7 +284,8 @@ TEST_F(ReportCommand, SkippedPeersGoFromTheResultIntoTheReport) {
             std::string::npos)
       << md;
   // A skipped peer is not also "not measured".
-  EXPECT_NE(md.find("Not measured (not installed on this machine): bun."), std::string::npos) << md;
+  EXPECT_NE(md.find("Not measured (not installed on this machine): bun, floor."), std::string::npos)
+      << md;
   const std::string html = read(out / "report.html");
   EXPECT_EQ(check_well_formed(html), "");
   EXPECT_NE(html.find("<h2>Skipped peers</h2>"), std::string::npos);
@@ -358,6 +360,31 @@ TEST(Servers, MissingPeersAreNotesAndKiteIsRequired) {
   EXPECT_THROW(kite::bench::find_servers({"tomcat"}, tools, skipped), kite::bench::UsageError);
   tools.kite = "/nonexistent-kite";
   EXPECT_THROW(kite::bench::find_servers({"kite"}, tools, skipped), kite::bench::UsageError);
+}
+
+TEST(Servers, FloorIsFoundWhenBuiltAndAnswersItsTwoPaths) {
+  kite::bench::Tools tools;
+  tools.kite = "/bin/sh";
+  std::vector<SkippedServer> skipped;
+  EXPECT_TRUE(kite::bench::find_servers({"kite", "floor"}, tools, skipped).size() == 1);
+  EXPECT_EQ(skipped,
+            (std::vector<SkippedServer>{
+                {"floor", "not built (cmake --build --preset release --target kite-floor)"}}));
+  skipped.clear();
+  tools.floor = KITE_FLOOR_BINARY;
+  const auto servers = kite::bench::find_servers({"floor"}, tools, skipped);
+  ASSERT_EQ(servers.size(), 1u);
+  EXPECT_TRUE(servers[0].serves("/api/noop"));
+  EXPECT_FALSE(servers[0].serves("/api/echo"));
+  const std::filesystem::path scratch = std::filesystem::temp_directory_path();
+  std::string error;
+  const int port = kite::bench::free_ports(19600, 1);
+  auto running =
+      kite::bench::RunningServer::start(servers[0], port, -1, scratch, "/api/health", 10, error);
+  ASSERT_TRUE(running) << error;
+  EXPECT_EQ(kite::bench::http_get_status(port, "/api/noop", 5), 200);
+  EXPECT_EQ(kite::bench::http_get_status(port, "/nope", 5), 404);
+  running->stop();
 }
 
 TEST(Servers, ExpandsPortAndScratchFolder) {
