@@ -32,35 +32,6 @@ constexpr std::string_view kHealth = R"({"status":"ok","runtime":"kite","timesta
 constexpr std::string_view kNotFound = R"({"error":"Not Found"})";
 constexpr std::size_t kMaxHead = 16 * 1024;
 
-// The response for one request head, with a Date line like Kite's.
-void respond(std::string_view head, const std::string& date, std::string& out) {
-  const std::size_t first_space = head.find(' ');
-  const std::size_t second_space =
-      first_space == std::string_view::npos ? first_space : head.find(' ', first_space + 1);
-  std::string_view target = second_space == std::string_view::npos
-                                ? std::string_view()
-                                : head.substr(first_space + 1, second_space - first_space - 1);
-  const bool is_head = head.starts_with("HEAD ");
-  std::string_view status = "200 OK";
-  std::string_view body = kNotFound;
-  if (target == "/api/noop") {
-    body = kNoop;
-  } else if (target == "/api/health") {
-    body = kHealth;
-  } else {
-    status = "404 Not Found";
-  }
-  out += fmt::format(
-      "HTTP/1.1 {}\r\nDate: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n",
-      status, date, body.size());
-  if (!is_head) out += body;
-}
-
-struct Connection {
-  std::string in;   // bytes of an unfinished request head
-  std::string out;  // responses not yet written
-};
-
 std::string http_date(std::time_t now) {
   char text[64];
   std::tm tm{};
@@ -68,6 +39,48 @@ std::string http_date(std::time_t now) {
   std::strftime(text, sizeof text, "%a, %d %b %Y %H:%M:%S GMT", &tm);
   return text;
 }
+
+// Every response there is, built again once a second (their Date line), so
+// answering a request copies one string and allocates nothing.
+struct Responses {
+  enum Route { kNoopRoute, kHealthRoute, kNotFoundRoute, kRoutes };
+  std::string full[kRoutes];
+  std::string head_only[kRoutes];  // the same without the body, for HEAD
+  std::time_t second = 0;
+
+  void refresh(std::time_t now) {
+    if (now == second) return;
+    second = now;
+    const std::string date = http_date(now);
+    const std::string_view bodies[kRoutes] = {kNoop, kHealth, kNotFound};
+    for (int r = 0; r < kRoutes; ++r) {
+      head_only[r] = fmt::format(
+          "HTTP/1.1 {}\r\nDate: {}\r\nContent-Type: application/json\r\nContent-Length: "
+          "{}\r\n\r\n",
+          r == kNotFoundRoute ? "404 Not Found" : "200 OK", date, bodies[r].size());
+      full[r] = head_only[r] + std::string(bodies[r]);
+    }
+  }
+
+  // The response to one request head.
+  const std::string& to(std::string_view head) const {
+    const std::size_t first_space = head.find(' ');
+    const std::size_t second_space =
+        first_space == std::string_view::npos ? first_space : head.find(' ', first_space + 1);
+    const std::string_view target =
+        second_space == std::string_view::npos
+            ? std::string_view()
+            : head.substr(first_space + 1, second_space - first_space - 1);
+    const Route r = target == "/api/noop"     ? kNoopRoute
+                    : target == "/api/health" ? kHealthRoute
+                                              : kNotFoundRoute;
+    return head.starts_with("HEAD ") ? head_only[r] : full[r];
+  }
+};
+
+struct Connection {
+  std::string in;  // bytes of an unfinished request head
+};
 
 }  // namespace
 
@@ -110,8 +123,8 @@ int main(int argc, char** argv) {
   std::vector<Connection> conns;
   std::vector<epoll_event> ready(256);
   std::vector<char> buf(64 * 1024);
-  std::time_t date_second = 0;
-  std::string date;
+  Responses responses;
+  std::string out;  // the responses to one read, when it held more than one request
   auto close_conn = [&](int fd) {
     ::close(fd);
     conns[static_cast<std::size_t>(fd)] = Connection{};
@@ -119,10 +132,7 @@ int main(int argc, char** argv) {
   while (true) {
     const int n = ::epoll_wait(ep, ready.data(), static_cast<int>(ready.size()), sleep ? -1 : 0);
     if (n <= 0) continue;
-    if (const std::time_t now = std::time(nullptr); now != date_second) {
-      date_second = now;
-      date = http_date(now);
-    }
+    responses.refresh(std::time(nullptr));
     for (int i = 0; i < n; ++i) {
       const int fd = ready[static_cast<std::size_t>(i)].data.fd;
       if (fd == listener) {
@@ -144,30 +154,46 @@ int main(int argc, char** argv) {
         close_conn(fd);
         continue;
       }
-      conn.in.append(buf.data(), static_cast<std::size_t>(got));
+      // The common case, one whole request per read, is answered straight
+      // from the read buffer; bytes of an unfinished head wait in conn.in.
+      if (!conn.in.empty()) conn.in.append(buf.data(), static_cast<std::size_t>(got));
+      const std::string_view data =
+          conn.in.empty() ? std::string_view(buf.data(), static_cast<std::size_t>(got))
+                          : std::string_view(conn.in);
       std::size_t start = 0;
-      for (std::size_t end; (end = conn.in.find("\r\n\r\n", start)) != std::string::npos;
+      const std::string* single = nullptr;
+      out.clear();
+      for (std::size_t end; (end = data.find("\r\n\r\n", start)) != std::string_view::npos;
            start = end + 4) {
-        respond(std::string_view(conn.in).substr(start, end - start), date, conn.out);
+        const std::string& r = responses.to(data.substr(start, end - start));
+        if (single == nullptr && out.empty()) {
+          single = &r;
+        } else {
+          if (single != nullptr) out += *single;
+          single = nullptr;
+          out += r;
+        }
       }
-      conn.in.erase(0, start);
-      if (conn.in.size() > kMaxHead) {
+      const std::string_view rest = data.substr(start);
+      if (rest.size() > kMaxHead) {
         close_conn(fd);
         continue;
+      }
+      if (conn.in.empty()) {
+        conn.in.assign(rest);
+      } else {
+        conn.in.erase(0, start);
       }
       // Loopback sockets take a few small responses at once; a client that
       // does not read them is dropped rather than buffered for.
+      const std::string_view reply = single != nullptr ? std::string_view(*single) : out;
       std::size_t sent = 0;
-      while (sent < conn.out.size()) {
-        const ssize_t w = ::write(fd, conn.out.data() + sent, conn.out.size() - sent);
+      while (sent < reply.size()) {
+        const ssize_t w = ::write(fd, reply.data() + sent, reply.size() - sent);
         if (w <= 0) break;
         sent += static_cast<std::size_t>(w);
       }
-      if (sent < conn.out.size()) {
-        close_conn(fd);
-        continue;
-      }
-      conn.out.clear();
+      if (sent < reply.size()) close_conn(fd);
     }
   }
 }
