@@ -32,6 +32,9 @@ struct Series {
   std::map<std::string, std::vector<double>> counters;
 };
 
+// Kite at this fraction of floor's req/s or more is measuring the generator.
+constexpr double kGeneratorBound = 0.95;
+
 std::string entry_name(const std::string& server, const std::string& path) {
   return "http/" + server + path;
 }
@@ -189,6 +192,19 @@ int http_command(const std::vector<std::string>& command_args, Io io) {
       "medians of {} round(s); {} s per endpoint, {} connections; peak RSS = VmHWM after the "
       "round; wrote {}\n",
       c.profile.rounds, c.profile.duration_s, connections, c.out);
+  for (const std::string& path : paths) {
+    const auto kite = http.find(entry_name("kite", path));
+    const auto floor = http.find(entry_name("floor", path));
+    if (kite == http.end() || floor == http.end()) continue;
+    const double ratio =
+        harness::median(kite->second.samples) / harness::median(floor->second.samples);
+    if (ratio >= kGeneratorBound) {
+      io.out << fmt::format(
+          "note: GET {}: kite is at {:.2f}x floor (the cheapest server there is): the load "
+          "generator sets this rate, not Kite, and ratios to Kite are compressed towards 1\n",
+          path, ratio);
+    }
+  }
   for (const harness::SkippedServer& s : skipped) io.out << "note: " << skip_note(s) << '\n';
   return 0;
 }
