@@ -63,6 +63,10 @@ double vm_hwm_bytes(pid_t pid) {
   return 0;
 }
 
+// What nginx and kite-floor serve: fixed bodies for the two paths that need
+// no handler logic.
+const std::vector<std::string> kStaticBodyPaths = {"/api/noop", "/api/health"};
+
 }  // namespace
 
 Tools default_tools() {
@@ -120,7 +124,7 @@ std::vector<ServerSpec> find_servers(const std::vector<std::string>& wanted, con
         skipped.push_back({name, "not built (cmake --build --preset release --target kite-floor)"});
         continue;
       }
-      servers.push_back({name, {tools.floor.string(), "{port}"}, {"/api/noop", "/api/health"}});
+      servers.push_back({name, {tools.floor.string(), "{port}"}, kStaticBodyPaths});
       continue;
     }
     const fs::path program = find_program(name, name == "nginx" ? fs::path() : tools.peers_bin);
@@ -138,9 +142,8 @@ std::vector<ServerSpec> find_servers(const std::vector<std::string>& wanted, con
     }
     if (name == "bun") servers.push_back({name, {program.string(), script, "{port}"}, {}});
     if (name == "nginx") {
-      servers.push_back({name,
-                         {(peers / "nginx/run.sh").string(), "{port}", "{dir}"},
-                         {"/api/noop", "/api/health"}});
+      servers.push_back(
+          {name, {(peers / "nginx/run.sh").string(), "{port}", "{dir}"}, kStaticBodyPaths});
     }
   }
   return servers;

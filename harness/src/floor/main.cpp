@@ -12,6 +12,7 @@
 // anything else: it reads no request body and checks nothing but the head.
 #include <arpa/inet.h>
 #include <fmt/core.h>
+#include <kite/http/writer.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/epoll.h>
@@ -32,32 +33,25 @@ constexpr std::string_view kHealth = R"({"status":"ok","runtime":"kite","timesta
 constexpr std::string_view kNotFound = R"({"error":"Not Found"})";
 constexpr std::size_t kMaxHead = 16 * 1024;
 
-std::string http_date(std::time_t now) {
-  char text[64];
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  std::strftime(text, sizeof text, "%a, %d %b %Y %H:%M:%S GMT", &tm);
-  return text;
-}
-
-// Every response there is, built again once a second (their Date line), so
-// answering a request copies one string and allocates nothing.
+// Every response there is, built again when the Date line (Kite's own
+// DateCache) changes, once a second, so answering a request copies one
+// string and allocates nothing.
 struct Responses {
   enum Route { kNoopRoute, kHealthRoute, kNotFoundRoute, kRoutes };
   std::string full[kRoutes];
   std::string head_only[kRoutes];  // the same without the body, for HEAD
-  std::time_t second = 0;
+  kite::http::DateCache date;
+  std::uint64_t built_at = ~std::uint64_t{0};  // date.refreshes() when built
 
   void refresh(std::time_t now) {
-    if (now == second) return;
-    second = now;
-    const std::string date = http_date(now);
+    const std::string_view date_line = date.line(now);
+    if (date.refreshes() == built_at) return;
+    built_at = date.refreshes();
     const std::string_view bodies[kRoutes] = {kNoop, kHealth, kNotFound};
     for (int r = 0; r < kRoutes; ++r) {
       head_only[r] = fmt::format(
-          "HTTP/1.1 {}\r\nDate: {}\r\nContent-Type: application/json\r\nContent-Length: "
-          "{}\r\n\r\n",
-          r == kNotFoundRoute ? "404 Not Found" : "200 OK", date, bodies[r].size());
+          "HTTP/1.1 {}\r\n{}Content-Type: application/json\r\nContent-Length: {}\r\n\r\n",
+          r == kNotFoundRoute ? "404 Not Found" : "200 OK", date_line, bodies[r].size());
       full[r] = head_only[r] + std::string(bodies[r]);
     }
   }

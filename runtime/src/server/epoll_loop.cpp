@@ -50,7 +50,7 @@ class EpollLoop final : public EventLoop {
     while (true) {
       // Busy-polls first (ServerOptions::busy_poll), then sleeps.
       int n = 0;
-      if (!busy_poll(busy_poll_ns_, [&] {
+      if (!busy_poll(w_.options->busy_poll, [&] {
             n = ::epoll_wait(ep_, events, 256, 0);
             return n != 0;
           })) {
@@ -197,8 +197,6 @@ class EpollLoop final : public EventLoop {
 
   Worker& w_;
   int ep_ = -1;
-  std::int64_t busy_poll_ns_ =
-      std::chrono::duration_cast<std::chrono::nanoseconds>(w_.options->busy_poll).count();
   std::vector<std::unique_ptr<Connection>> conns_;
   std::vector<bool> open_;
   std::vector<std::uint32_t> events_;  // what each socket is watched for

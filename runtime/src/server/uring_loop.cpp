@@ -154,7 +154,9 @@ class UringLoop final : public EventLoop {
     // arrived meanwhile.
     if (io_uring_sq_ready(&ring_) > 0) io_uring_submit_and_get_events(&ring_);
     if (io_uring_cq_ready(&ring_) > 0) return;
-    std::int64_t budget = taskrun_flag_ ? busy_poll_ns_ : 0;
+    const std::chrono::nanoseconds budget = taskrun_flag_
+                                                ? std::chrono::nanoseconds(w_.options->busy_poll)
+                                                : std::chrono::nanoseconds(0);
     if (busy_poll(budget, [&] {
           return (IO_URING_READ_ONCE(*ring_.sq.kflags) & IORING_SQ_TASKRUN) != 0 ||
                  io_uring_cq_ready(&ring_) > 0;
@@ -351,8 +353,6 @@ class UringLoop final : public EventLoop {
   io_uring ring_{};
   bool ring_ok_ = false;
   bool taskrun_flag_ = false;
-  std::int64_t busy_poll_ns_ =
-      std::chrono::duration_cast<std::chrono::nanoseconds>(w_.options->busy_poll).count();
   void* buf_ring_mem_ = nullptr;
   io_uring_buf_ring* br_ = nullptr;
   char* buffers_ = nullptr;

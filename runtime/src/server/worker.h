@@ -22,13 +22,13 @@ inline std::int64_t now_ns() {
       .count();
 }
 
-// Polls ready() until it returns true (then true) or budget_ns has passed
+// Polls ready() until it returns true (then true) or `budget` has passed
 // (then false): what a loop does before it goes to sleep (see
 // ServerOptions::busy_poll).
 template <class Ready>
-bool busy_poll(std::int64_t budget_ns, Ready ready) {
-  if (budget_ns <= 0) return false;
-  std::int64_t deadline = now_ns() + budget_ns;
+bool busy_poll(std::chrono::nanoseconds budget, Ready ready) {
+  if (budget.count() <= 0) return false;
+  std::int64_t deadline = now_ns() + budget.count();
   for (unsigned k = 1;; ++k) {
     if (ready()) return true;
 #if defined(__x86_64__) || defined(__i386__)
