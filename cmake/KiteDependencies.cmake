@@ -43,3 +43,20 @@ if(KITE_BUILD_TESTS)
   find_package(GTest QUIET CONFIG)
   kite_require_package(GTest_FOUND "libgtest-dev libgmock-dev" "GoogleTest (unit tests)")
 endif()
+
+# ICU: the Unicode Character Database for the engine (RegExp \p{} property
+# classes and case folding, String.prototype.normalize, full case mapping,
+# localeCompare). Linked from the static archives so `kite` pays no dynamic
+# loader cost for it at start-up and stays a static binary.
+find_path(KITE_ICU_INCLUDE_DIR unicode/uchar.h)
+find_library(KITE_ICU_I18N_LIB NAMES libicui18n.a)
+find_library(KITE_ICU_UC_LIB NAMES libicuuc.a)
+find_library(KITE_ICU_DATA_LIB NAMES libicudata.a)
+if(KITE_ICU_INCLUDE_DIR AND KITE_ICU_I18N_LIB AND KITE_ICU_UC_LIB AND KITE_ICU_DATA_LIB)
+  set(KITE_ICU_FOUND TRUE)
+endif()
+kite_require_package(KITE_ICU_FOUND libicu-dev "ICU (Unicode data for RegExp, normalize, case mapping)")
+add_library(kite_icu INTERFACE)
+target_include_directories(kite_icu SYSTEM INTERFACE "${KITE_ICU_INCLUDE_DIR}")
+target_link_libraries(kite_icu INTERFACE
+  "${KITE_ICU_I18N_LIB}" "${KITE_ICU_UC_LIB}" "${KITE_ICU_DATA_LIB}" ${CMAKE_DL_LIBS} Threads::Threads)

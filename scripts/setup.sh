@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config ccache git
   clang clang-format clang-tidy libclang-rt-14-dev
-  liburing-dev libasmjit-dev libfmt-dev
+  liburing-dev libasmjit-dev libfmt-dev libicu-dev
   libbenchmark-dev libgtest-dev libgmock-dev nlohmann-json3-dev
   valgrind
 )
