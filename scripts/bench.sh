@@ -27,7 +27,7 @@ micro=build/release/harness/src/microbench/kite-microbench
 out="reports/$(date -u +%Y-%m-%d)"
 mkdir -p "$out"
 
-echo "bench: instruction-count gate (baselines/<machine-class>/micro-instructions.json)"
+echo "bench: instruction-count gate (baselines/<arch>/micro-instructions.json)"
 status=0
 "$bench" check --metric instructions --iterations 2 --baseline-dir baselines \
   --microbench "$micro" --out "$out/micro-instructions.json" | tee "$out/gate-instructions.txt" || status=$?

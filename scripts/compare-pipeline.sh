@@ -59,7 +59,9 @@ if [ ${#results[@]} -eq 0 ]; then
 fi
 baselines=()
 class=$(sed -n 's/^ *"machine_class": "\(.*\)",$/\1/p' "${results[0]}" | head -1)
-for f in micro-instructions micro coldstart http; do
+arch=$(sed -n 's/^ *"arch": "\(.*\)",$/\1/p' "${results[0]}" | head -1)
+[ -f "baselines/$arch/micro-instructions.json" ] && baselines+=("baselines/$arch/micro-instructions.json")
+for f in micro coldstart http; do
   [ -f "baselines/$class/$f.json" ] && baselines+=("baselines/$class/$f.json")
 done
 gates=()

@@ -17,15 +17,18 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path resolve_baseline(const Args& args, const Measurement& m, const std::string& machine_class,
+fs::path resolve_baseline(const Args& args, const harness::RunContext& planned,
                           const std::string& promote_hint) {
   if (const auto file = args.get("--baseline")) return *file;
   const fs::path dir = args.get("--baseline-dir").value_or(default_baseline_dir().string());
-  const fs::path path = baseline_path(dir, machine_class, m.metric);
+  const fs::path path = baseline_path(dir, planned);
   std::error_code ec;
   if (!fs::exists(path, ec)) {
-    throw harness::ResultError("no baseline for machine class " + machine_class + " (" +
-                               path.string() + "): promote one with `" + promote_hint + "`");
+    const std::string what = planned.metric == "instructions"
+                                 ? "architecture " + planned.arch
+                                 : "machine class " + planned.machine_class;
+    throw harness::ResultError("no baseline for " + what + " (" + path.string() +
+                               "): promote one with `" + promote_hint + "`");
   }
   return path;
 }
@@ -106,7 +109,7 @@ int check_command(const std::vector<std::string>& command_args, Io io) {
   std::string promote_hint = "kite-bench promote";
   if (const auto dir = args.get("--baseline-dir")) promote_hint += " --baseline-dir " + *dir;
   if (m.metric == "instructions") promote_hint += " --metric instructions";
-  const fs::path baseline_file = resolve_baseline(args, m, planned.machine_class, promote_hint);
+  const fs::path baseline_file = resolve_baseline(args, planned, promote_hint);
   harness::ResultFile baseline = harness::read_result_file(baseline_file);
   filter_benchmarks(baseline, m.microbench.filter);
 

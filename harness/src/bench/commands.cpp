@@ -101,10 +101,9 @@ fs::path default_baseline_dir() {
   return fs::path(KITE_SOURCE_DIR) / "baselines";
 }
 
-fs::path baseline_path(const fs::path& dir, const std::string& machine_class,
-                       const std::string& metric) {
-  return dir / machine_class /
-         (metric == "instructions" ? "micro-instructions.json" : "micro.json");
+fs::path baseline_path(const fs::path& dir, const harness::RunContext& context) {
+  if (context.metric == "instructions") return dir / context.arch / "micro-instructions.json";
+  return dir / context.machine_class / "micro.json";
 }
 
 }  // namespace kite::bench

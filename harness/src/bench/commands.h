@@ -65,8 +65,10 @@ void filter_benchmarks(harness::ResultFile& result, const std::string& filter);
 
 // baselines/ of the source tree this kite-bench was built from.
 std::filesystem::path default_baseline_dir();
-// DIR/<machine-class>/micro.json (micro-instructions.json for that metric).
+// DIR/<machine-class>/micro.json for time; DIR/<arch>/micro-instructions.json
+// for instructions, which callgrind counts on its own simulated CPU, so one
+// baseline serves every machine of an architecture (docs/harness.md).
 std::filesystem::path baseline_path(const std::filesystem::path& dir,
-                                    const std::string& machine_class, const std::string& metric);
+                                    const harness::RunContext& context);
 
 }  // namespace kite::bench

@@ -52,7 +52,18 @@ std::string_view verdict_text(RowVerdict verdict) {
 
 void require_comparable(const RunContext& baseline, const RunContext& current) {
   const std::string promote = "promote a baseline for this configuration with `kite-bench promote`";
-  if (baseline.machine_class != current.machine_class) {
+  // Instruction counts come from callgrind's simulated CPU: the same binary
+  // counts the same on any machine of one architecture (measured identical to
+  // 2 instructions in 40M on AMD EPYC and Intel Xeon), so only time results
+  // are tied to a machine class.
+  const bool instructions = baseline.metric == "instructions" && current.metric == "instructions";
+  if (instructions && baseline.arch != current.arch) {
+    throw ResultError("baseline is for architecture " + baseline.arch + ", this is " +
+                      current.arch + ": " +
+                      "promote a baseline for this architecture with `kite-bench promote "
+                      "--metric instructions`");
+  }
+  if (!instructions && baseline.machine_class != current.machine_class) {
     throw ResultError("baseline is for machine class " + baseline.machine_class + ", this is " +
                       current.machine_class + ": " +
                       "promote a baseline for this machine with `kite-bench promote`");

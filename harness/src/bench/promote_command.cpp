@@ -31,7 +31,7 @@ int promote_command(const std::vector<std::string>& command_args, Io io) {
   // --input is the file's machine, not this one.
   const std::filesystem::path out = args.get("--out").value_or(
       baseline_path(args.get("--baseline-dir").value_or(default_baseline_dir().string()),
-                    result.context.machine_class, result.context.metric)
+                    result.context)
           .string());
   harness::write_result_file(result, out);
   io.out << fmt::format(

@@ -3,6 +3,7 @@
 // protected bench 20% worse passes per bench but moves the geomean; a
 // missing bench fails; a new bench is noted; contexts must match.
 #include "gate.h"
+#include "commands.h"
 #include "inject.h"
 
 #include <kite/harness/results.h>
@@ -24,6 +25,7 @@ constexpr int kBenches = 10;
 RunContext test_context() {
   RunContext c;
   c.machine_class = "x86_64-2c-test";
+  c.arch = "x86_64";
   c.build_type = "Release";
   c.metric = "time";
   c.perf_flags = {{"KITE_OPT_INLINE_CACHE", true}};
@@ -193,6 +195,30 @@ TEST(Gate, ContextMismatchSaysWhatToDo) {
   RunContext metric = test_context();
   metric.metric = "instructions";
   EXPECT_THROW(kite::bench::require_comparable(test_context(), metric), ResultError);
+}
+
+TEST(Gate, InstructionBaselinesAreKeyedByArchitecture) {
+  RunContext base = test_context();
+  base.metric = "instructions";
+  RunContext other_cpu = base;
+  other_cpu.machine_class = "x86_64-2c-intel-xeon";
+  other_cpu.cpu_model = "Intel(R) Xeon(R) Processor";
+  EXPECT_NO_THROW(kite::bench::require_comparable(base, other_cpu));
+  RunContext other_arch = base;
+  other_arch.arch = "aarch64";
+  other_arch.machine_class = "aarch64-2c-other";
+  try {
+    kite::bench::require_comparable(base, other_arch);
+    FAIL() << "expected ResultError";
+  } catch (const ResultError& e) {
+    EXPECT_NE(std::string(e.what()).find("baseline is for architecture x86_64, this is aarch64"),
+              std::string::npos)
+        << e.what();
+  }
+  EXPECT_EQ(kite::bench::baseline_path("b", base),
+            std::filesystem::path("b/x86_64/micro-instructions.json"));
+  EXPECT_EQ(kite::bench::baseline_path("b", test_context()),
+            std::filesystem::path("b/x86_64-2c-test/micro.json"));
   RunContext debug = test_context();
   debug.build_type = "Debug";
   EXPECT_THROW(kite::bench::require_comparable(test_context(), debug), ResultError);
