@@ -66,6 +66,12 @@ void install_symbol(VM& vm, Object* global) {
   in.symbol_async_iterator = well_known("Symbol.asyncIterator");
   in.symbol_is_concat_spreadable = well_known("Symbol.isConcatSpreadable");
   in.symbol_unscopables = well_known("Symbol.unscopables");
+  in.symbol_match = well_known("Symbol.match");
+  in.symbol_match_all = well_known("Symbol.matchAll");
+  in.symbol_replace = well_known("Symbol.replace");
+  in.symbol_search = well_known("Symbol.search");
+  in.symbol_split = well_known("Symbol.split");
+  in.symbol_species = well_known("Symbol.species");
   in.symbol_prototype = vm.new_object_with_proto(in.object_prototype);
   NativeFunction* ctor =
       make_constructor(vm, global, "Symbol", symbol_ctor, 0, in.symbol_prototype);
@@ -79,6 +85,12 @@ void install_symbol(VM& vm, Object* global) {
   vm.define_value(rc.object(), "isConcatSpreadable", Value::symbol(in.symbol_is_concat_spreadable),
                   0);
   vm.define_value(rc.object(), "unscopables", Value::symbol(in.symbol_unscopables), 0);
+  vm.define_value(rc.object(), "match", Value::symbol(in.symbol_match), 0);
+  vm.define_value(rc.object(), "matchAll", Value::symbol(in.symbol_match_all), 0);
+  vm.define_value(rc.object(), "replace", Value::symbol(in.symbol_replace), 0);
+  vm.define_value(rc.object(), "search", Value::symbol(in.symbol_search), 0);
+  vm.define_value(rc.object(), "split", Value::symbol(in.symbol_split), 0);
+  vm.define_value(rc.object(), "species", Value::symbol(in.symbol_species), 0);
   vm.define_native(rc.object(), "for", symbol_for, 1);
   vm.define_native(rc.object(), "keyFor", symbol_key_for, 1);
   vm.define_native(in.symbol_prototype, "toString", symbol_to_string, 0);

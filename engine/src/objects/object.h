@@ -47,6 +47,8 @@ enum class ObjectClass : std::uint8_t {
   kSetIterator,
   kStringIterator,
   kDate,
+  kRegExp,                // internal_ = RegExpData cell (builtins/regexp.cpp)
+  kRegExpStringIterator,  // %RegExpStringIteratorPrototype% instances
   kIteratorRecord,  // internal: elements [iterator, next method]
   kForInIterator,   // internal: elements = keys, internal = index
 };

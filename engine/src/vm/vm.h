@@ -116,6 +116,9 @@ struct Intrinsics {
   Object* map_prototype = nullptr;
   Object* set_prototype = nullptr;
   Object* date_prototype = nullptr;
+  Object* regexp_prototype = nullptr;
+  Object* regexp_string_iterator_prototype = nullptr;
+  Object* regexp_exec = nullptr;  // %RegExp.prototype.exec%, for the fast path
   Object* object_constructor = nullptr;
   Object* function_constructor = nullptr;
   Object* array_constructor = nullptr;
@@ -132,6 +135,12 @@ struct Intrinsics {
   Symbol* symbol_async_iterator = nullptr;
   Symbol* symbol_is_concat_spreadable = nullptr;
   Symbol* symbol_unscopables = nullptr;
+  Symbol* symbol_match = nullptr;
+  Symbol* symbol_match_all = nullptr;
+  Symbol* symbol_replace = nullptr;
+  Symbol* symbol_search = nullptr;
+  Symbol* symbol_split = nullptr;
+  Symbol* symbol_species = nullptr;
   Shape* empty_object_shape = nullptr;  // plain objects with Object.prototype
   Shape* array_shape = nullptr;         // arrays (no named properties)
   Shape* function_shape = nullptr;      // closures with `prototype`: length, name, prototype
