@@ -15,14 +15,14 @@
 namespace kite::regexp {
 
 namespace flag {
-inline constexpr std::uint32_t kHasIndices = 1;   // d
-inline constexpr std::uint32_t kGlobal = 2;       // g
-inline constexpr std::uint32_t kIgnoreCase = 4;   // i
-inline constexpr std::uint32_t kMultiline = 8;    // m
-inline constexpr std::uint32_t kDotAll = 16;      // s
-inline constexpr std::uint32_t kUnicode = 32;     // u
-inline constexpr std::uint32_t kUnicodeSets = 64; // v
-inline constexpr std::uint32_t kSticky = 128;     // y
+inline constexpr std::uint32_t kHasIndices = 1;    // d
+inline constexpr std::uint32_t kGlobal = 2;        // g
+inline constexpr std::uint32_t kIgnoreCase = 4;    // i
+inline constexpr std::uint32_t kMultiline = 8;     // m
+inline constexpr std::uint32_t kDotAll = 16;       // s
+inline constexpr std::uint32_t kUnicode = 32;      // u
+inline constexpr std::uint32_t kUnicodeSets = 64;  // v
+inline constexpr std::uint32_t kSticky = 128;      // y
 }  // namespace flag
 
 // Parses a flags string ("dgimsuvy" in any order). False on an unknown or
