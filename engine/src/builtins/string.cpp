@@ -567,7 +567,8 @@ Value string_repeat(VM& vm, CallInfo& ci) {
   std::size_t unit = s->is_one_byte() ? 1 : 2;
   auto* d = const_cast<std::uint8_t*>(out->chars8());
   for (std::uint32_t i = 0; i < count; ++i) {
-    std::memcpy(d + i * s->length() * unit, s->chars8(), s->length() * unit);
+    std::memcpy(d + static_cast<std::size_t>(i) * s->length() * unit, s->chars8(),
+                s->length() * unit);
   }
   return Value::string(out);
 }
