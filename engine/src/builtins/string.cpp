@@ -430,10 +430,11 @@ Value string_trim(VM& vm, CallInfo& ci) {
   return trim(vm, ci, true, true, "trim");
 }
 Value string_trim_start(VM& vm, CallInfo& ci) {
-  return trim(vm, ci, true, false, "trimStart");
+  // V8's messages name the Annex B aliases; Node users see those.
+  return trim(vm, ci, true, false, "trimLeft");
 }
 Value string_trim_end(VM& vm, CallInfo& ci) {
-  return trim(vm, ci, false, true, "trimEnd");
+  return trim(vm, ci, false, true, "trimRight");
 }
 
 Value string_split(VM& vm, CallInfo& ci) {
