@@ -370,9 +370,10 @@ std::string to_precision(double x, int p) {
     return sign + m + "e" + (e >= 0 ? "+" : "-") + std::to_string(std::abs(e));
   }
   if (e == p - 1) return sign + digits;
-  if (e >= 0)
-    return sign + digits.substr(0, static_cast<std::size_t>(e + 1)) + "." +
-           digits.substr(static_cast<std::size_t>(e + 1));
+  if (e >= 0) {
+    auto int_digits = static_cast<std::size_t>(e) + 1;
+    return sign + digits.substr(0, int_digits) + "." + digits.substr(int_digits);
+  }
   return sign + "0." + std::string(static_cast<std::size_t>(-(e + 1)), '0') + digits;
 }
 
