@@ -3,7 +3,6 @@
 #include <cstring>
 #include <memory>
 
-#include <unicode/uchar.h>
 #include <unicode/ucol.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
@@ -204,6 +203,10 @@ bool normalize(std::u16string_view s, NormalizationForm form, std::u16string& ou
     status = U_ZERO_ERROR;
     n = unorm2_normalize(norm, s.data(), len, out.data(), n, &status);
   }
+  if (U_FAILURE(status)) {
+    out.assign(s);  // ICU's data is linked in; not expected
+    return false;
+  }
   out.resize(static_cast<std::size_t>(n));
   return false;
 }
@@ -219,6 +222,7 @@ int compare_root_collation(std::u16string_view a, std::u16string_view b) {
     ucol_setAttribute(c, UCOL_NORMALIZATION_MODE, UCOL_ON, &status);
     return std::unique_ptr<UCollator, CollatorDeleter>(c);
   }();
+  if (collator == nullptr) return a < b ? -1 : a > b ? 1 : 0;  // not expected: data is linked in
   UCollationResult r = ucol_strcoll(collator.get(), a.data(), static_cast<std::int32_t>(a.size()),
                                     b.data(), static_cast<std::int32_t>(b.size()));
   return r == UCOL_LESS ? -1 : r == UCOL_GREATER ? 1 : 0;
