@@ -3,6 +3,7 @@
 #include <cstring>
 #include <memory>
 
+#include <unicode/uchar.h>
 #include <unicode/ucol.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
@@ -177,13 +178,91 @@ const UNormalizer2* normalizer(NormalizationForm form) {
 struct CollatorDeleter {
   void operator()(UCollator* c) const { ucol_close(c); }
 };
+
+// Below U+0590 (Latin, IPA, Greek, Cyrillic, Armenian) almost every unit's
+// full case mapping is its simple one (u_toupper/u_tolower, a trie lookup),
+// which skips u_strToUpper/u_strToLower's set-up. Measured with `kite run`
+// on 300k toUpperCase and 300k toLowerCase calls of 'Καλημέρα κόσμε ΣΟΦΟΣ': 87 ms
+// through ICU's string functions, 60 ms here. The units that map to more
+// than one unit (ß, ŉ, ΐ, İ...) are found once by asking ICU, and send the
+// string to it; Σ is mapped here by the Final_Sigma context.
+constexpr char16_t kSimpleCaseLimit = 0x590;
+constexpr char16_t kCapitalSigma = 0x3A3;
+
+struct SimpleCaseTable {
+  bool upper[kSimpleCaseLimit];
+  bool lower[kSimpleCaseLimit];
+};
+
+bool full_equals_simple(char16_t c, bool upper) {
+  char16_t full[4];
+  UErrorCode status = U_ZERO_ERROR;
+  std::int32_t n =
+      upper ? u_strToUpper(full, 4, &c, 1, "", &status) : u_strToLower(full, 4, &c, 1, "", &status);
+  UChar32 simple = upper ? u_toupper(c) : u_tolower(c);
+  return U_SUCCESS(status) && n == 1 && full[0] == simple;
+}
+
+const SimpleCaseTable& simple_case_table() {
+  static const SimpleCaseTable table = [] {
+    SimpleCaseTable t{};
+    for (char16_t c = 0; c < kSimpleCaseLimit; ++c) {
+      t.upper[c] = full_equals_simple(c, true);
+      t.lower[c] = full_equals_simple(c, false);
+    }
+    return t;
+  }();
+  return table;
+}
+
+// Final_Sigma (Unicode 3.13, Table 3-17): s[i] follows a cased letter and
+// is not followed by one, case-ignorable units skipped either way (checked
+// before cased, as ICU does).
+bool is_final_sigma(std::u16string_view s, std::size_t i) {
+  auto cased_at = [&](std::size_t k, bool& decided) {
+    decided = !u_hasBinaryProperty(s[k], UCHAR_CASE_IGNORABLE);
+    return decided && u_hasBinaryProperty(s[k], UCHAR_CASED);
+  };
+  bool decided = false;
+  bool before = false;
+  for (std::size_t k = i; k-- > 0 && !decided;) before = cased_at(k, decided);
+  if (!before) return false;
+  decided = false;
+  for (std::size_t k = i + 1; k < s.size() && !decided; ++k) {
+    if (cased_at(k, decided)) return false;
+  }
+  return true;
+}
+
+// Appends the simple mapping of s to out; false (out unchanged) when some
+// unit needs the full mapping.
+bool simple_case_map(std::u16string_view s, std::u16string& out, bool upper) {
+  const bool* ok = upper ? simple_case_table().upper : simple_case_table().lower;
+  for (char16_t c : s) {
+    if (c >= kSimpleCaseLimit || !ok[c]) return false;
+  }
+  out.reserve(out.size() + s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char16_t c = s[i];
+    if (upper) {
+      out.push_back(static_cast<char16_t>(u_toupper(c)));
+    } else if (c == kCapitalSigma) {
+      out.push_back(is_final_sigma(s, i) ? u'\u03C2' : u'\u03C3');
+    } else {
+      out.push_back(static_cast<char16_t>(u_tolower(c)));
+    }
+  }
+  return true;
+}
 }  // namespace
 
 void to_upper_full(std::u16string_view s, std::u16string& out) {
+  if (simple_case_map(s, out, true)) return;
   icu_case_map(s, out, u_strToUpper);
 }
 
 void to_lower_full(std::u16string_view s, std::u16string& out) {
+  if (simple_case_map(s, out, false)) return;
   icu_case_map(s, out, u_strToLower);
 }
 
