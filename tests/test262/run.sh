@@ -54,8 +54,7 @@ SKIP_FEATURES="
   explicit-resource-management ShadowRealm Temporal Intl cross-realm tail-call-optimization
   caller __getter__ __setter__ iterator-helpers iterator-sequencing Iterator.concat
   set-methods upsert array-grouping change-array-by-copy Math.sumPrecise Error.isError
-  error-stack-accessor json-parse-with-source String.prototype.isWellFormed
-  String.prototype.toWellFormed Atomics.waitAsync Atomics.pause legacy-regexp
+  error-stack-accessor json-parse-with-source Atomics.waitAsync Atomics.pause legacy-regexp
   IsHTMLDDA host-gc-required
 "
 

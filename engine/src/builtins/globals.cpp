@@ -1,4 +1,4 @@
-// Global functions (ECMA-262 19.2) and Date.now.
+// Global functions (ECMA-262 19.2, Annex B.2.1 escape/unescape) and Date.now.
 #include <chrono>
 #include <cmath>
 #include <cstring>
@@ -42,7 +42,11 @@ Value global_is_finite(VM& vm, CallInfo& ci) {
   return Value::boolean(std::isfinite(vm.to_number(ci.arg(0))));
 }
 
-Value uri_op(VM& vm, CallInfo& ci, bool encode) {
+// uriReserved plus "#" (19.2.6.3-4): encodeURI leaves these as they are and
+// decodeURI keeps their escapes.
+constexpr std::string_view kUriReservedAndHash = ";/?:@&=+$,#";
+
+Value uri_op(VM& vm, CallInfo& ci, bool encode, std::string_view reserved) {
   String* s = vm.flatten(vm.to_string(ci.arg(0)));
   // Decoding a string without escapes gives the same code units back
   // (19.2.6.6 Decode copies every unit that is not '%').
@@ -51,16 +55,86 @@ Value uri_op(VM& vm, CallInfo& ci, bool encode) {
   }
   std::u16string in = s->to_u16();
   std::u16string out;
-  bool ok = encode ? util::encode_uri_component(in, out) : util::decode_uri_component(in, out);
+  bool ok = encode ? util::encode_uri(in, reserved, out) : util::decode_uri(in, reserved, out);
   if (!ok) vm.throw_error(ErrorType::kURIError, "URI malformed");
   return Value::string(vm.new_string_utf16(out));
 }
 
+Value global_encode_uri(VM& vm, CallInfo& ci) {
+  return uri_op(vm, ci, true, kUriReservedAndHash);
+}
+Value global_decode_uri(VM& vm, CallInfo& ci) {
+  return uri_op(vm, ci, false, kUriReservedAndHash);
+}
 Value global_encode_uri_component(VM& vm, CallInfo& ci) {
-  return uri_op(vm, ci, true);
+  return uri_op(vm, ci, true, {});
 }
 Value global_decode_uri_component(VM& vm, CallInfo& ci) {
-  return uri_op(vm, ci, false);
+  return uri_op(vm, ci, false, {});
+}
+
+int hex_digit(char16_t c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// escape (Annex B.2.1.1)
+Value global_escape(VM& vm, CallInfo& ci) {
+  static const char kHex[] = "0123456789ABCDEF";
+  String* s = vm.flatten(vm.to_string(ci.arg(0)));
+  std::u16string out;
+  for (std::uint32_t i = 0; i < s->length(); ++i) {
+    char16_t c = s->at(i);
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+        (c < 0x80 &&
+         std::string_view("@*_+-./").find(static_cast<char>(c)) != std::string_view::npos)) {
+      out.push_back(c);
+    } else if (c < 256) {
+      out += {u'%', static_cast<char16_t>(kHex[c >> 4]), static_cast<char16_t>(kHex[c & 15])};
+    } else {
+      out += {u'%',
+              u'u',
+              static_cast<char16_t>(kHex[c >> 12]),
+              static_cast<char16_t>(kHex[(c >> 8) & 15]),
+              static_cast<char16_t>(kHex[(c >> 4) & 15]),
+              static_cast<char16_t>(kHex[c & 15])};
+    }
+  }
+  return Value::string(vm.new_string_utf16(out));
+}
+
+// unescape (Annex B.2.1.2): %uXXXX and %XX become code units; any other '%'
+// is kept.
+Value global_unescape(VM& vm, CallInfo& ci) {
+  String* s = vm.flatten(vm.to_string(ci.arg(0)));
+  std::uint32_t n = s->length();
+  std::u16string out;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    char16_t c = s->at(i);
+    if (c == '%') {
+      if (i + 6 <= n && s->at(i + 1) == 'u') {
+        int a = hex_digit(s->at(i + 2)), b = hex_digit(s->at(i + 3));
+        int d = hex_digit(s->at(i + 4)), e = hex_digit(s->at(i + 5));
+        if (a >= 0 && b >= 0 && d >= 0 && e >= 0) {
+          out.push_back(static_cast<char16_t>((a << 12) | (b << 8) | (d << 4) | e));
+          i += 5;
+          continue;
+        }
+      }
+      if (i + 3 <= n) {
+        int a = hex_digit(s->at(i + 1)), b = hex_digit(s->at(i + 2));
+        if (a >= 0 && b >= 0) {
+          out.push_back(static_cast<char16_t>((a << 4) | b));
+          i += 2;
+          continue;
+        }
+      }
+    }
+    out.push_back(c);
+  }
+  return Value::string(vm.new_string_utf16(out));
 }
 
 Value date_now(VM&, CallInfo&) {
@@ -83,8 +157,12 @@ void install_globals(VM& vm, Object* global) {
   Rooted rpf(vm, Value::object(pf));
   vm.define_native(rg.object(), "isNaN", global_is_nan, 1);
   vm.define_native(rg.object(), "isFinite", global_is_finite, 1);
+  vm.define_native(rg.object(), "encodeURI", global_encode_uri, 1);
+  vm.define_native(rg.object(), "decodeURI", global_decode_uri, 1);
   vm.define_native(rg.object(), "encodeURIComponent", global_encode_uri_component, 1);
   vm.define_native(rg.object(), "decodeURIComponent", global_decode_uri_component, 1);
+  vm.define_native(rg.object(), "escape", global_escape, 1);
+  vm.define_native(rg.object(), "unescape", global_unescape, 1);
   vm.define_value(rg.object(), "NaN", Value::raw_double(std::nan("")), 0);
   vm.define_value(rg.object(), "Infinity", Value::raw_double(INFINITY), 0);
   vm.define_value(rg.object(), "undefined", Value::undefined(), 0);

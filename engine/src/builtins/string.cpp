@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstring>
 #include <string>
+#include <utility>
 
 #include "builtins/builtins.h"
 #include "util/numbers.h"
@@ -26,6 +27,42 @@ String* this_string(VM& vm, CallInfo& ci, const char* method) {
 
 String* arg_string(VM& vm, Value v) {
   return vm.flatten(vm.to_string(v));
+}
+
+// IsRegExp (7.2.8).
+bool is_regexp(VM& vm, Value v) {
+  if (!v.is_object()) return false;
+  Rooted rv(vm, v);
+  Value matcher = vm.get(rv.object(), PropertyKey::symbol(vm.intrinsics().symbol_match));
+  if (!matcher.is_undefined()) return VM::to_boolean(matcher);
+  return rv.object()->klass() == ObjectClass::kRegExp;
+}
+
+// The search string of includes/startsWith/endsWith, which refuse a RegExp
+// (22.1.3.8 step 4 and friends).
+String* search_string_arg(VM& vm, Value v, const char* method) {
+  if (is_regexp(vm, v)) {
+    vm.throw_type_error(std::string("First argument to String.prototype.") + method +
+                        " must not be a regular expression");
+  }
+  return arg_string(vm, v);
+}
+
+bool equals_ascii(const String* s, std::string_view ascii) {
+  if (s->length() != ascii.size()) return false;
+  for (std::uint32_t i = 0; i < s->length(); ++i) {
+    if (s->at(i) != static_cast<unsigned char>(ascii[i])) return false;
+  }
+  return true;
+}
+
+bool is_ascii(const String* s) {
+  if (!s->is_one_byte()) return false;
+  const std::uint8_t* p = s->chars8();
+  for (std::uint32_t i = 0; i < s->length(); ++i) {
+    if (p[i] >= 0x80) return false;
+  }
+  return true;
 }
 
 // First index >= from where `pat` occurs in `s`, or -1.
@@ -101,7 +138,7 @@ Value string_from_code_point(VM& vm, CallInfo& ci) {
   for (std::uint32_t i = 0; i < ci.argc; ++i) {
     double d = vm.to_number(ci.args[i]);
     if (d != std::trunc(d) || d < 0 || d > 0x10FFFF) {
-      vm.throw_range_error("Invalid code point " + vm.to_string(ci.args[i])->to_utf8());
+      vm.throw_range_error("Invalid code point " + util::number_to_string(d));
     }
     auto cp = static_cast<char32_t>(d);
     if (cp >= 0x10000) {
@@ -210,7 +247,7 @@ Value string_last_index_of(VM& vm, CallInfo& ci) {
 
 Value string_includes(VM& vm, CallInfo& ci) {
   Rooted rs(vm, Value::string(this_string(vm, ci, "includes")));
-  Rooted rp(vm, Value::string(arg_string(vm, ci.arg(0))));
+  Rooted rp(vm, Value::string(search_string_arg(vm, ci.arg(0), "includes")));
   double pos = vm.to_integer_or_infinity(ci.arg(1));
   auto from = static_cast<std::uint32_t>(std::clamp<double>(pos, 0, rs.string()->length()));
   return Value::boolean(index_of(rs.string(), rp.string(), from) >= 0);
@@ -218,7 +255,7 @@ Value string_includes(VM& vm, CallInfo& ci) {
 
 Value string_starts_with(VM& vm, CallInfo& ci) {
   Rooted rs(vm, Value::string(this_string(vm, ci, "startsWith")));
-  Rooted rp(vm, Value::string(arg_string(vm, ci.arg(0))));
+  Rooted rp(vm, Value::string(search_string_arg(vm, ci.arg(0), "startsWith")));
   double pos = vm.to_integer_or_infinity(ci.arg(1));
   String* s = rs.string();
   String* p = rp.string();
@@ -232,7 +269,7 @@ Value string_starts_with(VM& vm, CallInfo& ci) {
 
 Value string_ends_with(VM& vm, CallInfo& ci) {
   Rooted rs(vm, Value::string(this_string(vm, ci, "endsWith")));
-  Rooted rp(vm, Value::string(arg_string(vm, ci.arg(0))));
+  Rooted rp(vm, Value::string(search_string_arg(vm, ci.arg(0), "endsWith")));
   String* s = rs.string();
   double pos = ci.arg(1).is_undefined() ? s->length() : vm.to_integer_or_infinity(ci.arg(1));
   s = rs.string();
@@ -284,26 +321,69 @@ Value string_substr(VM& vm, CallInfo& ci) {
                                     static_cast<std::uint32_t>(end)));
 }
 
-Value change_case(VM& vm, CallInfo& ci, bool upper) {
-  String* s = this_string(vm, ci, upper ? "toUpperCase" : "toLowerCase");
+// Latin-1 case tables for the one-byte fast path. Upper-casing µ, ß and ÿ
+// leaves Latin-1 (U+039C, "SS", U+0178): their entry is 0, which sends the
+// string to ICU.
+struct Latin1CaseTables {
+  std::uint8_t upper[256];
+  std::uint8_t lower[256];
+};
+
+constexpr Latin1CaseTables make_latin1_case_tables() {
+  Latin1CaseTables t{};
+  for (int c = 0; c < 256; ++c) {
+    auto u = static_cast<std::uint8_t>(c);
+    auto l = static_cast<std::uint8_t>(c);
+    if ((c >= 'a' && c <= 'z') || (c >= 0xE0 && c <= 0xFE && c != 0xF7))
+      u = static_cast<std::uint8_t>(c - 32);
+    if (c == 0xB5 || c == 0xDF || c == 0xFF) u = 0;
+    if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7))
+      l = static_cast<std::uint8_t>(c + 32);
+    t.upper[c] = u;
+    t.lower[c] = l;
+  }
+  return t;
+}
+
+constexpr Latin1CaseTables kLatin1Case = make_latin1_case_tables();
+
+// String.prototype.toUpperCase / toLowerCase (22.1.3.28, 22.1.3.30): full
+// Unicode case mapping. One-byte strings map through a table unless they
+// hold µ, ß or ÿ (upper-casing); a string the mapping leaves unchanged is
+// returned as it is.
+Value change_case(VM& vm, CallInfo& ci, bool upper, const char* method) {
+  String* s = this_string(vm, ci, method);
   if (s->is_one_byte()) {
-    bool ascii = true;
-    for (std::uint32_t i = 0; i < s->length(); ++i) ascii &= s->chars8()[i] < 0x80;
-    if (ascii) {
+    const std::uint8_t* table = upper ? kLatin1Case.upper : kLatin1Case.lower;
+    const std::uint8_t* p = s->chars8();
+    std::uint32_t n = s->length();
+    std::uint32_t first = 0;
+    while (first < n && table[p[first]] == p[first]) ++first;
+    if (first == n) return Value::string(s);
+    bool stays_latin1 = true;
+    for (std::uint32_t i = first; i < n && stays_latin1; ++i) {
+      stays_latin1 = table[p[i]] != 0 || p[i] == 0;
+    }
+    if (stays_latin1) {
       Rooted rs(vm, Value::string(s));
-      String* out = vm.alloc_flat_string(s->length(), true);
-      s = rs.string();
+      String* out = vm.alloc_flat_string(n, true);
+      p = rs.string()->chars8();
       auto* d = const_cast<std::uint8_t*>(out->chars8());
-      for (std::uint32_t i = 0; i < s->length(); ++i) {
-        std::uint8_t c = s->chars8()[i];
-        if (upper && c >= 'a' && c <= 'z') c -= 32;
-        if (!upper && c >= 'A' && c <= 'Z') c += 32;
-        d[i] = c;
-      }
+      std::memcpy(d, p, first);
+      for (std::uint32_t i = first; i < n; ++i) d[i] = table[p[i]];
       return Value::string(out);
     }
   }
-  std::u16string in = s->to_u16(), out;
+  // ICU does not allocate on the JS heap, so a two-byte string's units are
+  // read in place.
+  std::u16string widened, out;
+  std::u16string_view in;
+  if (s->is_one_byte()) {
+    widened = s->to_u16();
+    in = widened;
+  } else {
+    in = {s->chars16(), s->length()};
+  }
   if (upper) {
     util::to_upper_full(in, out);
   } else {
@@ -312,19 +392,29 @@ Value change_case(VM& vm, CallInfo& ci, bool upper) {
   return Value::string(vm.new_string_utf16(out));
 }
 
+// The locale forms use the root locale (no Intl; 22.1.3.26-27 leave the
+// locale to the implementation), so they equal the plain ones.
 Value string_to_upper(VM& vm, CallInfo& ci) {
-  return change_case(vm, ci, true);
+  return change_case(vm, ci, true, "toUpperCase");
 }
 Value string_to_lower(VM& vm, CallInfo& ci) {
-  return change_case(vm, ci, false);
+  return change_case(vm, ci, false, "toLowerCase");
+}
+Value string_to_locale_upper(VM& vm, CallInfo& ci) {
+  return change_case(vm, ci, true, "toLocaleUpperCase");
+}
+Value string_to_locale_lower(VM& vm, CallInfo& ci) {
+  return change_case(vm, ci, false, "toLocaleLowerCase");
 }
 
 bool is_trim_space(char16_t c) {
   return util::is_js_whitespace(c) || util::is_line_terminator(c);
 }
 
-Value trim(VM& vm, CallInfo& ci, bool start, bool end) {
-  Rooted rs(vm, Value::string(this_string(vm, ci, "trim")));
+// TrimString (22.1.3.32.1): WhiteSpace (TAB, VT, FF, ZWNBSP and every Zs)
+// and LineTerminator units.
+Value trim(VM& vm, CallInfo& ci, bool start, bool end, const char* method) {
+  Rooted rs(vm, Value::string(this_string(vm, ci, method)));
   String* s = rs.string();
   std::uint32_t a = 0, b = s->length();
   if (start) {
@@ -337,13 +427,14 @@ Value trim(VM& vm, CallInfo& ci, bool start, bool end) {
 }
 
 Value string_trim(VM& vm, CallInfo& ci) {
-  return trim(vm, ci, true, true);
+  return trim(vm, ci, true, true, "trim");
 }
 Value string_trim_start(VM& vm, CallInfo& ci) {
-  return trim(vm, ci, true, false);
+  // V8's messages name the Annex B aliases; Node users see those.
+  return trim(vm, ci, true, false, "trimLeft");
 }
 Value string_trim_end(VM& vm, CallInfo& ci) {
-  return trim(vm, ci, false, true);
+  return trim(vm, ci, false, true, "trimRight");
 }
 
 Value string_split(VM& vm, CallInfo& ci) {
@@ -466,7 +557,7 @@ Value string_repeat(VM& vm, CallInfo& ci) {
   Rooted rs(vm, Value::string(this_string(vm, ci, "repeat")));
   double n = vm.to_integer_or_infinity(ci.arg(0));
   if (n < 0 || std::isinf(n))
-    vm.throw_range_error("Invalid count value: " + vm.to_string(ci.arg(0))->to_utf8());
+    vm.throw_range_error("Invalid count value: " + util::number_to_string(n));
   String* s = rs.string();
   if (n == 0 || s->length() == 0) return Value::string(vm.atoms().empty);
   if (static_cast<double>(s->length()) * n > (1u << 29))
@@ -477,7 +568,8 @@ Value string_repeat(VM& vm, CallInfo& ci) {
   std::size_t unit = s->is_one_byte() ? 1 : 2;
   auto* d = const_cast<std::uint8_t*>(out->chars8());
   for (std::uint32_t i = 0; i < count; ++i) {
-    std::memcpy(d + i * s->length() * unit, s->chars8(), s->length() * unit);
+    std::memcpy(d + static_cast<std::size_t>(i) * s->length() * unit, s->chars8(),
+                s->length() * unit);
   }
   return Value::string(out);
 }
@@ -518,14 +610,134 @@ Value string_concat(VM& vm, CallInfo& ci) {
   return acc.get();
 }
 
+// localeCompare (22.1.3.12) without Intl: the root collation (CLDR root,
+// which is also what Node's default "en" locale uses for these strings),
+// so "a" < "B" < "b" and canonically equivalent strings compare equal.
 Value string_locale_compare(VM& vm, CallInfo& ci) {
   Rooted rs(vm, Value::string(this_string(vm, ci, "localeCompare")));
   String* other = arg_string(vm, ci.arg(0));
-  return Value::int32(rs.string()->compare(other));
+  if (vm.string_equals(rs.string(), other)) return Value::int32(0);
+  return Value::int32(util::compare_root_collation(rs.string()->to_u16(), other->to_u16()));
 }
 
+// normalize (22.1.3.15). ASCII text is the same in every form.
 Value string_normalize(VM& vm, CallInfo& ci) {
-  return Value::string(this_string(vm, ci, "normalize"));
+  Rooted rs(vm, Value::string(this_string(vm, ci, "normalize")));
+  util::NormalizationForm form = util::NormalizationForm::kNFC;
+  if (!ci.arg(0).is_undefined()) {
+    String* f = arg_string(vm, ci.arg(0));
+    if (equals_ascii(f, "NFC")) {
+      form = util::NormalizationForm::kNFC;
+    } else if (equals_ascii(f, "NFD")) {
+      form = util::NormalizationForm::kNFD;
+    } else if (equals_ascii(f, "NFKC")) {
+      form = util::NormalizationForm::kNFKC;
+    } else if (equals_ascii(f, "NFKD")) {
+      form = util::NormalizationForm::kNFKD;
+    } else {
+      vm.throw_range_error("The normalization form should be one of NFC, NFD, NFKC, NFKD.");
+    }
+  }
+  String* s = rs.string();
+  if (is_ascii(s)) return rs.get();
+  std::u16string out;
+  if (util::normalize(s->to_u16(), form, out)) return rs.get();
+  return Value::string(vm.new_string_utf16(out));
+}
+
+// isWellFormed (22.1.3.10): no lone surrogates.
+Value string_is_well_formed(VM& vm, CallInfo& ci) {
+  String* s = this_string(vm, ci, "isWellFormed");
+  if (s->is_one_byte()) return Value::boolean(true);
+  const char16_t* p = s->chars16();
+  std::uint32_t n = s->length();
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (p[i] < 0xD800 || p[i] > 0xDFFF) continue;
+    if (p[i] > 0xDBFF || i + 1 == n || p[i + 1] < 0xDC00 || p[i + 1] > 0xDFFF) {
+      return Value::boolean(false);
+    }
+    ++i;
+  }
+  return Value::boolean(true);
+}
+
+// toWellFormed (22.1.3.31): lone surrogates become U+FFFD.
+Value string_to_well_formed(VM& vm, CallInfo& ci) {
+  String* s = this_string(vm, ci, "toWellFormed");
+  if (s->is_one_byte()) return Value::string(s);
+  std::u16string out(s->chars16(), s->length());
+  bool changed = false;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    char16_t c = out[i];
+    if (c < 0xD800 || c > 0xDFFF) continue;
+    if (c <= 0xDBFF && i + 1 < out.size() && out[i + 1] >= 0xDC00 && out[i + 1] <= 0xDFFF) {
+      ++i;
+      continue;
+    }
+    out[i] = 0xFFFD;
+    changed = true;
+  }
+  if (!changed) return Value::string(s);
+  return Value::string(vm.new_string_utf16(out));
+}
+
+// The Annex B HTML methods (B.2.2.2-14), CreateHTML (B.2.2.2.1) each.
+struct HtmlMethod {
+  const char* name;
+  const char* tag;
+  const char* attribute;  // nullptr: the method takes no argument
+};
+
+constexpr HtmlMethod kHtmlMethods[] = {
+    {"anchor", "a", "name"},      {"big", "big", nullptr},       {"blink", "blink", nullptr},
+    {"bold", "b", nullptr},       {"fixed", "tt", nullptr},      {"fontcolor", "font", "color"},
+    {"fontsize", "font", "size"}, {"italics", "i", nullptr},     {"link", "a", "href"},
+    {"small", "small", nullptr},  {"strike", "strike", nullptr}, {"sub", "sub", nullptr},
+    {"sup", "sup", nullptr},
+};
+
+void append_ascii(std::u16string& out, std::string_view s) {
+  out.append(s.begin(), s.end());
+}
+
+Value create_html(VM& vm, CallInfo& ci, const HtmlMethod& m) {
+  Rooted rs(vm, Value::string(this_string(vm, ci, m.name)));
+  std::u16string out = u"<";
+  append_ascii(out, m.tag);
+  if (m.attribute != nullptr) {
+    String* v = arg_string(vm, ci.arg(0));
+    out.push_back(' ');
+    append_ascii(out, m.attribute);
+    out += u"=\"";
+    for (std::uint32_t i = 0; i < v->length(); ++i) {
+      char16_t c = v->at(i);
+      if (c == '"') {
+        out += u"&quot;";
+      } else {
+        out.push_back(c);
+      }
+    }
+    out.push_back('"');
+  }
+  out.push_back('>');
+  String* s = rs.string();
+  for (std::uint32_t i = 0; i < s->length(); ++i) out.push_back(s->at(i));
+  out += u"</";
+  append_ascii(out, m.tag);
+  out.push_back('>');
+  return Value::string(vm.new_string_utf16(out));
+}
+
+template <std::size_t I>
+Value string_html(VM& vm, CallInfo& ci) {
+  return create_html(vm, ci, kHtmlMethods[I]);
+}
+
+template <std::size_t... I>
+void install_html_methods(VM& vm, Object* proto, std::index_sequence<I...>) {
+  (vm.define_native(proto, kHtmlMethods[I].name, string_html<I>,
+                    kHtmlMethods[I].attribute != nullptr ? 1 : 0),
+   ...);
 }
 
 Value string_iterator(VM& vm, CallInfo& ci) {
@@ -567,11 +779,9 @@ void install_string(VM& vm, Object* global) {
       {"substr", string_substr, 2},
       {"toUpperCase", string_to_upper, 0},
       {"toLowerCase", string_to_lower, 0},
-      {"toLocaleUpperCase", string_to_upper, 0},
-      {"toLocaleLowerCase", string_to_lower, 0},
+      {"toLocaleUpperCase", string_to_locale_upper, 0},
+      {"toLocaleLowerCase", string_to_locale_lower, 0},
       {"trim", string_trim, 0},
-      {"trimStart", string_trim_start, 0},
-      {"trimEnd", string_trim_end, 0},
       {"split", string_split, 2},
       {"replace", string_replace, 2},
       {"replaceAll", string_replace_all, 2},
@@ -581,8 +791,20 @@ void install_string(VM& vm, Object* global) {
       {"concat", string_concat, 1},
       {"localeCompare", string_locale_compare, 1},
       {"normalize", string_normalize, 0},
+      {"isWellFormed", string_is_well_formed, 0},
+      {"toWellFormed", string_to_well_formed, 0},
   };
   for (const M& m : methods) vm.define_native(in.string_prototype, m.name, m.fn, m.length);
+  // Annex B.2.2.15-16: trimLeft and trimRight are the same function objects
+  // as trimStart and trimEnd.
+  Rooted trim_start(
+      vm, Value::object(vm.define_native(in.string_prototype, "trimStart", string_trim_start, 0)));
+  Rooted trim_end(
+      vm, Value::object(vm.define_native(in.string_prototype, "trimEnd", string_trim_end, 0)));
+  vm.define_value(in.string_prototype, "trimLeft", trim_start.get());
+  vm.define_value(in.string_prototype, "trimRight", trim_end.get());
+  install_html_methods(vm, in.string_prototype,
+                       std::make_index_sequence<std::size(kHtmlMethods)>());
   vm.define_native(in.string_prototype, PropertyKey::symbol(in.symbol_iterator),
                    "[Symbol.iterator]", string_iterator, 0);
 }

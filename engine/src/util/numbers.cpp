@@ -264,13 +264,19 @@ std::string number_to_string_radix(double value, int radix) {
       }
     } while (fraction >= delta);
   }
+  // Integer digits, least significant first. While integer / radix is still
+  // at least 2^53 its low digits are not represented in the double: they
+  // print as zeros and the division is inexact, as in V8.
   std::string digits;
-  while (integer >= 1) {
+  while (integer / radix >= 9007199254740992.0) {
+    integer /= radix;
+    digits.push_back('0');
+  }
+  do {
     double rem = std::fmod(integer, radix);
     digits.push_back(kChars[static_cast<int>(rem)]);
     integer = (integer - rem) / radix;
-  }
-  if (digits.empty()) digits = "0";
+  } while (integer > 0);
   std::string out = neg ? "-" : "";
   out.append(digits.rbegin(), digits.rend());
   if (!frac.empty()) {
@@ -364,9 +370,10 @@ std::string to_precision(double x, int p) {
     return sign + m + "e" + (e >= 0 ? "+" : "-") + std::to_string(std::abs(e));
   }
   if (e == p - 1) return sign + digits;
-  if (e >= 0)
-    return sign + digits.substr(0, static_cast<std::size_t>(e + 1)) + "." +
-           digits.substr(static_cast<std::size_t>(e + 1));
+  if (e >= 0) {
+    auto int_digits = static_cast<std::size_t>(e) + 1;
+    return sign + digits.substr(0, int_digits) + "." + digits.substr(int_digits);
+  }
   return sign + "0." + std::string(static_cast<std::size_t>(-(e + 1)), '0') + digits;
 }
 
