@@ -465,6 +465,8 @@ TEST_P(ServerTest, HandlerFaultsAreAnsweredAndTheWorkerGoesOn) {
   EXPECT_EQ(get(s.port(), "/ok").status, 200);
   EXPECT_EQ(get(s.port(), "/catch-loop").status, 504);
   EXPECT_EQ(get(s.port(), "/ok").status, 200);
+  EXPECT_EQ(get(s.port(), "/regex-catastrophic").status, 504);
+  EXPECT_EQ(get(s.port(), "/regex-route?p=/users/42").body, "{\"id\":42}");
 
   EXPECT_EQ(get(s.port(), "/oom").status, 500);
   EXPECT_EQ(get(s.port(), "/oom").status, 500);

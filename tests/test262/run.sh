@@ -36,10 +36,7 @@ set -euo pipefail
 SKIP_FEATURES="
   generators async-functions async-iteration Symbol.asyncIterator top-level-await
   Array.fromAsync
-  regexp-dotall regexp-lookbehind regexp-named-groups regexp-unicode-property-escapes
-  regexp-match-indices regexp-v-flag regexp-modifiers regexp-duplicate-named-groups
-  Symbol.match Symbol.matchAll Symbol.replace Symbol.search Symbol.split
-  String.prototype.matchAll RegExp.escape
+  regexp-v-flag regexp-modifiers regexp-duplicate-named-groups RegExp.escape
   class-fields-private class-fields-private-in class-methods-private
   class-static-fields-private class-static-methods-private class-static-block
   decorators auto-accessor
@@ -48,7 +45,7 @@ SKIP_FEATURES="
   arraybuffer-transfer Float16Array Int8Array Int16Array Int32Array Uint8Array
   Uint8ClampedArray Uint16Array Uint32Array Float32Array Float64Array uint8array-base64
   WeakMap WeakSet WeakRef FinalizationRegistry symbols-as-weakmap-keys
-  Symbol.species Promise AggregateError Promise.allSettled Promise.any promise-with-resolvers
+  Promise AggregateError Promise.allSettled Promise.any promise-with-resolvers
   dynamic-import import-attributes import-defer import.meta json-modules source-phase-imports
   source-phase-imports-module-source import-text export-star-as-namespace-from-module
   explicit-resource-management ShadowRealm Temporal Intl cross-realm tail-call-optimization
@@ -65,14 +62,8 @@ SKIP_FEATURES="
 # run without the harness prelude.
 SKIP_FLAGS="module async noStrict CanBlockIsTrue CanBlockIsFalse"
 
-# Paths (relative to test/) skipped wholesale: regex literals and the
-# RegExp-only String methods are a later engine issue.
-SKIP_PATHS="
-  language/literals/regexp/
-  built-ins/String/prototype/match/
-  built-ins/String/prototype/matchAll/
-  built-ins/String/prototype/search/
-"
+# Paths (relative to test/) skipped wholesale: none since RegExp landed.
+SKIP_PATHS=""
 
 # Tests that call the host's $262 object (createRealm, evalScript,
 # detachArrayBuffer, agent) are skipped: Kite has no host test hooks.

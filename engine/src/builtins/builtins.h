@@ -2,7 +2,10 @@
 // fresh VM. One file per built-in family; each exposes an install_* hook.
 #pragma once
 
+#include <span>
 #include <string_view>
+
+#include "objects/string_builder.h"
 
 #include "vm/vm.h"
 
@@ -25,6 +28,14 @@ void install_map_set(VM& vm, Object* global);
 void install_iterators(VM& vm, Object* global);
 void install_console(VM& vm, Object* global);
 void install_globals(VM& vm, Object* global);  // parseInt, isNaN, URI functions, Date.now
+void install_regexp(VM& vm, Object* global);   // after Array, Map and Set (Symbol.species)
+
+// IsRegExp (7.2.8).
+bool is_regexp(VM& vm, Value v);
+// GetSubstitution (22.1.3.19.1), appending to `out`.
+void get_substitution(VM& vm, String* matched, String* str, std::uint32_t position,
+                      std::span<const Value> captures, Value named, String* replacement,
+                      StringBuilder& out);
 
 // Creates a constructor function `name` with `prototype` linked both ways
 // and stores it on `global`.

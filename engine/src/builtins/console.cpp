@@ -380,6 +380,15 @@ std::string format_raw(Ctx& ctx, Object* o, int recurse_times) {
       ctx.seen.pop_back();
       return base;
     }
+  } else if (o->klass() == ObjectClass::kRegExp) {
+    Value source = vm.get(o, PropertyKey::atom(vm.atoms().source));
+    Value flags = vm.get(o, PropertyKey::atom(vm.atoms().flags));
+    base = "/" + vm.to_string(source)->to_utf8() + "/" + vm.to_string(flags)->to_utf8();
+    for (PropertyKey k : shown) output.push_back(format_property(ctx, o, k, recurse_times, false));
+    if (output.empty()) {
+      ctx.seen.pop_back();
+      return base;
+    }
   } else if (o->klass() == ObjectClass::kError) {
     Value stack = vm.get(o, PropertyKey::atom(vm.atoms().stack));
     base = stack.is_string() ? stack.as_string()->to_utf8()

@@ -402,6 +402,9 @@ Value proto_to_string(VM& vm, CallInfo& ci) {
     case ObjectClass::kDate:
       tag = "Date";
       break;
+    case ObjectClass::kRegExp:
+      tag = "RegExp";
+      break;
     default:
       break;
   }

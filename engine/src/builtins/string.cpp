@@ -29,15 +29,6 @@ String* arg_string(VM& vm, Value v) {
   return vm.flatten(vm.to_string(v));
 }
 
-// IsRegExp (7.2.8).
-bool is_regexp(VM& vm, Value v) {
-  if (!v.is_object()) return false;
-  Rooted rv(vm, v);
-  Value matcher = vm.get(rv.object(), PropertyKey::symbol(vm.intrinsics().symbol_match));
-  if (!matcher.is_undefined()) return VM::to_boolean(matcher);
-  return rv.object()->klass() == ObjectClass::kRegExp;
-}
-
 // The search string of includes/startsWith/endsWith, which refuse a RegExp
 // (22.1.3.8 step 4 and friends).
 String* search_string_arg(VM& vm, Value v, const char* method) {
@@ -62,6 +53,23 @@ bool is_ascii(const String* s) {
   for (std::uint32_t i = 0; i < s->length(); ++i) {
     if (p[i] >= 0x80) return false;
   }
+  return true;
+}
+
+// The first steps of split/replace/replaceAll (22.1.3): a non-nullish
+// argument with a Symbol.split/replace method (a RegExp, or any object
+// implementing the protocol) does the work.
+bool delegate(VM& vm, CallInfo& ci, Symbol* protocol, const char* method, Value* out) {
+  if (ci.this_value.is_nullish()) {
+    vm.throw_type_error(std::string("String.prototype.") + method + " called on null or undefined");
+  }
+  // Primitives are not asked for the method (as in ES2025 and V8).
+  Value arg = ci.arg(0);
+  if (!arg.is_object()) return false;
+  Value fn = vm.get_method(arg, PropertyKey::symbol(protocol));
+  if (fn.is_undefined()) return false;
+  Value args[2] = {ci.this_value, ci.arg(1)};
+  *out = vm.call(fn, arg, args);
   return true;
 }
 
@@ -438,16 +446,18 @@ Value string_trim_end(VM& vm, CallInfo& ci) {
 }
 
 Value string_split(VM& vm, CallInfo& ci) {
+  Value delegated;
+  if (delegate(vm, ci, vm.intrinsics().symbol_split, "split", &delegated)) return delegated;
   Rooted rs(vm, Value::string(this_string(vm, ci, "split")));
   std::uint32_t limit =
       ci.arg(1).is_undefined() ? 0xFFFFFFFFu : util::to_uint32(vm.to_number(ci.arg(1)));
+  Rooted rsep(vm, Value::string(arg_string(vm, ci.arg(0))));  // before the limit check
   Rooted out(vm, Value::object(vm.new_array()));
   if (limit == 0) return out.get();
   if (ci.arg(0).is_undefined()) {
     vm.array_push(out.object(), rs.get());
     return out.get();
   }
-  Rooted rsep(vm, Value::string(arg_string(vm, ci.arg(0))));
   String* s = rs.string();
   String* sep = rsep.string();
   std::uint32_t n = s->length();
@@ -510,6 +520,26 @@ void append_substitution(String* matched, String* str, std::uint32_t position, S
 }
 
 Value replace(VM& vm, CallInfo& ci, bool all) {
+  if (ci.this_value.is_nullish()) {
+    vm.throw_type_error(std::string("String.prototype.") + (all ? "replaceAll" : "replace") +
+                        " called on null or undefined");
+  }
+  if (all && is_regexp(vm, ci.arg(0))) {
+    Value flags = vm.get(ci.arg(0).as_object(), PropertyKey::atom(vm.atoms().flags));
+    if (flags.is_nullish())
+      vm.throw_type_error("String.prototype.replaceAll: flags is null or undefined");
+    String* f = vm.flatten(vm.to_string(flags));
+    bool global = false;
+    for (std::uint32_t i = 0; i < f->length(); ++i) global = global || f->at(i) == 'g';
+    if (!global) {
+      vm.throw_type_error("replaceAll must be called with a global RegExp");
+    }
+  }
+  Value delegated;
+  if (delegate(vm, ci, vm.intrinsics().symbol_replace, all ? "replaceAll" : "replace",
+               &delegated)) {
+    return delegated;
+  }
   Rooted rs(vm, Value::string(this_string(vm, ci, all ? "replaceAll" : "replace")));
   Rooted rpat(vm, Value::string(arg_string(vm, ci.arg(0))));
   Rooted replacer(vm, ci.arg(1));

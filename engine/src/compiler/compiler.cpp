@@ -68,6 +68,7 @@ bool may_assign(const Node* n) {
     case NodeKind::kIdentifier:
     case NodeKind::kNumberLiteral:
     case NodeKind::kStringLiteral:
+    case NodeKind::kRegExpLiteral:
     case NodeKind::kBooleanLiteral:
     case NodeKind::kNullLiteral:
     case NodeKind::kThisExpression:
@@ -1323,6 +1324,12 @@ void FunctionCompiler::expr(const Node* n, Reg dst) {
     case NodeKind::kStringLiteral:
       e_.emit(Op::kLoadK, {dst, e_.string_constant(static_cast<const StringLiteral*>(n)->value)});
       return;
+    case NodeKind::kRegExpLiteral: {
+      auto* r = static_cast<const RegExpLiteral*>(n);
+      pos(n);
+      e_.emit(Op::kNewRegExp, {dst, e_.string_constant(r->pattern), e_.string_constant(r->flags)});
+      return;
+    }
     case NodeKind::kBooleanLiteral:
       e_.emit(static_cast<const BooleanLiteral*>(n)->value ? Op::kLoadTrue : Op::kLoadFalse, {dst});
       return;

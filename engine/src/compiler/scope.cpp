@@ -574,6 +574,7 @@ void ScopeTree::visit_expr(const Node* n, Scope* s) {
       return;
     case NodeKind::kNumberLiteral:
     case NodeKind::kStringLiteral:
+    case NodeKind::kRegExpLiteral:
     case NodeKind::kBooleanLiteral:
     case NodeKind::kNullLiteral:
     case NodeKind::kNewTarget:

@@ -11,12 +11,17 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <vector>
 
 #include "heap/cell.h"
 #include "objects/property_index.h"
 #include "objects/property_key.h"
 #include "objects/value.h"
+
+namespace kite::regexp {
+class Program;
+}
 
 namespace kite::vm {
 
@@ -47,10 +52,10 @@ enum class ObjectClass : std::uint8_t {
   kSetIterator,
   kStringIterator,
   kDate,
-  kRegExp,                // internal_ = RegExpData cell (builtins/regexp.cpp)
+  kRegExp,                // internal_ = source string; extra_->regexp the program
   kRegExpStringIterator,  // %RegExpStringIteratorPrototype% instances
-  kIteratorRecord,  // internal: elements [iterator, next method]
-  kForInIterator,   // internal: elements = keys, internal = index
+  kIteratorRecord,        // internal: elements [iterator, next method]
+  kForInIterator,         // internal: elements = keys, internal = index
 };
 
 // A property in dictionary mode or in sparse elements.
@@ -86,10 +91,11 @@ class OrderedTable;
 struct ObjectExtra {
   PropertyMap* dict = nullptr;
   std::map<std::uint32_t, Property>* sparse = nullptr;
-  std::uint32_t sparse_length = 0;  // array length when sparse elements exist
-  Shape* child_root = nullptr;      // root shape of objects whose prototype is this
-  Shape* child_dict = nullptr;      // dictionary shape of those objects
-  OrderedTable* table = nullptr;    // Map / Set storage
+  std::uint32_t sparse_length = 0;                // array length when sparse elements exist
+  Shape* child_root = nullptr;                    // root shape of objects whose prototype is this
+  Shape* child_dict = nullptr;                    // dictionary shape of those objects
+  OrderedTable* table = nullptr;                  // Map / Set storage
+  std::shared_ptr<const regexp::Program> regexp;  // RegExp: the compiled pattern
 };
 
 class Object : public Cell {

@@ -25,6 +25,7 @@ enum class NodeKind : std::uint8_t {
   kIdentifier,
   kNumberLiteral,
   kStringLiteral,
+  kRegExpLiteral,
   kBooleanLiteral,
   kNullLiteral,
   kTemplateLiteral,
@@ -144,6 +145,12 @@ struct NumberLiteral : Node {
 struct StringLiteral : Node {
   StringLiteral() : Node(NodeKind::kStringLiteral) {}
   std::u16string value;
+};
+
+struct RegExpLiteral : Node {
+  RegExpLiteral() : Node(NodeKind::kRegExpLiteral) {}
+  std::u16string pattern;  // the body between the slashes, as written
+  std::u16string flags;
 };
 
 struct BooleanLiteral : Node {

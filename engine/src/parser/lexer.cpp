@@ -639,6 +639,70 @@ bool Lexer::scan_string(Token* t, char quote, LexError* err) {
   return true;
 }
 
+bool Lexer::next_regexp(Token* t, LexError* err) {
+  restore(State{t->pos.offset, t->pos.line, t->pos.column});
+  advance(1, 1);  // the opening `/`
+  t->type = Tok::kRegExp;
+  t->value.clear();
+  t->raw.clear();
+  auto append = [&](char32_t cp) {
+    if (cp >= 0x10000) {
+      t->value.push_back(static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10)));
+      t->value.push_back(static_cast<char16_t>(0xDC00 + ((cp - 0x10000) & 0x3FF)));
+    } else {
+      t->value.push_back(static_cast<char16_t>(cp));
+    }
+  };
+  auto line_terminator = [](char32_t cp) {
+    return cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029;
+  };
+  bool in_class = false;
+  for (;;) {
+    if (pos_ >= src_.size()) {
+      *err = LexError{"Invalid regular expression: missing /", t->pos};
+      return false;
+    }
+    char32_t cp = read_cp();
+    if (line_terminator(cp)) {
+      *err = LexError{"Invalid regular expression: missing /", t->pos};
+      return false;
+    }
+    if (cp == '/' && !in_class) break;
+    append(cp);
+    if (cp == '\\') {
+      if (pos_ >= src_.size()) continue;
+      char32_t next = read_cp();
+      if (line_terminator(next)) {
+        *err = LexError{"Invalid regular expression: missing /", t->pos};
+        return false;
+      }
+      append(next);
+    } else if (cp == '[') {
+      in_class = true;
+    } else if (cp == ']') {
+      in_class = false;
+    }
+  }
+  while (pos_ < src_.size()) {
+    std::uint32_t len;
+    char32_t cp = peek_cp(&len);
+    if (cp == '\\') {
+      *err = LexError{"Invalid regular expression flags", here()};
+      return false;
+    }
+    if (!is_id_part(cp)) break;
+    read_cp();
+    if (cp >= 0x10000) {
+      t->raw.push_back(static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10)));
+      t->raw.push_back(static_cast<char16_t>(0xDC00 + ((cp - 0x10000) & 0x3FF)));
+    } else {
+      t->raw.push_back(static_cast<char16_t>(cp));
+    }
+  }
+  t->end = pos_;
+  return true;
+}
+
 bool Lexer::next_template_part(Token* t, LexError* err) {
   t->pos = here();
   t->newline_before = false;

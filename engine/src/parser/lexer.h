@@ -1,7 +1,7 @@
 // Lexer: UTF-8 source -> tokens (ECMA-262 12). The parser drives it one
 // token at a time and tells it when a `}` continues a template literal.
-// A `/` is always lexed as division: the parser reports regular expression
-// literals as unsupported where an expression would start.
+// A `/` is lexed as division; where an expression starts, the parser asks
+// for the token again as a regular expression literal (next_regexp).
 #pragma once
 
 #include <cstdint>
@@ -79,6 +79,7 @@ enum class Tok : std::uint8_t {
   kQuestionQuestionAssign,
   kArrow,
   kHash,
+  kRegExp,  // value = body, raw = flags
 };
 
 struct Token {
@@ -109,6 +110,9 @@ class Lexer {
   // After the parser has consumed the `}` that closes `${ ... }`, scans the
   // rest of the template (from just after the `}`).
   bool next_template_part(Token* out, LexError* err);
+  // Rescans the `/` or `/=` token *t as a regular expression literal
+  // (ECMA-262 12.9.5): body into t->value, flags into t->raw.
+  bool next_regexp(Token* t, LexError* err);
   // Position at the current scan point.
   Pos here() const { return Pos{line_, col_, pos_}; }
   // Rewinds to a saved state (for arrow-function lookahead).

@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "parser/lexer.h"
+#include "regexp/regexp.h"
+#include "util/unicode.h"
 
 namespace kite::parser {
 
@@ -1027,6 +1029,28 @@ class Parser {
     return false;
   }
 
+  // Whether a token of this type can end an operand, so that a `/` after it
+  // is division (a good guess for arrow_ahead's skim; the real parse knows).
+  static bool ends_operand(Tok t) {
+    switch (t) {
+      case Tok::kIdentifier:
+      case Tok::kNumber:
+      case Tok::kString:
+      case Tok::kTemplate:
+      case Tok::kBigInt:
+      case Tok::kPrivateName:
+      case Tok::kRParen:
+      case Tok::kRBracket:
+      case Tok::kRBrace:
+      case Tok::kRegExp:
+      case Tok::kInc:
+      case Tok::kDec:
+        return true;
+      default:
+        return false;
+    }
+  }
+
   // Scans from `(` to its matching `)` and reports whether `=>` follows.
   bool arrow_ahead() {
     Lexer::State s = lex_.save();
@@ -1035,8 +1059,15 @@ class Parser {
     int depth = 0;
     std::vector<int> template_depths;
     bool result = false;
+    Tok prev = Tok::kLParen;
     try {
       for (;;) {
+        if ((at(Tok::kSlash) || at(Tok::kSlashAssign)) && !ends_operand(prev)) {
+          // `/[(]/` must not count as a parenthesis.
+          LexError err;
+          if (!lex_.next_regexp(&tok_, &err)) break;
+        }
+        prev = tok_.type;
         if (at(Tok::kLParen) || at(Tok::kLBracket) || at(Tok::kLBrace)) {
           ++depth;
         } else if (at(Tok::kRParen) || at(Tok::kRBracket)) {
@@ -1582,7 +1613,7 @@ class Parser {
         return parse_object_literal();
       case Tok::kSlash:
       case Tok::kSlashAssign:
-        fail("regular expressions are not supported yet");
+        return parse_regexp_literal();
       case Tok::kPrivateName:
       case Tok::kHash:
         fail("private class members are not supported yet");
@@ -1639,6 +1670,35 @@ class Parser {
     }
     finish(t);
     return t;
+  }
+
+  // A regular expression literal, checked now (its early errors are
+  // SyntaxErrors of the script, ECMA-262 13.2.7.2).
+  Node* parse_regexp_literal() {
+    Pos p = tok_.pos;
+    LexError err;
+    if (!lex_.next_regexp(&tok_, &err)) fail(err.message, err.pos);
+    RegExpLiteral* r = make<RegExpLiteral>(p);
+    r->pattern = tok_.value;
+    r->flags = tok_.raw;
+    std::uint32_t flags = 0;
+    if (!regexp::parse_flags(r->flags, &flags)) {
+      fail("Invalid regular expression flags", p);
+    }
+    regexp::CompileResult compiled = regexp::compile(r->pattern, flags);
+    if (compiled.program == nullptr) {
+      std::string message = compiled.error;
+      const std::string prefix = "Invalid regular expression: ";
+      if (message.compare(0, prefix.size(), prefix) == 0) message.erase(0, prefix.size());
+      std::string text = prefix + "/";
+      util::utf16_to_utf8(r->pattern, text);
+      text += "/";
+      util::utf16_to_utf8(r->flags, text);
+      fail(text + ": " + message, p);
+    }
+    advance();
+    finish(r);
+    return r;
   }
 
   Node* parse_array_literal() {

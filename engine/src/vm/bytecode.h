@@ -64,6 +64,7 @@ namespace kite::vm {
   X(CopyPropsExcept, "rrrn") /* dst, src, first excluded key reg, count */     \
   X(NewObject, "r")                                                            \
   X(NewArray, "rn")       /* dst, capacity */                                  \
+  X(NewRegExp, "rkk")     /* dst, pattern, flags: a regular expression literal */\
   X(ArrayPush, "rr")      /* arr, value */                                     \
   X(ArrayHole, "r")       /* arr: append a hole */                             \
   X(ArraySpread, "rr")    /* arr, iterable */                                  \

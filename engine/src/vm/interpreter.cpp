@@ -1121,6 +1121,11 @@ Value VM::execute(std::size_t entry) {
           R(1) = Value::object(new_object());
           NEXT(2);
         }
+        CASE(NewRegExp) {
+          SAVE_PC();
+          R(1) = Value::object(new_regexp(K[pc[2]].as_string(), K[pc[3]].as_string()));
+          NEXT(4);
+        }
         CASE(NewArray) {
           SAVE_PC();
           R(1) = Value::object(new_array(pc[2]));

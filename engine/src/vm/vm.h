@@ -86,7 +86,7 @@ struct Atoms {
   X(cause) X(errors) X(callee) X(caller) X(arguments) X(NaN) X(Infinity) \
   X(default_, "default") X(return_, "return") X(throw_, "throw") X(raw) X(index) X(input) \
   X(lastIndex) X(size) X(add) X(has) X(join) X(push) X(then) X(status) X(headers) X(body) \
-  X(method) X(url) X(path) X(query)
+  X(method) X(url) X(path) X(query) X(exec) X(flags) X(source) X(groups) X(indices)
 // clang-format on
 #define KITE_ATOM_DECL(id, ...) String* id = nullptr;
   KITE_ATOM_LIST(KITE_ATOM_DECL)
@@ -215,6 +215,8 @@ class VM {
   // until set_slot: objects made with one fixed layout over and over (the
   // server's Request and Response) skip a transition per property.
   Object* new_object_with_shape(Shape* shape);
+  // RegExpCreate(pattern, flags) (builtins/regexp.cpp); SyntaxError if invalid.
+  Object* new_regexp(String* pattern, String* flags);
   Shape* root_shape_for(Object* proto);
   Shape* dictionary_shape_for(Object* proto);
   JSFunction* new_closure(FunctionTemplate* tmpl, Environment* env);
@@ -402,6 +404,9 @@ class VM {
   std::mt19937_64& random() { return rng_; }
   // Set from any thread (Engine::request_interrupt); polled at loop back-edges.
   std::atomic<std::uint32_t> interrupt_requested{0};
+  // State of the RegExp built-ins (builtins/regexp.cpp): compile cache and
+  // the matcher's backtrack stack, made on first use.
+  std::shared_ptr<void> regexp_runtime;
   // When non-zero, only an interrupt carrying this token stops the script
   // (a watchdog late for the previous request must not stop the next).
   std::uint32_t interrupt_token = 0;

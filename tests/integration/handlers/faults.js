@@ -15,6 +15,13 @@ function handler(req) {
           for (;;) {}
         } catch (e) {}
       }
+    case '/regex-catastrophic':
+      // Exponential backtracking: the matcher polls the interrupt.
+      return Response.json({ m: /^(a+)+$/.test('a'.repeat(40) + 'b') });
+    case '/regex-route': {
+      const m = /^\/users\/(?<id>\d+)$/.exec(req.query.p || '');
+      return Response.json(m ? { id: Number(m.groups.id) } : { id: null });
+    }
     case '/not-response':
       return { status: 200, body: 'plain object' };
     case '/oom': {

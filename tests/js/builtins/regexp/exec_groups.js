@@ -1,0 +1,13 @@
+const m = /^\/users\/(\d+)\/posts\/(?<post>\d+)$/.exec('/users/42/posts/7');
+console.log(m[0], m[1], m[2], m.index, m.input, m.length);
+console.log(m.groups.post, Object.keys(m.groups));
+console.log(/(a)|(b)/.exec('b'));
+console.log(/x/.exec('abc'));
+console.log(/(?:ab)+c/.test('ababc'), /^a$/.test('ba'));
+const re = /o/g;
+console.log(re.exec('foo boo').index, re.lastIndex, re.exec('foo boo').index, re.lastIndex);
+console.log(re.exec('foo boo').index, re.exec('foo boo'), re.lastIndex);
+const st = /a/y;
+console.log(st.test('ba'), st.lastIndex);
+st.lastIndex = 1;
+console.log(st.test('ba'), st.lastIndex);

@@ -1,0 +1,18 @@
+console.log(/(?<=\$)\d+(\.\d+)?/.exec('cost: $42.50')[0]);
+console.log(/(?<!\$)\b\d+/.exec('$42 or 17')[0]);
+console.log(/(\w)\1/.exec('abccd')[0], /\k<x>(?<x>a)/.exec('a')[0]);
+console.log(/a(?=b)/.exec('acab').index, /a(?!b)/.exec('abac').index);
+console.log(/^b/m.test('a\nb'), /^b/.test('a\nb'), /a.c/.test('a\nc'), /a.c/s.test('a\nc'));
+console.log(/\u{1F600}/u.test('\u{1F600}'), /^.$/u.test('\u{1F600}'), /^.$/.test('\u{1F600}'));
+console.log(/\p{Script=Greek}+/u.exec('abc αβγ def')[0], /\p{Lu}/u.test('a'), /\P{L}/u.exec('ab1')[0]);
+console.log(/ſ/i.test('s'), /ſ/iu.test('s'), /\u212A/i.test('k'), /\u212A/iu.test('k'));
+console.log(/[a-z]+/i.exec('ABC def')[0], /ß/i.test('SS'));
+console.log(/(a+)+b/.test('aaaaaaaaaaaaaaaaaaaaab'), /(?:a|b)*c/.exec('ababc')[0]);
+console.log(/(z)((a+)?(b+)?(c))*/.exec('zaacbbbcac'));
+console.log(/(a)|b/.exec('b')[1], /((a)|b)+/.exec('ab'));
+console.log(/\bfoo\b/.test('a foo b'), /\Bfoo/.test('afoo'), /\d{2,3}/.exec('12345')[0], /\d{2,3}?/.exec('12345')[0]);
+console.log(/[\s\S]/.test('\uFEFF'), /\s/.test('\u00A0'), /\w/.test('é'), /[^abc]/.exec('abcd')[0]);
+console.log(/\x41\u0042\cJ/.test('AB\n'), /\0/.test('\0'), /[\b]/.test('\b'));
+const d = /(?<word>b+)/d.exec('aabbbc');
+console.log(d.indices[0], d.indices[1], d.indices.groups.word);
+console.log(/a{,2}/.test('a{,2}'), /\8/.test('8'), /]/.test(']'), /x{/.test('x{'));

@@ -1,0 +1,2 @@
+console.log('before');
+new RegExp('a', 'z');
