@@ -8,6 +8,7 @@
 // `lastIndex` is the first property. Compiled programs are cached per VM by
 // (source, flags), so a literal in a handler compiles once per worker.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <string>
 #include <unordered_map>
@@ -38,6 +39,16 @@ struct RegExpRuntime {
   std::unordered_map<CacheKey, std::shared_ptr<const regexp::Program>, CacheKeyHash> cache;
   regexp::MatchState state;
   std::vector<std::int32_t> captures;
+  // Regular expression literals: their pattern and flags are constants of
+  // the function, so the strings' addresses find the program without
+  // hashing the text (the text is compared to rule out a reused address).
+  struct Literal {
+    String* pattern = nullptr;
+    String* flags = nullptr;
+    std::u16string text;  // the pattern's text, flags after a NUL
+    std::shared_ptr<const regexp::Program> program;
+  };
+  std::array<Literal, 64> literals;
 };
 
 bool poll_interrupt(void* data) {
@@ -88,9 +99,8 @@ std::shared_ptr<const regexp::Program> compile(VM& vm, const std::u16string& sou
                                                const std::u16string& flags_source) {
   std::uint32_t flags = 0;
   if (!regexp::parse_flags(flags_source, &flags)) {
-    vm.throw_error(ErrorType::kSyntaxError,
-                   "Invalid flags supplied to RegExp constructor '" +
-                       vm.new_string_utf16(flags_source)->to_utf8() + "'");
+    vm.throw_error(ErrorType::kSyntaxError, "Invalid flags supplied to RegExp constructor '" +
+                                                vm.new_string_utf16(flags_source)->to_utf8() + "'");
   }
   RegExpRuntime& rt = runtime(vm);
   CacheKey key{source, flags};
@@ -161,7 +171,6 @@ double advance_index(String* s, double index, bool unicode) {
   return index + 1;
 }
 
-
 // Runs the program of `r` on flat `s` from `start`; fills rt.captures.
 bool run(VM& vm, const regexp::Program& program, String* s, std::uint32_t start) {
   RegExpRuntime& rt = runtime(vm);
@@ -190,7 +199,8 @@ bool run(VM& vm, const regexp::Program& program, String* s, std::uint32_t start)
 
 Value capture_value(VM& vm, String* s, std::int32_t a, std::int32_t b) {
   if (a < 0 || b < 0) return Value::undefined();
-  return Value::string(vm.substring(s, static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b)));
+  return Value::string(
+      vm.substring(s, static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b)));
 }
 
 // RegExpBuiltinExec (22.2.7.2): a match array or null.
@@ -206,8 +216,7 @@ Value builtin_exec(VM& vm, Object* r, String* str) {
   bool has_indices = (flags & regexp::flag::kHasIndices) != 0;
   if (!global && !sticky) last_index = 0;
   String* s = rs.string();
-  if (last_index > s->length() ||
-      !run(vm, program, s, static_cast<std::uint32_t>(last_index))) {
+  if (last_index > s->length() || !run(vm, program, s, static_cast<std::uint32_t>(last_index))) {
     if (global || sticky) set_last_index(vm, rr.object(), Value::int32(0));
     return Value::null();
   }
@@ -251,11 +260,11 @@ Value builtin_exec(VM& vm, Object* r, String* str) {
         Rooted key(vm, Value::string(vm.atomize(vm.new_string_utf16(name))));
         Value v;
         vm.get_element(indices.object(), index, &v);
-        vm.create_data_property(index_groups.object(), PropertyKey::atom(key.get().as_string()),
-                                v);
+        vm.create_data_property(index_groups.object(), PropertyKey::atom(key.get().as_string()), v);
       }
     }
-    vm.create_data_property(indices.object(), PropertyKey::atom(vm.atoms().groups), index_groups.get());
+    vm.create_data_property(indices.object(), PropertyKey::atom(vm.atoms().groups),
+                            index_groups.get());
     vm.create_data_property(a.object(), PropertyKey::atom(vm.atoms().indices), indices.get());
   }
   return a.get();
@@ -263,16 +272,14 @@ Value builtin_exec(VM& vm, Object* r, String* str) {
 
 Object* require_object(VM& vm, Value v, const char* method) {
   if (!v.is_object()) {
-    vm.throw_type_error(std::string(method) + " called on incompatible receiver " +
-                        vm.describe(v));
+    vm.throw_type_error(std::string(method) + " called on incompatible receiver " + vm.describe(v));
   }
   return v.as_object();
 }
 
 Object* require_regexp(VM& vm, Value v, const char* method) {
   if (!v.is_object() || v.as_object()->klass() != ObjectClass::kRegExp) {
-    vm.throw_type_error(std::string(method) + " called on incompatible receiver " +
-                        vm.describe(v));
+    vm.throw_type_error(std::string(method) + " called on incompatible receiver " + vm.describe(v));
   }
   return v.as_object();
 }
@@ -355,7 +362,8 @@ Value regexp_ctor(VM& vm, CallInfo& ci) {
     }
   } else if (pattern_is_regexp) {
     p.set(vm.get(pattern.object(), PropertyKey::atom(vm.atoms().source)));
-    f.set(flags.get().is_undefined() ? vm.get(pattern.object(), PropertyKey::atom(vm.atoms().flags)) : flags.get());
+    f.set(flags.get().is_undefined() ? vm.get(pattern.object(), PropertyKey::atom(vm.atoms().flags))
+                                     : flags.get());
   } else {
     p.set(pattern.get());
     f.set(flags.get());
@@ -394,7 +402,8 @@ Value proto_to_string(VM& vm, CallInfo& ci) {
   Object* r = require_object(vm, ci.this_value, "RegExp.prototype.toString");
   Rooted rr(vm, Value::object(r));
   Rooted source(vm, Value::string(vm.to_string(vm.get(r, PropertyKey::atom(vm.atoms().source)))));
-  Rooted flags(vm, Value::string(vm.to_string(vm.get(rr.object(), PropertyKey::atom(vm.atoms().flags)))));
+  Rooted flags(
+      vm, Value::string(vm.to_string(vm.get(rr.object(), PropertyKey::atom(vm.atoms().flags)))));
   StringBuilder b;
   b.append_char('/');
   b.append(vm.flatten(source.string()));
@@ -414,8 +423,8 @@ Value proto_compile(VM& vm, CallInfo& ci) {
   if (pattern.get().is_object() && pattern.object()->klass() == ObjectClass::kRegExp) {
     if (!flags.get().is_undefined()) vm.throw_type_error("Invalid flags: the pattern is a RegExp");
     p.set(pattern.object()->internal());
-    f.set(Value::string(
-        vm.intern(flags_text(regexp::program_flags(program_of(pattern.object()))))));
+    f.set(
+        Value::string(vm.intern(flags_text(regexp::program_flags(program_of(pattern.object()))))));
   } else {
     p.set(pattern.get());
     f.set(flags.get());
@@ -443,16 +452,16 @@ Value flag_getter(VM& vm, CallInfo& ci) {
 Value flags_getter(VM& vm, CallInfo& ci) {
   Object* r = require_object(vm, ci.this_value, "RegExp.prototype.flags getter");
   Rooted rr(vm, Value::object(r));
-  static constexpr struct {
-    const char* name;
-    char c;
-  } kFlags[] = {{"hasIndices", 'd'}, {"global", 'g'},  {"ignoreCase", 'i'},  {"multiline", 'm'},
-                {"dotAll", 's'},     {"unicode", 'u'}, {"unicodeSets", 'v'}, {"sticky", 'y'}};
-  std::string out;
-  for (const auto& f : kFlags) {
-    if (VM::to_boolean(vm.get(rr.object(), vm.key(f.name)))) out += f.c;
+  const Atoms& a = vm.atoms();
+  const std::pair<String*, char> flags[] = {
+      {a.hasIndices, 'd'}, {a.global, 'g'},  {a.ignoreCase, 'i'},  {a.multiline, 'm'},
+      {a.dotAll, 's'},     {a.unicode, 'u'}, {a.unicodeSets, 'v'}, {a.sticky, 'y'}};
+  char out[9];
+  std::size_t n = 0;
+  for (const auto& [name, c] : flags) {
+    if (VM::to_boolean(vm.get(rr.object(), PropertyKey::atom(name)))) out[n++] = c;
   }
-  return Value::string(vm.new_string_ascii(out));
+  return Value::string(vm.new_string_ascii(std::string_view(out, n)));
 }
 
 // EscapeRegExpPattern (22.2.6.13.1): `/` and line terminators escaped.
@@ -506,7 +515,8 @@ Value proto_match(VM& vm, CallInfo& ci) {
   Object* r = require_object(vm, ci.this_value, "RegExp.prototype[Symbol.match]");
   Rooted rx(vm, Value::object(r));
   Rooted s(vm, Value::string(vm.to_string(ci.arg(0))));
-  Rooted flags(vm, Value::string(vm.to_string(vm.get(rx.object(), PropertyKey::atom(vm.atoms().flags)))));
+  Rooted flags(
+      vm, Value::string(vm.to_string(vm.get(rx.object(), PropertyKey::atom(vm.atoms().flags)))));
   if (!contains(vm.flatten(flags.string()), 'g')) return regexp_exec(vm, rx.object(), s.string());
   bool full_unicode = contains(flags.string(), 'u') || contains(flags.string(), 'v');
   set_last_index(vm, rx.object(), Value::int32(0));
@@ -631,7 +641,8 @@ Value proto_replace(VM& vm, CallInfo& ci) {
   Rooted replace_value(vm, ci.arg(1));
   bool functional = vm.is_callable(replace_value.get());
   if (!functional) replace_value.set(Value::string(vm.to_string(replace_value.get())));
-  Rooted flags(vm, Value::string(vm.to_string(vm.get(rx.object(), PropertyKey::atom(vm.atoms().flags)))));
+  Rooted flags(
+      vm, Value::string(vm.to_string(vm.get(rx.object(), PropertyKey::atom(vm.atoms().flags)))));
   bool global = contains(vm.flatten(flags.string()), 'g');
   bool full_unicode = false;
   if (global) {
@@ -657,7 +668,8 @@ Value proto_replace(VM& vm, CallInfo& ci) {
     Value rv;
     vm.get_element(results.object(), k, &rv);
     Rooted result(vm, rv);
-    double n_captures = to_length(vm, vm.get(result.object(), PropertyKey::atom(vm.atoms().length)));
+    double n_captures =
+        to_length(vm, vm.get(result.object(), PropertyKey::atom(vm.atoms().length)));
     n_captures = std::max(n_captures - 1, 0.0);
     Rooted matched(vm, Value::string(vm.to_string(vm.get(result.object(), PropertyKey::index(0)))));
     double position =
@@ -682,16 +694,15 @@ Value proto_replace(VM& vm, CallInfo& ci) {
       args.push_back(s.get());
       if (!named.get().is_undefined()) args.push_back(named.get());
       // `args` holds values rooted elsewhere (captures, matched, s, named).
-      replacement.set(Value::string(vm.to_string(vm.call(replace_value.get(), Value::undefined(),
-                                                         std::span<const Value>(args)))));
+      replacement.set(Value::string(vm.to_string(
+          vm.call(replace_value.get(), Value::undefined(), std::span<const Value>(args)))));
     } else {
       if (!named.get().is_undefined()) named.set(Value::object(vm.to_object(named.get())));
       StringBuilder b;
       std::uint32_t nc = captures.object()->array_length();
-      builtins::get_substitution(
-          vm, matched.string(), s.string(), pos,
-          std::span<const Value>(captures.object()->elements(), nc), named.get(),
-          replace_value.get().as_string(), b);
+      builtins::get_substitution(vm, matched.string(), s.string(), pos,
+                                 std::span<const Value>(captures.object()->elements(), nc),
+                                 named.get(), replace_value.get().as_string(), b);
       replacement.set(Value::string(b.finish(vm)));
     }
     if (pos >= next_position) {
@@ -712,7 +723,8 @@ Value proto_split(VM& vm, CallInfo& ci) {
   Rooted s(vm, Value::string(vm.flatten(vm.to_string(ci.arg(0)))));
   Rooted limit_arg(vm, ci.arg(1));
   Rooted c(vm, species_constructor(vm, rx.object(), regexp_constructor_value(vm)));
-  Rooted flags(vm, Value::string(vm.flatten(vm.to_string(vm.get(rx.object(), PropertyKey::atom(vm.atoms().flags))))));
+  Rooted flags(vm, Value::string(vm.flatten(
+                       vm.to_string(vm.get(rx.object(), PropertyKey::atom(vm.atoms().flags))))));
   bool unicode = contains(flags.string(), 'u') || contains(flags.string(), 'v');
   Rooted new_flags(vm, flags.get());
   if (!contains(flags.string(), 'y')) {
@@ -726,8 +738,8 @@ Value proto_split(VM& vm, CallInfo& ci) {
   Rooted a(vm, Value::object(vm.new_array()));
   std::uint32_t lim = limit_arg.get().is_undefined()
                           ? 0xFFFFFFFFu
-                          : static_cast<std::uint32_t>(static_cast<std::int64_t>(
-                                std::fmod(std::trunc(vm.to_number(limit_arg.get())), 4294967296.0)));
+                          : static_cast<std::uint32_t>(static_cast<std::int64_t>(std::fmod(
+                                std::trunc(vm.to_number(limit_arg.get())), 4294967296.0)));
   if (lim == 0) return a.get();
   const std::uint32_t size = s.string()->length();
   if (size == 0) {
@@ -745,8 +757,8 @@ Value proto_split(VM& vm, CallInfo& ci) {
       q = advance_index(s.string(), q, unicode);
       continue;
     }
-    double e = std::min(to_length(vm, get_last_index(vm, splitter.object())),
-                        static_cast<double>(size));
+    double e =
+        std::min(to_length(vm, get_last_index(vm, splitter.object())), static_cast<double>(size));
     if (e == p) {
       q = advance_index(s.string(), q, unicode);
       continue;
@@ -755,8 +767,7 @@ Value proto_split(VM& vm, CallInfo& ci) {
                   Value::string(vm.substring(s.string(), p, static_cast<std::uint32_t>(q))));
     if (a.object()->array_length() == lim) return a.get();
     p = static_cast<std::uint32_t>(e);
-    double n_captures =
-        to_length(vm, vm.get(z.object(), PropertyKey::atom(vm.atoms().length)));
+    double n_captures = to_length(vm, vm.get(z.object(), PropertyKey::atom(vm.atoms().length)));
     n_captures = std::max(n_captures - 1, 0.0);
     for (double i = 1; i <= n_captures; ++i) {
       Value cap = vm.get(z.object(), PropertyKey::index(static_cast<std::uint32_t>(i)));
@@ -778,7 +789,8 @@ Value proto_match_all(VM& vm, CallInfo& ci) {
   Rooted rx(vm, Value::object(r));
   Rooted s(vm, Value::string(vm.to_string(ci.arg(0))));
   Rooted c(vm, species_constructor(vm, rx.object(), regexp_constructor_value(vm)));
-  Rooted flags(vm, Value::string(vm.flatten(vm.to_string(vm.get(rx.object(), PropertyKey::atom(vm.atoms().flags))))));
+  Rooted flags(vm, Value::string(vm.flatten(
+                       vm.to_string(vm.get(rx.object(), PropertyKey::atom(vm.atoms().flags))))));
   Value ctor_args[2] = {rx.get(), flags.get()};
   Rooted matcher(vm, vm.construct(c.get(), ctor_args, c.get()));
   double last_index = to_length(vm, get_last_index(vm, rx.object()));
@@ -810,7 +822,7 @@ Value iter_result(VM& vm, Value value, bool done) {
 
 Value string_iterator_next(VM& vm, CallInfo& ci) {
   Object* it = builtins::this_object_of(vm, ci, ObjectClass::kRegExpStringIterator,
-                              "%RegExpStringIteratorPrototype%.next");
+                                        "%RegExpStringIteratorPrototype%.next");
   Rooted ri(vm, Value::object(it));
   std::int32_t bits = it->elements()[1].as_int32();
   if (bits & 4) return iter_result(vm, Value::undefined(), true);
@@ -850,8 +862,8 @@ Value string_regexp_method(VM& vm, CallInfo& ci, Symbol* protocol, const char* m
     }
   }
   Rooted s(vm, Value::string(vm.to_string(o.get())));
-  Rooted pattern(vm, Value::string(arg.get().is_undefined() ? vm.atoms().empty
-                                                            : vm.to_string(arg.get())));
+  Rooted pattern(
+      vm, Value::string(arg.get().is_undefined() ? vm.atoms().empty : vm.to_string(arg.get())));
   Rooted rx(vm, Value::object(vm.new_regexp(pattern.string(), vm.intern(create_flags))));
   Value fn = vm.get(rx.object(), PropertyKey::symbol(protocol));
   Value a = s.get();
@@ -883,11 +895,45 @@ Value string_match_all(VM& vm, CallInfo& ci) {
 
 }  // namespace
 
+namespace {
+bool same_text(const std::u16string& text, const String* pattern, const String* flags) {
+  if (text.size() != pattern->length() + 1 + flags->length()) return false;
+  std::size_t i = 0;
+  for (std::uint32_t j = 0; j < pattern->length(); ++j) {
+    if (text[i++] != pattern->at(j)) return false;
+  }
+  if (text[i++] != 0) return false;
+  for (std::uint32_t j = 0; j < flags->length(); ++j) {
+    if (text[i++] != flags->at(j)) return false;
+  }
+  return true;
+}
+}  // namespace
+
 Object* VM::new_regexp(String* pattern, String* flags) {
   Rooted rp(*this, Value::string(pattern));
   Rooted rf(*this, Value::string(flags));
+  RegExpRuntime& rt = runtime(*this);
+  const std::size_t slot = ((reinterpret_cast<std::uintptr_t>(pattern) >> 4) ^
+                            (reinterpret_cast<std::uintptr_t>(flags) >> 6)) %
+                           rt.literals.size();
+  RegExpRuntime::Literal& lit = rt.literals[slot];
+  if (lit.pattern == pattern && lit.flags == flags && lit.program != nullptr &&
+      same_text(lit.text, flatten(pattern), flatten(flags))) {
+    Object* o = regexp_alloc(*this, intrinsics_.regexp_prototype);
+    o->set_internal(rp.get());
+    o->ensure_extra().regexp = lit.program;
+    return o;
+  }
   Rooted o(*this, Value::object(regexp_alloc(*this, intrinsics_.regexp_prototype)));
   regexp_initialize(*this, o.object(), rp.string(), rf.string());
+  RegExpRuntime::Literal& fresh = runtime(*this).literals[slot];
+  fresh.pattern = rp.string();
+  fresh.flags = rf.string();
+  fresh.program = o.object()->extra()->regexp;
+  fresh.text = rp.string()->to_u16();
+  fresh.text.push_back(0);
+  fresh.text += rf.string()->to_u16();
   return o.object();
 }
 
@@ -900,7 +946,8 @@ bool is_regexp(VM& vm, Value v) {
 void install_regexp(VM& vm, Object* global) {
   Intrinsics& in = vm.intrinsics();
   in.regexp_prototype = vm.new_object_with_proto(in.object_prototype);
-  NativeFunction* ctor = make_constructor(vm, global, "RegExp", regexp_ctor, 2, in.regexp_prototype);
+  NativeFunction* ctor =
+      make_constructor(vm, global, "RegExp", regexp_ctor, 2, in.regexp_prototype);
   Rooted rc(vm, Value::object(ctor));
   Object* proto = in.regexp_prototype;
   vm.define_getter(rc.object(), PropertyKey::symbol(in.symbol_species), "[Symbol.species]",
@@ -916,8 +963,7 @@ void install_regexp(VM& vm, Object* global) {
                    flag_getter<regexp::flag::kHasIndices>);
   vm.define_getter(proto, vm.key("ignoreCase"), "ignoreCase",
                    flag_getter<regexp::flag::kIgnoreCase>);
-  vm.define_getter(proto, vm.key("multiline"), "multiline",
-                   flag_getter<regexp::flag::kMultiline>);
+  vm.define_getter(proto, vm.key("multiline"), "multiline", flag_getter<regexp::flag::kMultiline>);
   vm.define_getter(proto, PropertyKey::atom(vm.atoms().source), "source", source_getter);
   vm.define_getter(proto, vm.key("sticky"), "sticky", flag_getter<regexp::flag::kSticky>);
   vm.define_getter(proto, vm.key("unicode"), "unicode", flag_getter<regexp::flag::kUnicode>);
@@ -926,8 +972,8 @@ void install_regexp(VM& vm, Object* global) {
   vm.define_native(proto, PropertyKey::symbol(in.symbol_match), "[Symbol.match]", proto_match, 1);
   vm.define_native(proto, PropertyKey::symbol(in.symbol_match_all), "[Symbol.matchAll]",
                    proto_match_all, 1);
-  vm.define_native(proto, PropertyKey::symbol(in.symbol_replace), "[Symbol.replace]",
-                   proto_replace, 2);
+  vm.define_native(proto, PropertyKey::symbol(in.symbol_replace), "[Symbol.replace]", proto_replace,
+                   2);
   vm.define_native(proto, PropertyKey::symbol(in.symbol_search), "[Symbol.search]", proto_search,
                    1);
   vm.define_native(proto, PropertyKey::symbol(in.symbol_split), "[Symbol.split]", proto_split, 2);

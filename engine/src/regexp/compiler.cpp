@@ -47,7 +47,7 @@ const Ranges& digit_ranges() {
   return r;
 }
 const Ranges& space_ranges() {
-  static const Ranges r{{9, 13},         {0x20, 0x20},     {0xA0, 0xA0},     {0x1680, 0x1680},
+  static const Ranges r{{9, 13},          {0x20, 0x20},     {0xA0, 0xA0},     {0x1680, 0x1680},
                         {0x2000, 0x200A}, {0x2028, 0x2029}, {0x202F, 0x202F}, {0x205F, 0x205F},
                         {0x3000, 0x3000}, {0xFEFF, 0xFEFF}};
   return r;
@@ -85,9 +85,9 @@ struct Node {
   Ranges ranges;
   bool negated = false;
   std::vector<Node*> kids;
-  std::uint32_t index = 0;        // group index, backreference target
-  std::u16string name;            // named backreference before resolution
-  bool behind = false;            // lookbehind
+  std::uint32_t index = 0;         // group index, backreference target
+  std::u16string name;             // named backreference before resolution
+  bool behind = false;             // lookbehind
   std::uint32_t min = 0, max = 0;  // quantifier
   bool greedy = true;
   std::uint32_t first_group = 0, end_group = 0;  // groups inside a quantified atom
@@ -179,8 +179,8 @@ class Parser {
       } else if (c == '(' && i + 1 < s_.size()) {
         if (s_[i + 1] != '?') {
           ++total_groups_;
-        } else if (i + 2 < s_.size() && s_[i + 2] == '<' && i + 3 < s_.size() &&
-                   s_[i + 3] != '=' && s_[i + 3] != '!') {
+        } else if (i + 2 < s_.size() && s_[i + 2] == '<' && i + 3 < s_.size() && s_[i + 3] != '=' &&
+                   s_[i + 3] != '!') {
           ++total_groups_;
           has_named_ = true;
         }
@@ -410,8 +410,7 @@ class Parser {
       if (c == '\\') {
         if (!eat('u')) fail_at("Invalid capture group name", at);
         c = unicode_escape_in_name(at);
-      } else if (c >= 0xD800 && c <= 0xDBFF && more() && s_[pos_] >= 0xDC00 &&
-                 s_[pos_] <= 0xDFFF) {
+      } else if (c >= 0xD800 && c <= 0xDBFF && more() && s_[pos_] >= 0xDC00 && s_[pos_] <= 0xDFFF) {
         c = 0x10000 + ((c - 0xD800) << 10) + (s_[pos_++] - 0xDC00);
       }
       if (first ? !is_id_start(c) : !is_id_part(c)) fail_at("Invalid capture group name", at);
@@ -474,8 +473,7 @@ class Parser {
       v = v * 16 + static_cast<std::uint32_t>(h);
     }
     pos_ += 4;
-    if (v >= 0xD800 && v <= 0xDBFF && (unicode_ || braces) && peek() == '\\' &&
-        peek_at(1) == 'u') {
+    if (v >= 0xD800 && v <= 0xDBFF && (unicode_ || braces) && peek() == '\\' && peek_at(1) == 'u') {
       std::uint32_t lo = 0;
       bool ok = true;
       for (int i = 0; i < 4; ++i) {
@@ -629,8 +627,7 @@ class Parser {
 
   static bool exact_value_name(UProperty prop, std::int32_t value, const std::string& name) {
     for (int choice = 0; choice < 4; ++choice) {
-      const char* n =
-          u_getPropertyValueName(prop, value, static_cast<UPropertyNameChoice>(choice));
+      const char* n = u_getPropertyValueName(prop, value, static_cast<UPropertyNameChoice>(choice));
       if (n != nullptr && name == n) return true;
     }
     return false;
@@ -666,24 +663,101 @@ class Parser {
         }
       }
     } else {
-      static const char* const kBinary[] = {
-          "ASCII_Hex_Digit", "AHex", "Alphabetic", "Alpha", "Bidi_Control", "Bidi_C",
-          "Bidi_Mirrored", "Bidi_M", "Case_Ignorable", "CI", "Cased", "Changes_When_Casefolded",
-          "CWCF", "Changes_When_Casemapped", "CWCM", "Changes_When_Lowercased", "CWL",
-          "Changes_When_NFKC_Casefolded", "CWKCF", "Changes_When_Titlecased", "CWT",
-          "Changes_When_Uppercased", "CWU", "Dash", "Default_Ignorable_Code_Point", "DI",
-          "Deprecated", "Dep", "Diacritic", "Dia", "Emoji", "Emoji_Component", "EComp",
-          "Emoji_Modifier", "EMod", "Emoji_Modifier_Base", "EBase", "Emoji_Presentation", "EPres",
-          "Extended_Pictographic", "ExtPict", "Extender", "Ext", "Grapheme_Base", "Gr_Base",
-          "Grapheme_Extend", "Gr_Ext", "Hex_Digit", "Hex", "IDS_Binary_Operator", "IDSB",
-          "IDS_Trinary_Operator", "IDST", "ID_Continue", "IDC", "ID_Start", "IDS", "Ideographic",
-          "Ideo", "Join_Control", "Join_C", "Logical_Order_Exception", "LOE", "Lowercase", "Lower",
-          "Math", "Noncharacter_Code_Point", "NChar", "Pattern_Syntax", "Pat_Syn",
-          "Pattern_White_Space", "Pat_WS", "Quotation_Mark", "QMark", "Radical",
-          "Regional_Indicator", "RI", "Sentence_Terminal", "STerm", "Soft_Dotted", "SD",
-          "Terminal_Punctuation", "Term", "Unified_Ideograph", "UIdeo", "Uppercase", "Upper",
-          "Variation_Selector", "VS", "White_Space", "space", "XID_Continue", "XIDC", "XID_Start",
-          "XIDS"};
+      static const char* const kBinary[] = {"ASCII_Hex_Digit",
+                                            "AHex",
+                                            "Alphabetic",
+                                            "Alpha",
+                                            "Bidi_Control",
+                                            "Bidi_C",
+                                            "Bidi_Mirrored",
+                                            "Bidi_M",
+                                            "Case_Ignorable",
+                                            "CI",
+                                            "Cased",
+                                            "Changes_When_Casefolded",
+                                            "CWCF",
+                                            "Changes_When_Casemapped",
+                                            "CWCM",
+                                            "Changes_When_Lowercased",
+                                            "CWL",
+                                            "Changes_When_NFKC_Casefolded",
+                                            "CWKCF",
+                                            "Changes_When_Titlecased",
+                                            "CWT",
+                                            "Changes_When_Uppercased",
+                                            "CWU",
+                                            "Dash",
+                                            "Default_Ignorable_Code_Point",
+                                            "DI",
+                                            "Deprecated",
+                                            "Dep",
+                                            "Diacritic",
+                                            "Dia",
+                                            "Emoji",
+                                            "Emoji_Component",
+                                            "EComp",
+                                            "Emoji_Modifier",
+                                            "EMod",
+                                            "Emoji_Modifier_Base",
+                                            "EBase",
+                                            "Emoji_Presentation",
+                                            "EPres",
+                                            "Extended_Pictographic",
+                                            "ExtPict",
+                                            "Extender",
+                                            "Ext",
+                                            "Grapheme_Base",
+                                            "Gr_Base",
+                                            "Grapheme_Extend",
+                                            "Gr_Ext",
+                                            "Hex_Digit",
+                                            "Hex",
+                                            "IDS_Binary_Operator",
+                                            "IDSB",
+                                            "IDS_Trinary_Operator",
+                                            "IDST",
+                                            "ID_Continue",
+                                            "IDC",
+                                            "ID_Start",
+                                            "IDS",
+                                            "Ideographic",
+                                            "Ideo",
+                                            "Join_Control",
+                                            "Join_C",
+                                            "Logical_Order_Exception",
+                                            "LOE",
+                                            "Lowercase",
+                                            "Lower",
+                                            "Math",
+                                            "Noncharacter_Code_Point",
+                                            "NChar",
+                                            "Pattern_Syntax",
+                                            "Pat_Syn",
+                                            "Pattern_White_Space",
+                                            "Pat_WS",
+                                            "Quotation_Mark",
+                                            "QMark",
+                                            "Radical",
+                                            "Regional_Indicator",
+                                            "RI",
+                                            "Sentence_Terminal",
+                                            "STerm",
+                                            "Soft_Dotted",
+                                            "SD",
+                                            "Terminal_Punctuation",
+                                            "Term",
+                                            "Unified_Ideograph",
+                                            "UIdeo",
+                                            "Uppercase",
+                                            "Upper",
+                                            "Variation_Selector",
+                                            "VS",
+                                            "White_Space",
+                                            "space",
+                                            "XID_Continue",
+                                            "XIDC",
+                                            "XID_Start",
+                                            "XIDS"};
       if (name == "Any") {
         uset_addRange(set, 0, 0x10FFFF);
         ok = true;
@@ -694,9 +768,8 @@ class Parser {
         uset_applyIntPropertyValue(set, UCHAR_GENERAL_CATEGORY_MASK, U_GC_CN_MASK, &status);
         uset_complement(set);
         ok = U_SUCCESS(status);
-      } else if (std::find_if(std::begin(kBinary), std::end(kBinary), [&](const char* b) {
-                   return name == b;
-                 }) != std::end(kBinary)) {
+      } else if (std::find_if(std::begin(kBinary), std::end(kBinary),
+                              [&](const char* b) { return name == b; }) != std::end(kBinary)) {
         UProperty prop = u_getPropertyEnum(name.c_str());
         if (prop != UCHAR_INVALID_CODE) {
           uset_applyIntPropertyValue(set, prop, 1, &status);
@@ -1056,8 +1129,8 @@ class Generator {
     const Node* atom = n->kids[0];
     if (is_single(atom)) {
       std::size_t at = c.size();
-      c.insert(c.end(), {kRepeat | (backward ? kBackward : 0), n->min, n->max,
-                         n->greedy ? 1u : 0u, 0});
+      c.insert(c.end(),
+               {kRepeat | (backward ? kBackward : 0), n->min, n->max, n->greedy ? 1u : 0u, 0});
       emit_single(atom, backward);
       c[at + 4] = static_cast<std::uint32_t>(c.size() - (at + 5));
       return;
@@ -1173,7 +1246,8 @@ char32_t canonicalize(char32_t c, bool unicode) {
     if (unicode) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
     return (c >= 'a' && c <= 'z') ? c - 32 : c;
   }
-  if (unicode) return static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT));
+  if (unicode)
+    return static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT));
   if (c > 0xFFFF) return c;
   // toUppercase must be a single code unit; ICU's full mapping of the few
   // characters whose uppercase is longer (ß, ŉ, ǰ, ...) differs from the
@@ -1181,10 +1255,10 @@ char32_t canonicalize(char32_t c, bool unicode) {
   UChar32 u = u_toupper(static_cast<UChar32>(c));
   if (u > 0xFFFF) return c;
   if (u < 128) return c;
-  static const char16_t kExpanding[] = {0x00DF, 0x0149, 0x01F0, 0x0390, 0x03B0, 0x0587, 0x1E96,
-                                        0x1E97, 0x1E98, 0x1E99, 0x1E9A, 0xFB00, 0xFB01, 0xFB02,
-                                        0xFB03, 0xFB04, 0xFB05, 0xFB06, 0xFB13, 0xFB14, 0xFB15,
-                                        0xFB16, 0xFB17};
+  static const char16_t kExpanding[] = {0x00DF, 0x0149, 0x01F0, 0x0390, 0x03B0, 0x0587,
+                                        0x1E96, 0x1E97, 0x1E98, 0x1E99, 0x1E9A, 0xFB00,
+                                        0xFB01, 0xFB02, 0xFB03, 0xFB04, 0xFB05, 0xFB06,
+                                        0xFB13, 0xFB14, 0xFB15, 0xFB16, 0xFB17};
   for (char16_t e : kExpanding) {
     if (c == e) return c;
   }

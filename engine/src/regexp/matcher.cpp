@@ -113,7 +113,8 @@ class Matcher {
       if (count == 1) {
         if (at >= len_) return len_ + 1;
         const void* hit = std::memchr(s_ + at, only, static_cast<std::size_t>(len_ - at));
-        return hit == nullptr ? len_ + 1 : static_cast<std::int32_t>(static_cast<const Ch*>(hit) - s_);
+        return hit == nullptr ? len_ + 1
+                              : static_cast<std::int32_t>(static_cast<const Ch*>(hit) - s_);
       }
     }
     while (at < len_ && !in_filter(s_[at])) ++at;
@@ -182,7 +183,9 @@ class Matcher {
     }
   }
 
-  static std::uint32_t single_length(std::uint32_t op) { return op == kAny || op == kAnyAll ? 1 : 2; }
+  static std::uint32_t single_length(std::uint32_t op) {
+    return op == kAny || op == kAnyAll ? 1 : 2;
+  }
 
   bool is_word(std::int32_t i) const {
     if (i < 0 || i >= len_) return false;

@@ -16,13 +16,13 @@ namespace kite::regexp {
 // Instruction word: opcode in the low byte, kBackward in bit 8 (inside a
 // lookbehind characters are read right to left). Operands follow the word.
 enum Op : std::uint32_t {
-  kChar,        // c: one code unit (code point under u) equal to c
-  kCharFold,    // c: canonicalize(input) == c (c already canonical)
-  kClass,       // index into Program::classes
-  kAny,         // any but line terminators
-  kAnyAll,      // any (dotAll)
-  kLineStart,   // ^ (m: also after a line terminator)
-  kLineEnd,     // $
+  kChar,       // c: one code unit (code point under u) equal to c
+  kCharFold,   // c: canonicalize(input) == c (c already canonical)
+  kClass,      // index into Program::classes
+  kAny,        // any but line terminators
+  kAnyAll,     // any (dotAll)
+  kLineStart,  // ^ (m: also after a line terminator)
+  kLineEnd,    // $
   kWordBoundary,
   kNotWordBoundary,
   kSplit,        // a, b: continue at a, on failure b

@@ -86,7 +86,8 @@ struct Atoms {
   X(cause) X(errors) X(callee) X(caller) X(arguments) X(NaN) X(Infinity) \
   X(default_, "default") X(return_, "return") X(throw_, "throw") X(raw) X(index) X(input) \
   X(lastIndex) X(size) X(add) X(has) X(join) X(push) X(then) X(status) X(headers) X(body) \
-  X(method) X(url) X(path) X(query) X(exec) X(flags) X(source) X(groups) X(indices)
+  X(method) X(url) X(path) X(query) X(exec) X(flags) X(source) X(groups) X(indices) \
+  X(hasIndices) X(global) X(ignoreCase) X(multiline) X(dotAll) X(unicode) X(unicodeSets) X(sticky)
 // clang-format on
 #define KITE_ATOM_DECL(id, ...) String* id = nullptr;
   KITE_ATOM_LIST(KITE_ATOM_DECL)
