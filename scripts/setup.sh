@@ -9,7 +9,7 @@ packages=(
   clang clang-format clang-tidy libclang-rt-14-dev
   liburing-dev libasmjit-dev libfmt-dev libicu-dev
   libbenchmark-dev libgtest-dev libgmock-dev nlohmann-json3-dev
-  valgrind
+  valgrind tzdata
 )
 # Extra groups, asked for with flags: --load (wrk, nginx, for HTTP comparisons)
 for arg in "$@"; do

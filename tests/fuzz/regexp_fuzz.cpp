@@ -55,8 +55,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (exec(*r.program, s, start, caps.data(), state) != Status::kMatch) continue;
     for (std::size_t i = 0; i < caps.size(); i += 2) {
       if ((caps[i] < 0) != (caps[i + 1] < 0)) std::abort();
-      if (caps[i] >= 0 && (caps[i] > caps[i + 1] ||
-                           caps[i + 1] > static_cast<std::int32_t>(subject.size()))) {
+      if (caps[i] >= 0 &&
+          (caps[i] > caps[i + 1] || caps[i + 1] > static_cast<std::int32_t>(subject.size()))) {
         // Lookbehind captures may end before they start only if empty; a
         // reversed pair is a bug.
         std::abort();

@@ -17,6 +17,8 @@
 # --regen rewrites name.out of non-error tests from node instead of checking.
 # Exit status: 0 when everything matches, 1 otherwise.
 set -u
+# The zone every test runs in (tests/js/CMakeLists.txt sets the same).
+export TZ=America/New_York
 here=$(cd "$(dirname "$0")" && pwd)
 node=${NODE:-node}
 regen=0

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "objects/string_builder.h"
@@ -27,8 +28,11 @@ void install_symbol(VM& vm, Object* global);
 void install_map_set(VM& vm, Object* global);
 void install_iterators(VM& vm, Object* global);
 void install_console(VM& vm, Object* global);
-void install_globals(VM& vm, Object* global);  // parseInt, isNaN, URI functions, Date.now
-void install_regexp(VM& vm, Object* global);   // after Array, Map and Set (Symbol.species)
+void install_globals(VM& vm, Object* global);  // parseInt, isNaN, URI functions
+void install_regexp(VM& vm, Object* global);
+void install_date(VM& vm, Object* global);
+// console.log of a Date: its ISO string, or "Invalid Date".
+std::string date_inspect(Object* date);  // after Array, Map and Set (Symbol.species)
 
 // IsRegExp (7.2.8).
 bool is_regexp(VM& vm, Value v);

@@ -380,6 +380,13 @@ std::string format_raw(Ctx& ctx, Object* o, int recurse_times) {
       ctx.seen.pop_back();
       return base;
     }
+  } else if (o->klass() == ObjectClass::kDate) {
+    base = date_inspect(o);
+    for (PropertyKey k : shown) output.push_back(format_property(ctx, o, k, recurse_times, false));
+    if (output.empty()) {
+      ctx.seen.pop_back();
+      return base;
+    }
   } else if (o->klass() == ObjectClass::kRegExp) {
     Value source = vm.get(o, PropertyKey::atom(vm.atoms().source));
     Value flags = vm.get(o, PropertyKey::atom(vm.atoms().flags));

@@ -1,4 +1,4 @@
-// Global functions (ECMA-262 19.2, Annex B.2.1 escape/unescape) and Date.now.
+// Global functions (ECMA-262 19.2, Annex B.2.1 escape/unescape).
 #include <chrono>
 #include <cmath>
 #include <cstring>
@@ -137,16 +137,6 @@ Value global_unescape(VM& vm, CallInfo& ci) {
   return Value::string(vm.new_string_utf16(out));
 }
 
-Value date_now(VM&, CallInfo&) {
-  auto now = std::chrono::system_clock::now().time_since_epoch();
-  return Value::number(
-      static_cast<double>(std::chrono::duration_cast<std::chrono::milliseconds>(now).count()));
-}
-
-Value date_ctor(VM& vm, CallInfo&) {
-  vm.throw_type_error("Date objects are not supported yet (only Date.now())");
-}
-
 }  // namespace
 
 void install_globals(VM& vm, Object* global) {
@@ -173,10 +163,6 @@ void install_globals(VM& vm, Object* global) {
     vm.define_value(rn.object(), "parseInt", rpi.get());
     vm.define_value(rn.object(), "parseFloat", rpf.get());
   }
-  Intrinsics& in = vm.intrinsics();
-  in.date_prototype = vm.new_object_with_proto(in.object_prototype);
-  NativeFunction* date = make_constructor(vm, rg.object(), "Date", date_ctor, 7, in.date_prototype);
-  vm.define_native(date, "now", date_now, 0);
 }
 
 }  // namespace kite::vm::builtins

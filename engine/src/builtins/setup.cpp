@@ -72,6 +72,7 @@ void install(VM& vm) {
   install_json(vm, global);
   install_map_set(vm, global);
   install_regexp(vm, global);
+  install_date(vm, global);
   install_console(vm, global);
   install_globals(vm, global);
   vm.define_value(global, "globalThis", Value::object(global));

@@ -21,7 +21,7 @@ struct MatchRun {
 };
 
 MatchRun match(const std::string& pattern, const std::u16string& subject, std::uint32_t flags = 0,
-          std::uint32_t start = 0, MatchState* state = nullptr) {
+               std::uint32_t start = 0, MatchState* state = nullptr) {
   CompileResult r = compile(u(pattern), flags);
   EXPECT_NE(r.program, nullptr) << pattern << ": " << r.error;
   if (r.program == nullptr) return {Status::kNoMatch, {}};
@@ -50,15 +50,16 @@ TEST(RegExp, SyntaxErrorsNameTheProblemAndOffset) {
     const char* error;
     std::uint32_t offset;
   };
-  for (const Case& c : {Case{"a(b", 0, "Unterminated group", 1}, Case{"a)", 0, "Unmatched ')'", 1},
-                        Case{"*a", 0, "Nothing to repeat", 0}, Case{"a{2,1}", 0, "numbers out of order", 1},
-                        Case{"[z-a]", 0, "Range out of order", 1},
-                        Case{"(?<n>a)(?<n>b)", 0, "Duplicate capture group name", 7},
-                        Case{"\\k<x>(?<y>.)", 0, "Invalid named capture referenced", 0},
-                        Case{"\\p{Nope}", flag::kUnicode, "Invalid property name", 0},
-                        Case{"\\p{letter}", flag::kUnicode, "Invalid property name", 0},
-                        Case{"{", flag::kUnicode, "Lone quantifier brackets", 0},
-                        Case{"(?<=a)+", 0, "Invalid quantifier", 6}, Case{"\\", 0, "\\ at end of pattern", 1}}) {
+  for (const Case& c :
+       {Case{"a(b", 0, "Unterminated group", 1}, Case{"a)", 0, "Unmatched ')'", 1},
+        Case{"*a", 0, "Nothing to repeat", 0}, Case{"a{2,1}", 0, "numbers out of order", 1},
+        Case{"[z-a]", 0, "Range out of order", 1},
+        Case{"(?<n>a)(?<n>b)", 0, "Duplicate capture group name", 7},
+        Case{"\\k<x>(?<y>.)", 0, "Invalid named capture referenced", 0},
+        Case{"\\p{Nope}", flag::kUnicode, "Invalid property name", 0},
+        Case{"\\p{letter}", flag::kUnicode, "Invalid property name", 0},
+        Case{"{", flag::kUnicode, "Lone quantifier brackets", 0},
+        Case{"(?<=a)+", 0, "Invalid quantifier", 6}, Case{"\\", 0, "\\ at end of pattern", 1}}) {
     CompileResult r = compile(u(c.pattern), c.flags);
     EXPECT_EQ(r.program, nullptr) << c.pattern;
     EXPECT_NE(r.error.find(c.error), std::string::npos) << c.pattern << ": " << r.error;

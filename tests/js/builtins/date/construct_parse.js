@@ -1,0 +1,12 @@
+const d = new Date(2022, 1, 1, 13, 5, 9, 250);
+console.log(d.getTime(), d.toISOString(), d.getTimezoneOffset());
+console.log(new Date(0).toISOString(), new Date(8.64e15).toISOString(), new Date(8.64e15 + 1).getTime());
+console.log(new Date(99, 0).getFullYear(), new Date(100, 0).getFullYear(), new Date(2020, 13, 1).toISOString());
+console.log(new Date('2022-02-01').toISOString(), new Date('2022-02-01T10:00').toISOString());
+console.log(new Date('2022-02-01T10:00:00.123+01:00').toISOString(), Date.parse('2022-02-30'), Date.parse('2022-13-01'));
+console.log(Date.parse('+275760-09-13T00:00:00.000Z'), Date.parse('-000000-01-01T00:00:00Z'), Date.parse('-000001-01-01T00:00:00Z'));
+console.log(Date.parse(d.toString()) === Math.floor(d.getTime() / 1000) * 1000, Date.parse(d.toUTCString()));
+console.log(Date.parse('Feb 1, 2022 10:00:00'), Date.parse('2022/02/01'), Date.parse('02/01/2022 10:30 PM'));
+console.log(Date.UTC(2022, 1, 1), Date.UTC(2022), Date.UTC(), new Date(NaN).getTime(), new Date('nonsense').getTime());
+console.log(typeof Date(), new Date(d).getTime() === d.getTime(), new Date(new Date(5)).getTime());
+console.log(Date.length, Date.name, Date.prototype.toGMTString === Date.prototype.toUTCString);
