@@ -445,7 +445,8 @@ class DateParser {
           bool known = false;
           for (int m = 0; m < 12; ++m) {
             std::string name = kMonths[m];
-            for (char& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            for (char& ch : name)
+              ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
             if (word.compare(0, 3, name) == 0) {
               month = m;
               known = true;
@@ -453,7 +454,8 @@ class DateParser {
           }
           for (const char* wd : kWeekdays) {
             std::string name = wd;
-            for (char& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            for (char& ch : name)
+              ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
             if (word.compare(0, 3, name) == 0) known = true;
           }
           if (!known) return NAN;
@@ -487,8 +489,10 @@ class DateParser {
         year = numbers[2];
       }
     }
-    if (year < 50 && numbers.size() > 0) year += 2000;
-    else if (year < 100) year += 1900;
+    if (year < 50 && numbers.size() > 0)
+      year += 2000;
+    else if (year < 100)
+      year += 1900;
     if (mon < 0 || mon > 11 || dd < 1 || dd > 31) return NAN;
     if (pm && h < 12) h += 12;
     if (am && h == 12) h = 0;
@@ -515,7 +519,8 @@ double now_ms() {
 }
 
 Value number(double d) {
-  if (d >= -2147483648.0 && d <= 2147483647.0 && d == std::trunc(d) && !(d == 0 && std::signbit(d))) {
+  if (d >= -2147483648.0 && d <= 2147483647.0 && d == std::trunc(d) &&
+      !(d == 0 && std::signbit(d))) {
     return Value::int32(static_cast<std::int32_t>(d));
   }
   return Value::number(d);
@@ -636,8 +641,13 @@ Value setter(VM& vm, CallInfo& ci) {
   Object* d = this_date(vm, ci, "set");
   Rooted rd(vm, Value::object(d));
   double t = time_value(d);
-  constexpr int n = F == kYear ? 3 : F == kMonth ? 2 : F == kDate ? 1 : F == kHours ? 4
-                    : F == kMinutes ? 3 : F == kSeconds ? 2 : 1;
+  constexpr int n = F == kYear      ? 3
+                    : F == kMonth   ? 2
+                    : F == kDate    ? 1
+                    : F == kHours   ? 4
+                    : F == kMinutes ? 3
+                    : F == kSeconds ? 2
+                                    : 1;
   double a[4] = {NAN, NAN, NAN, NAN};
   bool present[4] = {};
   for (int i = 0; i < n; ++i) {
@@ -651,8 +661,8 @@ Value setter(VM& vm, CallInfo& ci) {
     t = local_time(t);
   }
   Fields f = fields(t);
-  double year = f.year, month = f.month, date = f.date, h = f.hours, mi = f.minutes,
-         s = f.seconds, ms = f.ms;
+  double year = f.year, month = f.month, date = f.date, h = f.hours, mi = f.minutes, s = f.seconds,
+         ms = f.ms;
   auto pick = [&](int i, double fallback) { return present[i] ? a[i] : fallback; };
   switch (F) {
     case kYear:
@@ -793,8 +803,8 @@ Value to_primitive(VM& vm, CallInfo& ci) {
   }
   Value hint = ci.arg(0);
   bool string_first;
-  if (hint.is_string() && (hint.as_string()->equals_ascii("string") ||
-                           hint.as_string()->equals_ascii("default"))) {
+  if (hint.is_string() &&
+      (hint.as_string()->equals_ascii("string") || hint.as_string()->equals_ascii("default"))) {
     string_first = true;
   } else if (hint.is_string() && hint.as_string()->equals_ascii("number")) {
     string_first = false;
