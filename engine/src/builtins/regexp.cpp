@@ -49,6 +49,11 @@ struct RegExpRuntime {
     std::shared_ptr<const regexp::Program> program;
   };
   std::array<Literal, 64> literals;
+  // %RegExp.prototype% as installed: its shape and the slots of exec,
+  // flags and the flag getters (original values in
+  // Intrinsics::regexp_pristine, which keeps them alive).
+  Shape* proto_shape = nullptr;
+  std::vector<std::int32_t> proto_slots;
 };
 
 bool poll_interrupt(void* data) {
@@ -633,6 +638,112 @@ void get_substitution(VM& vm, String* matched, String* str, std::uint32_t positi
 
 namespace {
 
+// Whether rx is a RegExp whose observable protocol is the built-in one: its
+// only own property is lastIndex, its prototype is %RegExp.prototype% with
+// exec, flags and every flag getter as installed. Then the built-ins may
+// read flags from the program and skip the exec/result-object protocol.
+bool pristine(VM& vm, Object* rx) {
+  if (rx->klass() != ObjectClass::kRegExp) return false;
+  Shape* shape = rx->shape();
+  Object* proto = vm.intrinsics().regexp_prototype;
+  if (shape->is_dictionary() || shape->property_count() != 1 || shape->proto() != proto) {
+    return false;
+  }
+  RegExpRuntime& rt = runtime(vm);
+  if (proto->shape() != rt.proto_shape || rt.proto_slots.empty()) return false;
+  const Value* original = vm.intrinsics().regexp_pristine->elements();
+  for (std::size_t i = 0; i < rt.proto_slots.size(); ++i) {
+    if (proto->slot(static_cast<std::uint32_t>(rt.proto_slots[i])) != original[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// @@replace for a pristine RegExp (same observable steps: the matches are
+// all found before any replacer runs, lastIndex ends as RegExpBuiltinExec
+// leaves it), without building and re-reading a match array per match.
+Value replace_fast(VM& vm, Rooted& rx, Rooted& s, Rooted& replace_value, bool functional) {
+  const std::shared_ptr<const regexp::Program> keep = rx.object()->extra()->regexp;
+  const regexp::Program& program = *keep;
+  const std::uint32_t flags = regexp::program_flags(program);
+  const bool global = (flags & regexp::flag::kGlobal) != 0;
+  const bool sticky = (flags & regexp::flag::kSticky) != 0;
+  const bool unicode = (flags & (regexp::flag::kUnicode | regexp::flag::kUnicodeSets)) != 0;
+  const std::uint32_t ncap = regexp::capture_count(program);
+  std::vector<std::int32_t> found;  // ncap pairs per match
+  const std::uint32_t len = s.string()->length();
+  if (global) {
+    set_last_index(vm, rx.object(), Value::int32(0));
+    double at = 0;
+    for (;;) {
+      if (at > len || !run(vm, program, s.string(), static_cast<std::uint32_t>(at))) break;
+      const std::vector<std::int32_t>& caps = runtime(vm).captures;
+      found.insert(found.end(), caps.begin(), caps.end());
+      at = caps[1];
+      if (caps[1] == caps[0]) at = advance_index(s.string(), at, unicode);
+    }
+    set_last_index(vm, rx.object(), Value::int32(0));
+  } else {
+    double last_index = sticky ? to_length(vm, get_last_index(vm, rx.object())) : 0;
+    if (last_index <= len && run(vm, program, s.string(), static_cast<std::uint32_t>(last_index))) {
+      const std::vector<std::int32_t>& caps = runtime(vm).captures;
+      found.insert(found.end(), caps.begin(), caps.end());
+      if (sticky) set_last_index(vm, rx.object(), Value::int32(caps[1]));
+    } else if (sticky) {
+      set_last_index(vm, rx.object(), Value::int32(0));
+    }
+  }
+  if (found.empty()) return s.get();
+  const auto& names = regexp::group_names(program);
+  StringBuilder out;
+  std::uint32_t next_position = 0;
+  std::vector<Value> args;
+  Rooted captures(vm, Value::object(vm.new_array(ncap)));
+  for (std::size_t m = 0; m < found.size(); m += 2 * ncap) {
+    const std::int32_t* c = &found[m];
+    const auto pos = static_cast<std::uint32_t>(c[0]);
+    Rooted matched(vm, capture_value(vm, s.string(), c[0], c[1]));
+    vm.set_elements_length(captures.object(), 0);
+    for (std::uint32_t i = 1; i < ncap; ++i) {
+      vm.array_push(captures.object(), capture_value(vm, s.string(), c[2 * i], c[2 * i + 1]));
+    }
+    Rooted groups(vm, Value::undefined());
+    if (!names.empty()) {
+      groups.set(Value::object(vm.new_object_with_proto(nullptr)));
+      for (const auto& [name, index] : names) {
+        Rooted key(vm, Value::string(vm.atomize(vm.new_string_utf16(name))));
+        Value v = captures.object()->elements()[index - 1];
+        vm.create_data_property(groups.object(), PropertyKey::atom(key.get().as_string()), v);
+      }
+    }
+    Rooted replacement(vm, Value::undefined());
+    if (functional) {
+      args.clear();
+      args.push_back(matched.get());
+      for (std::uint32_t i = 0; i + 1 < ncap; ++i) args.push_back(captures.object()->elements()[i]);
+      args.push_back(Value::int32(static_cast<std::int32_t>(pos)));
+      args.push_back(s.get());
+      if (!groups.get().is_undefined()) args.push_back(groups.get());
+      replacement.set(Value::string(vm.to_string(
+          vm.call(replace_value.get(), Value::undefined(), std::span<const Value>(args)))));
+    } else {
+      StringBuilder b;
+      builtins::get_substitution(vm, matched.string(), s.string(), pos,
+                                 std::span<const Value>(captures.object()->elements(), ncap - 1),
+                                 groups.get(), replace_value.get().as_string(), b);
+      replacement.set(Value::string(b.finish(vm)));
+    }
+    if (pos >= next_position) {
+      out.append(vm.flatten(vm.substring(s.string(), next_position, pos)));
+      out.append(vm.flatten(replacement.string()));
+      next_position = static_cast<std::uint32_t>(c[1]);
+    }
+  }
+  if (next_position < len) out.append(vm.flatten(vm.substring(s.string(), next_position, len)));
+  return Value::string(out.finish(vm));
+}
+
 // RegExp.prototype[@@replace] (22.2.6.11).
 Value proto_replace(VM& vm, CallInfo& ci) {
   Object* r = require_object(vm, ci.this_value, "RegExp.prototype[Symbol.replace]");
@@ -641,6 +752,7 @@ Value proto_replace(VM& vm, CallInfo& ci) {
   Rooted replace_value(vm, ci.arg(1));
   bool functional = vm.is_callable(replace_value.get());
   if (!functional) replace_value.set(Value::string(vm.to_string(replace_value.get())));
+  if (pristine(vm, rx.object())) return replace_fast(vm, rx, s, replace_value, functional);
   Rooted flags(
       vm, Value::string(vm.to_string(vm.get(rx.object(), PropertyKey::atom(vm.atoms().flags)))));
   bool global = contains(vm.flatten(flags.string()), 'g');
@@ -984,6 +1096,28 @@ void install_regexp(VM& vm, Object* global) {
   vm.define_own_property(ip, PropertyKey::symbol(in.symbol_to_string_tag),
                          Value::string(vm.intern("RegExp String Iterator")), attr::kConfigurable);
 
+  // The pristine record (see pristine()): taken after the prototype is complete.
+  {
+    Rooted rproto(vm, Value::object(in.regexp_prototype));
+    const Atoms& a = vm.atoms();
+    String* keys[] = {a.exec,   a.flags,   a.global,      a.ignoreCase, a.multiline,
+                      a.dotAll, a.unicode, a.unicodeSets, a.sticky,     a.hasIndices};
+    RegExpRuntime& rt = runtime(vm);
+    Rooted originals(vm, Value::object(vm.new_array(10)));
+    rt.proto_slots.clear();
+    for (String* k : keys) {
+      std::uint8_t attrs = 0;
+      std::int32_t slot = rproto.object()->shape()->lookup(PropertyKey::atom(k), &attrs);
+      if (slot < 0) {
+        rt.proto_slots.clear();
+        break;
+      }
+      rt.proto_slots.push_back(slot);
+      vm.array_push(originals.object(), rproto.object()->slot(static_cast<std::uint32_t>(slot)));
+    }
+    in.regexp_pristine = originals.object();
+    rt.proto_shape = rproto.object()->shape();
+  }
   vm.define_native(in.string_prototype, "match", string_match, 1);
   vm.define_native(in.string_prototype, "matchAll", string_match_all, 1);
   vm.define_native(in.string_prototype, "search", string_search, 1);

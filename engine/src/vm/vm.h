@@ -119,7 +119,8 @@ struct Intrinsics {
   Object* date_prototype = nullptr;
   Object* regexp_prototype = nullptr;
   Object* regexp_string_iterator_prototype = nullptr;
-  Object* regexp_exec = nullptr;  // %RegExp.prototype.exec%, for the fast path
+  Object* regexp_exec = nullptr;      // %RegExp.prototype.exec%, for the fast path
+  Object* regexp_pristine = nullptr;  // original exec/flags/flag-getter slots (builtins/regexp.cpp)
   Object* object_constructor = nullptr;
   Object* function_constructor = nullptr;
   Object* array_constructor = nullptr;

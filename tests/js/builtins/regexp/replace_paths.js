@@ -1,0 +1,21 @@
+// String.prototype.replace on a plain RegExp, then with the protocol changed.
+const g = /a(\d)?/g;
+g.lastIndex = 3;
+console.log('a1 a a2'.replace(g, '[$1|$&]'), g.lastIndex);
+const y = /a/y;
+y.lastIndex = 1;
+console.log('bab'.replace(y, 'X'), y.lastIndex, 'bab'.replace(y, 'X'), y.lastIndex);
+console.log('x-y'.replace(/(?<l>\w)-(?<r>\w)/, '$<r>-$<l>'), 'aaa'.replace(/(?:)/g, '.'));
+console.log('\u{1F600}\u{1F600}'.replace(/(?:)/gu, '|'));
+const seen = [];
+console.log('a1b2'.replace(/\d/g, (m, off, s) => { seen.push(off); return '<' + m + '>'; }), seen);
+const exec = RegExp.prototype.exec;
+RegExp.prototype.exec = function (s) { const m = exec.call(this, s); if (m) m[0] = 'Z'; return m; };
+console.log('abc'.replace(/b/, '[$&]'));
+RegExp.prototype.exec = exec;
+const own = /a/g;
+own.exec = function () { return null; };
+console.log('aXa'.replace(own, '-'), own.lastIndex);
+const proto = Object.create(RegExp.prototype);
+console.log(Object.getPrototypeOf(/a/) === RegExp.prototype, typeof proto.exec);
+console.log('aXa'.replace(/a/g, '-'), 'aXa'.replace(/a/, '-'));
