@@ -182,7 +182,7 @@ run_one() {
   if has raw "$flags"; then
     cp "$file" "$src"
   else
-    local inc parts=("$T262_ROOT/harness/assert.js" "$T262_ROOT/harness/sta.js")
+    local inc parts=("$T262_HOST" "$T262_ROOT/harness/assert.js" "$T262_ROOT/harness/sta.js")
     for inc in $includes; do parts+=("$T262_ROOT/harness/$inc"); done
     cat "${parts[@]}" "$file" > "$src"
   fi
@@ -260,7 +260,7 @@ if [ ${#dirs[@]} -eq 0 ]; then read -r -a dirs <<< "$(echo $DEFAULT_DIRS)"; fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/kite-test262.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-export T262_KITE=$kite T262_ROOT=$root T262_WORK=$work T262_TIMEOUT=$timeout_s
+export T262_HOST="$(cd "$(dirname "$0")" && pwd)/host.js" T262_KITE=$kite T262_ROOT=$root T262_WORK=$work T262_TIMEOUT=$timeout_s
 
 # Every test file, one per line, relative to test/ (fixtures are not tests).
 for d in "${dirs[@]}"; do

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <string>
 
+#include "util/ucd.h"
+
 namespace kite::parser {
 
 namespace {
@@ -17,16 +19,16 @@ bool is_line_terminator(char32_t c) {
   return c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029;
 }
 
+// IdentifierStartChar and IdentifierPartChar (12.7): ID_Start and
+// ID_Continue from the UCD tables, plus $, _, ZWNJ and ZWJ.
 bool is_id_start(char32_t c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$';
-  // Approximation: every non-ASCII code point that is not a space or line
-  // terminator may start an identifier.
-  return !is_unicode_space(c) && !is_line_terminator(c);
+  return util::ucd::is_id_start(c);
 }
 
 bool is_id_part(char32_t c) {
   if (c < 0x80) return is_id_start(c) || (c >= '0' && c <= '9');
-  return c == 0x200C || c == 0x200D || is_id_start(c);
+  return c == 0x200C || c == 0x200D || util::ucd::is_id_continue(c);
 }
 
 void append_cp(std::u16string* out, char32_t cp) {

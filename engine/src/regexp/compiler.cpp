@@ -3,7 +3,6 @@
 // code points under u; every early error is a CompileResult error with the
 // offset of the offending code unit.
 #include <unicode/uchar.h>
-#include <unicode/uset.h>
 
 #include <algorithm>
 #include <cstring>
@@ -11,6 +10,7 @@
 #include <string>
 
 #include "regexp/program.h"
+#include "util/ucd.h"
 
 namespace kite::regexp {
 
@@ -98,11 +98,10 @@ bool is_syntax_char(char32_t c) {
 }
 
 bool is_id_start(char32_t c) {
-  return c == '$' || c == '_' || u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_ID_START);
+  return c == '$' || c == '_' || util::ucd::is_id_start(c);
 }
 bool is_id_part(char32_t c) {
-  return c == '$' || c == 0x200C || c == 0x200D ||
-         u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_ID_CONTINUE);
+  return c == '$' || c == 0x200C || c == 0x200D || util::ucd::is_id_continue(c);
 }
 
 struct Failure {
@@ -625,167 +624,25 @@ class Parser {
     return true;
   }
 
-  static bool exact_value_name(UProperty prop, std::int32_t value, const std::string& name) {
-    for (int choice = 0; choice < 4; ++choice) {
-      const char* n = u_getPropertyValueName(prop, value, static_cast<UPropertyNameChoice>(choice));
-      if (n != nullptr && name == n) return true;
-    }
-    return false;
-  }
-
-  static void ranges_of_set(USet* set, Ranges* r) {
-    r->clear();
-    std::int32_t n = uset_getItemCount(set);
-    UErrorCode status = U_ZERO_ERROR;
-    for (std::int32_t i = 0; i < n; ++i) {
-      UChar32 a, b;
-      std::int32_t len = uset_getItem(set, i, &a, &b, nullptr, 0, &status);
-      if (len == 0) r->push_back({static_cast<char32_t>(a), static_cast<char32_t>(b)});
-    }
-  }
-
+  // UnicodeMatchProperty / UnicodeMatchPropertyValue (22.2.2.9): exact
+  // names from the UCD tables (util/ucd.h).
   static bool property_ranges(const std::string& name, const std::string& value, bool has_value,
                               Ranges* r) {
-    UErrorCode status = U_ZERO_ERROR;
-    USet* set = uset_openEmpty();
+    util::ucd::CodePointSet set;
     bool ok = false;
-    if (has_value) {
-      UProperty prop = UCHAR_INVALID_CODE;
-      if (name == "General_Category" || name == "gc") prop = UCHAR_GENERAL_CATEGORY_MASK;
-      if (name == "Script" || name == "sc") prop = UCHAR_SCRIPT;
-      if (name == "Script_Extensions" || name == "scx") prop = UCHAR_SCRIPT_EXTENSIONS;
-      if (prop != UCHAR_INVALID_CODE) {
-        UProperty lookup = prop == UCHAR_SCRIPT_EXTENSIONS ? UCHAR_SCRIPT : prop;
-        std::int32_t v = u_getPropertyValueEnum(lookup, value.c_str());
-        if (v != UCHAR_INVALID_CODE && exact_value_name(lookup, v, value)) {
-          uset_applyIntPropertyValue(set, prop, v, &status);
-          ok = U_SUCCESS(status);
-        }
-      }
-    } else {
-      static const char* const kBinary[] = {"ASCII_Hex_Digit",
-                                            "AHex",
-                                            "Alphabetic",
-                                            "Alpha",
-                                            "Bidi_Control",
-                                            "Bidi_C",
-                                            "Bidi_Mirrored",
-                                            "Bidi_M",
-                                            "Case_Ignorable",
-                                            "CI",
-                                            "Cased",
-                                            "Changes_When_Casefolded",
-                                            "CWCF",
-                                            "Changes_When_Casemapped",
-                                            "CWCM",
-                                            "Changes_When_Lowercased",
-                                            "CWL",
-                                            "Changes_When_NFKC_Casefolded",
-                                            "CWKCF",
-                                            "Changes_When_Titlecased",
-                                            "CWT",
-                                            "Changes_When_Uppercased",
-                                            "CWU",
-                                            "Dash",
-                                            "Default_Ignorable_Code_Point",
-                                            "DI",
-                                            "Deprecated",
-                                            "Dep",
-                                            "Diacritic",
-                                            "Dia",
-                                            "Emoji",
-                                            "Emoji_Component",
-                                            "EComp",
-                                            "Emoji_Modifier",
-                                            "EMod",
-                                            "Emoji_Modifier_Base",
-                                            "EBase",
-                                            "Emoji_Presentation",
-                                            "EPres",
-                                            "Extended_Pictographic",
-                                            "ExtPict",
-                                            "Extender",
-                                            "Ext",
-                                            "Grapheme_Base",
-                                            "Gr_Base",
-                                            "Grapheme_Extend",
-                                            "Gr_Ext",
-                                            "Hex_Digit",
-                                            "Hex",
-                                            "IDS_Binary_Operator",
-                                            "IDSB",
-                                            "IDS_Trinary_Operator",
-                                            "IDST",
-                                            "ID_Continue",
-                                            "IDC",
-                                            "ID_Start",
-                                            "IDS",
-                                            "Ideographic",
-                                            "Ideo",
-                                            "Join_Control",
-                                            "Join_C",
-                                            "Logical_Order_Exception",
-                                            "LOE",
-                                            "Lowercase",
-                                            "Lower",
-                                            "Math",
-                                            "Noncharacter_Code_Point",
-                                            "NChar",
-                                            "Pattern_Syntax",
-                                            "Pat_Syn",
-                                            "Pattern_White_Space",
-                                            "Pat_WS",
-                                            "Quotation_Mark",
-                                            "QMark",
-                                            "Radical",
-                                            "Regional_Indicator",
-                                            "RI",
-                                            "Sentence_Terminal",
-                                            "STerm",
-                                            "Soft_Dotted",
-                                            "SD",
-                                            "Terminal_Punctuation",
-                                            "Term",
-                                            "Unified_Ideograph",
-                                            "UIdeo",
-                                            "Uppercase",
-                                            "Upper",
-                                            "Variation_Selector",
-                                            "VS",
-                                            "White_Space",
-                                            "space",
-                                            "XID_Continue",
-                                            "XIDC",
-                                            "XID_Start",
-                                            "XIDS"};
-      if (name == "Any") {
-        uset_addRange(set, 0, 0x10FFFF);
-        ok = true;
-      } else if (name == "ASCII") {
-        uset_addRange(set, 0, 0x7F);
-        ok = true;
-      } else if (name == "Assigned") {
-        uset_applyIntPropertyValue(set, UCHAR_GENERAL_CATEGORY_MASK, U_GC_CN_MASK, &status);
-        uset_complement(set);
-        ok = U_SUCCESS(status);
-      } else if (std::find_if(std::begin(kBinary), std::end(kBinary),
-                              [&](const char* b) { return name == b; }) != std::end(kBinary)) {
-        UProperty prop = u_getPropertyEnum(name.c_str());
-        if (prop != UCHAR_INVALID_CODE) {
-          uset_applyIntPropertyValue(set, prop, 1, &status);
-          ok = U_SUCCESS(status);
-        }
-      } else {
-        std::int32_t v = u_getPropertyValueEnum(UCHAR_GENERAL_CATEGORY_MASK, name.c_str());
-        if (v != UCHAR_INVALID_CODE && exact_value_name(UCHAR_GENERAL_CATEGORY_MASK, v, name)) {
-          uset_applyIntPropertyValue(set, UCHAR_GENERAL_CATEGORY_MASK, v, &status);
-          ok = U_SUCCESS(status);
-        }
-      }
+    if (!has_value) {
+      ok = util::ucd::binary_property(name, &set) || util::ucd::general_category(name, &set);
+    } else if (name == "General_Category" || name == "gc") {
+      ok = util::ucd::general_category(value, &set);
+    } else if (name == "Script" || name == "sc") {
+      ok = util::ucd::script(value, &set);
+    } else if (name == "Script_Extensions" || name == "scx") {
+      ok = util::ucd::script_extensions(value, &set);
     }
-    if (ok) ranges_of_set(set, r);
-    uset_close(set);
-    return ok;
+    if (!ok) return false;
+    r->clear();
+    for (const util::ucd::CodePointRange& range : set) r->push_back({range.first, range.last});
+    return true;
   }
 
   // CharacterEscape (and Annex B's identity escapes) after the backslash;
@@ -1246,8 +1103,14 @@ char32_t canonicalize(char32_t c, bool unicode) {
     if (unicode) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
     return (c >= 'a' && c <= 'z') ? c - 32 : c;
   }
-  if (unicode)
+  if (unicode) {
+    // Simple case folding (CaseFolding.txt, statuses C and S). Unicode 15.1
+    // added three S mappings that ICU leaves out of u_foldCase for stability.
+    if (c == 0x1FD3) return 0x0390;
+    if (c == 0x1FE3) return 0x03B0;
+    if (c == 0xFB05) return 0xFB06;
     return static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT));
+  }
   if (c > 0xFFFF) return c;
   // toUppercase must be a single code unit; ICU's full mapping of the few
   // characters whose uppercase is longer (ß, ŉ, ǰ, ...) differs from the
