@@ -28,8 +28,9 @@ template <std::size_t N>
 bool find(const NamedSet (&table)[N], std::string_view name, CodePointSet* out) {
   const NamedSet* end = table + N;
   const NamedSet* it = std::lower_bound(
-      table, end, name, [](const NamedSet& e, std::string_view n) { return e.name < n; });
-  if (it == end || it->name != name) return false;
+      table, end, name,
+      [](const NamedSet& e, std::string_view n) { return std::string_view(e.name) < n; });
+  if (it == end || std::string_view(it->name) != name) return false;
   *out = set_at(it->set);
   return true;
 }
@@ -42,7 +43,9 @@ CodePointSet named_binary(std::string_view name) {
 
 }  // namespace
 
-std::string_view unicode_version() { return kUnicodeVersion; }
+std::string_view unicode_version() {
+  return kUnicodeVersion;
+}
 
 bool binary_property(std::string_view name, CodePointSet* out) {
   return find(kBinaryProperties, name, out);
@@ -52,7 +55,9 @@ bool general_category(std::string_view value, CodePointSet* out) {
   return find(kGeneralCategories, value, out);
 }
 
-bool script(std::string_view value, CodePointSet* out) { return find(kScripts, value, out); }
+bool script(std::string_view value, CodePointSet* out) {
+  return find(kScripts, value, out);
+}
 
 bool script_extensions(std::string_view value, CodePointSet* out) {
   return find(kScriptExtensions, value, out);

@@ -7,7 +7,9 @@
 namespace kite::util::ucd {
 namespace {
 
-TEST(Ucd, VersionIsTheGeneratedOne) { EXPECT_EQ(unicode_version(), "17.0"); }
+TEST(Ucd, VersionIsTheGeneratedOne) {
+  EXPECT_EQ(unicode_version(), "17.0");
+}
 
 TEST(Ucd, NamesAreExactWithAliases) {
   CodePointSet a, b;
@@ -45,10 +47,10 @@ TEST(Ucd, IdentifierProperties) {
   EXPECT_TRUE(is_id_start(U'A'));
   EXPECT_FALSE(is_id_start(U'1'));
   EXPECT_TRUE(is_id_continue(U'1'));
-  EXPECT_TRUE(is_id_start(0x10400));   // DESERET CAPITAL LETTER LONG I
-  EXPECT_TRUE(is_id_start(0x2118));    // Other_ID_Start
-  EXPECT_FALSE(is_id_start(0x2E2F));   // Lm, but Pattern_Syntax
-  EXPECT_FALSE(is_id_start(0x00B7));   // Other_ID_Continue only
+  EXPECT_TRUE(is_id_start(0x10400));  // DESERET CAPITAL LETTER LONG I
+  EXPECT_TRUE(is_id_start(0x2118));   // Other_ID_Start
+  EXPECT_FALSE(is_id_start(0x2E2F));  // Lm, but Pattern_Syntax
+  EXPECT_FALSE(is_id_start(0x00B7));  // Other_ID_Continue only
   EXPECT_TRUE(is_id_continue(0x00B7));
   EXPECT_TRUE(is_id_continue(0x200D));  // ZWJ: in Other_ID_Continue since Unicode 15.1
 }
