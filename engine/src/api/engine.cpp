@@ -1,8 +1,10 @@
 // kite::Engine: parse -> compile -> run, and error reports.
 #include <kite/engine/engine.h>
+#include <kite/engine/host.h>
 
 #include <string>
 
+#include "api/internal.h"
 #include "builtins/builtins.h"
 #include "compiler/compiler.h"
 #include "parser/parser.h"
@@ -47,7 +49,12 @@ std::string syntax_error_report(std::string_view source, std::string_view filena
 
 }  // namespace
 
-Engine::Engine(EngineOptions options) : vm_(std::make_unique<vm::VM>(options)) {}
+Engine::Engine(EngineOptions options)
+    : vm_(std::make_unique<vm::VM>(options)), host_(std::make_unique<Host>(*vm_)) {}
+
+vm::VM& internal_vm(Engine& engine) {
+  return *engine.vm_;
+}
 
 Engine::~Engine() = default;
 
@@ -91,13 +98,12 @@ Completion Engine::run_script(std::string_view source, std::string_view filename
     c.ok = false;
     c.interrupted = vm.terminating();
     vm.clear_termination();
-    describe_exception(re.get(), &c);
+    describe_exception(vm, re.get(), &c);
   }
   return c;
 }
 
-void Engine::describe_exception(vm::Value exc, Completion* c) {
-  vm::VM& vm = *vm_;
+void describe_exception(vm::VM& vm, vm::Value exc, Completion* c) {
   vm::Rooted re(vm, exc);
   // Formatting may allocate past a memory limit that was just hit.
   vm.heap().enter_no_gc();
@@ -152,7 +158,7 @@ Completion Engine::call_global(std::string_view name, double arg, std::string* r
     c.ok = false;
     c.interrupted = vm.terminating();
     vm.clear_termination();
-    describe_exception(exc, &c);
+    describe_exception(vm, exc, &c);
   }
   return c;
 }

@@ -343,6 +343,8 @@ NativeFunction* VM::define_native(Object* target, std::string_view name, NativeF
 NativeFunction* VM::define_native(Object* target, PropertyKey key, std::string_view name,
                                   NativeFn fn, std::uint32_t length) {
   Rooted rt(*this, Value::object(target));
+  // The key's atom may be new (an embedder's name): keep it while allocating.
+  Rooted rk(*this, key.is_atom() ? Value::string(key.as_atom()) : Value::undefined());
   NativeFunction* f = new_native(fn, intern(name), length);
   Rooted rf(*this, Value::object(f));
   define_builtin_property(rt.object(), key, rf.get(), attr::kHidden);
@@ -353,6 +355,8 @@ void VM::define_value(Object* target, std::string_view name, Value v, std::uint8
   Rooted rt(*this, Value::object(target));
   Rooted rv(*this, v);
   PropertyKey k = key(name);
+  // A new atom lives only as long as something references it.
+  Rooted rk(*this, Value::string(k.as_atom()));
   define_builtin_property(rt.object(), k, rv.get(), attrs);
 }
 

@@ -91,6 +91,11 @@ void VM::trace_roots(Heap& heap) {
     heap.mark(f.new_target);
   }
   for (Value* v : roots_) heap.mark(*v);
+  if (host_roots_top != nullptr) {
+    for (std::uint64_t** p = host_roots.data(); p < *host_roots_top; ++p) {
+      heap.mark(Value::from_bits(**p));
+    }
+  }
   for (Value v : persistent_) heap.mark(v);
   for (Value v : symbol_registry_) heap.mark(v);
   heap.mark(pending_exception_);

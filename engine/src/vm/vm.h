@@ -9,6 +9,8 @@
 // register, an argument, or a Rooted<>.
 #pragma once
 
+#include <kite/engine/engine.h>
+
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -26,14 +28,11 @@
 #include "objects/string.h"
 #include "vm/function_template.h"
 
-namespace kite {
-struct EngineOptions;
-}
-
 namespace kite::vm {
 
-// Thrown (as a C++ exception) when a JS exception is pending in the VM.
-struct JSThrow {};
+// Thrown (as a C++ exception) when a JS exception is pending in the VM: the
+// public ScriptThrow, so an embedder can catch it (kite/engine/host.h).
+using JSThrow = kite::ScriptThrow;
 
 class VM;
 
@@ -409,6 +408,11 @@ class VM {
   // State of the RegExp built-ins (builtins/regexp.cpp): compile cache and
   // the matcher's backtrack stack, made on first use.
   std::shared_ptr<void> regexp_runtime;
+  // The embedder's interface (api/host.cpp): its native functions find it
+  // here, and the GC traces the words its HostRoots point to.
+  kite::Host* host = nullptr;
+  std::vector<std::uint64_t*> host_roots;  // in use up to *host_roots_top
+  std::uint64_t*** host_roots_top = nullptr;
   // When non-zero, only an interrupt carrying this token stops the script
   // (a watchdog late for the previous request must not stop the next).
   std::uint32_t interrupt_token = 0;

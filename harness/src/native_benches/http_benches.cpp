@@ -13,7 +13,7 @@
 #include <sstream>
 #include <string>
 
-#include "handler/handler.h"
+#include <kite/runtime/handler.h>
 
 namespace {
 

@@ -1,8 +1,9 @@
 // native/json_*: the engine's JSON paths as `kite serve` runs them, called
 // natively so that no JS source runs in the timed loop:
-//   - parse: JSON.parse's native function through vm.call, as req.json()
-//     calls it (runtime/src/handler/handler.cpp), on a string made once;
-//   - stringify: builtins::json_stringify into a reused std::string, as
+//   - parse: JSON.parse through the embedding interface's json_parse, as
+//     req.json() calls it (runtime/src/handler/request.cpp), on a string
+//     made once;
+//   - stringify: Host::json_stringify into a reused std::string, as
 //     Response.json bodies are serialized.
 // Each benchmark builds its own engine and checks its first result (the
 // parse result has the expected keys and stringifies back to the input; the
@@ -12,22 +13,20 @@
 
 #include <benchmark/benchmark.h>
 #include <kite/engine/engine.h>
+#include <kite/engine/host.h>
 
 #include <cstdint>
 #include <span>
 #include <string>
 #include <vector>
 
-#include "builtins/builtins.h"
-#include "vm/vm.h"
-
 namespace {
 
-using kite::vm::JSThrow;
-using kite::vm::PropertyKey;
-using kite::vm::Rooted;
-using kite::vm::Value;
-using kite::vm::VM;
+using kite::Host;
+using kite::HostRoot;
+using kite::JsValue;
+using kite::PropertyName;
+using kite::ScriptThrow;
 
 // 97 bytes, 5 keys: a small API object.
 const std::string kSmallObject =
@@ -95,15 +94,12 @@ void set_counters(benchmark::State& state, const kite::Engine& engine, std::size
 // as a request's parsed body is).
 void run_parse_bench(benchmark::State& state, const std::string& text, std::size_t keys) {
   kite::Engine engine;
-  VM& vm = engine.vm();
-  Rooted json(vm, vm.get(vm.global(), "JSON"));
-  Rooted parse(vm, vm.get(json.object(), "parse"));
-  Rooted input(vm, Value::string(vm.new_string_utf8(text)));
-  const std::span<const Value> args(&input.ref(), 1);
+  Host& host = engine.host();
+  HostRoot input(host, host.new_string(text));
   try {
-    Rooted first(vm, vm.call(parse.get(), Value::undefined(), args));
-    std::vector<PropertyKey> own;
-    if (first.get().is_object()) vm.own_keys(first.object(), own);
+    HostRoot first(host, host.json_parse(input));
+    std::vector<PropertyName> own;
+    if (first.get().is_object()) host.own_enumerable_names(first, own);
     if (own.size() != keys) {
       state.SkipWithError(("JSON.parse gave " + std::to_string(own.size()) + " keys, expected " +
                            std::to_string(keys))
@@ -111,21 +107,21 @@ void run_parse_bench(benchmark::State& state, const std::string& text, std::size
       return;
     }
     std::string round_trip;
-    if (!kite::vm::builtins::json_stringify(vm, first.get(), round_trip) || round_trip != text) {
+    if (!host.json_stringify(first, round_trip) || round_trip != text) {
       state.SkipWithError(("the JSON.parse result does not stringify back to the input (" +
                            std::to_string(round_trip.size()) + " bytes, the input " +
                            std::to_string(text.size()) + ")")
                               .c_str());
       return;
     }
-  } catch (JSThrow&) {
-    vm.take_pending_exception();
+  } catch (ScriptThrow&) {
+    host.take_exception();
     state.SkipWithError("JSON.parse threw on the bench input");
     return;
   }
   engine.reset_counters();
   for (auto _ : state) {
-    Value result = vm.call(parse.get(), Value::undefined(), args);
+    JsValue result = host.json_parse(input);
     benchmark::DoNotOptimize(result);
   }
   set_counters(state, engine, text.size());
@@ -141,26 +137,28 @@ void run_stringify_bench(benchmark::State& state, const std::string& text) {
     state.SkipWithError(("building the value failed: " + load.message).c_str());
     return;
   }
-  VM& vm = engine.vm();
-  Rooted value(vm, vm.get(vm.global(), "benchValue"));
+  Host& host = engine.host();
+  JsValue found;
+  host.lookup_global("benchValue", &found);
+  HostRoot value(host, found);
   std::string out;
   try {
-    if (!kite::vm::builtins::json_stringify(vm, value.get(), out) || out != text) {
+    if (!host.json_stringify(value, out) || out != text) {
       state.SkipWithError(("json_stringify did not write the expected text (" +
                            std::to_string(out.size()) + " bytes, expected " +
                            std::to_string(text.size()) + ")")
                               .c_str());
       return;
     }
-  } catch (JSThrow&) {
-    vm.take_pending_exception();
+  } catch (ScriptThrow&) {
+    host.take_exception();
     state.SkipWithError("json_stringify threw on the bench value");
     return;
   }
   engine.reset_counters();
   for (auto _ : state) {
     out.clear();
-    const bool ok = kite::vm::builtins::json_stringify(vm, value.get(), out);
+    const bool ok = host.json_stringify(value, out);
     benchmark::DoNotOptimize(ok);
     benchmark::DoNotOptimize(out.data());
     benchmark::ClobberMemory();

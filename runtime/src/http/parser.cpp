@@ -12,6 +12,7 @@
 namespace kite::http {
 
 using detail::equals_ignore_case;
+using detail::hex_value;
 using detail::is;
 
 namespace {
@@ -74,13 +75,6 @@ bool parse_content_length(std::string_view value, std::uint64_t* out) {
   }
   *out = result;
   return true;
-}
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
 }
 
 const char* skip_ows(const char* p, const char* end) {

@@ -10,7 +10,7 @@
 #include <memory>
 #include <string>
 
-#include "handler/handler.h"
+#include <kite/runtime/handler.h>
 #include "server/server.h"
 
 namespace kite::server {

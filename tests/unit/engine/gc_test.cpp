@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "api/internal.h"
 #include "vm/vm.h"
 
 namespace kite::vm {
@@ -20,7 +21,7 @@ namespace {
 
 TEST(Gc, GarbageIsFreed) {
   Engine engine;
-  VM& vm = engine.vm();
+  VM& vm = kite::internal_vm(engine);
   vm.heap().collect();
   std::size_t base = vm.heap().bytes_in_use();
   for (int i = 0; i < 10000; ++i) vm.new_array(16);
@@ -31,7 +32,7 @@ TEST(Gc, GarbageIsFreed) {
 
 TEST(Gc, RootedSurviveWithContents) {
   Engine engine;
-  VM& vm = engine.vm();
+  VM& vm = kite::internal_vm(engine);
   Rooted keep(vm, Value::object(vm.new_array()));
   for (int i = 0; i < 1000; ++i) {
     Rooted s(vm, Value::string(vm.new_string_ascii("item-" + std::to_string(i))));
@@ -49,7 +50,7 @@ TEST(Gc, RootedSurviveWithContents) {
 
 TEST(Gc, DeepChainDoesNotOverflow) {
   Engine engine;
-  VM& vm = engine.vm();
+  VM& vm = kite::internal_vm(engine);
   Rooted head(vm, Value::object(vm.new_object()));
   Rooted cur(vm, head.get());
   for (int i = 0; i < 200000; ++i) {
@@ -67,7 +68,7 @@ TEST(Gc, StressModeKeepsEverythingReachable) {
   EngineOptions options;
   options.gc_stress = true;
   Engine engine(options);
-  VM& vm = engine.vm();
+  VM& vm = kite::internal_vm(engine);
   Rooted arr(vm, Value::object(vm.new_array()));
   for (int i = 0; i < 200; ++i) {
     Value s = Value::string(vm.new_string_ascii("s" + std::to_string(i)));
@@ -81,7 +82,7 @@ TEST(Gc, MemoryLimitThrowsRangeError) {
   EngineOptions options;
   options.memory_limit = 2u << 20;
   Engine engine(options);
-  VM& vm = engine.vm();
+  VM& vm = kite::internal_vm(engine);
   Rooted keep(vm, Value::object(vm.new_array()));
   bool threw = false;
   try {
@@ -111,7 +112,7 @@ std::size_t charged(std::size_t size) {
 
 TEST(GcAllocator, CellsAreChargedTheirSlot) {
   Engine engine;
-  VM& vm = engine.vm();
+  VM& vm = kite::internal_vm(engine);
   vm.heap().collect();
   std::size_t before = vm.heap().bytes_in_use();
   std::uint64_t allocated = vm.heap().total_allocated();
@@ -125,7 +126,7 @@ TEST(GcAllocator, CellsAreChargedTheirSlot) {
 
 TEST(GcAllocator, LargeCellsAreChargedAndFreed) {
   Engine engine;
-  VM& vm = engine.vm();
+  VM& vm = kite::internal_vm(engine);
   vm.heap().collect();
   std::size_t base = vm.heap().bytes_in_use();
   {
@@ -152,7 +153,7 @@ TEST(GcAllocator, LimitHoldsForLargeCells) {
   EngineOptions options;
   options.memory_limit = 4u << 20;
   Engine engine(options);
-  VM& vm = engine.vm();
+  VM& vm = kite::internal_vm(engine);
   Rooted keep(vm, Value::object(vm.new_array()));
   bool threw = false;
   try {
@@ -192,7 +193,7 @@ TEST(GcAllocator, SizeClassesAreSmallestFit) {
 
 TEST(GcAllocator, ClassesHaveTheirOwnPages) {
   Engine engine;
-  VM& vm = engine.vm();
+  VM& vm = kite::internal_vm(engine);
   Rooted obj(vm, Value::object(vm.new_object()));
   Rooted str(vm, Value::string(vm.new_string_ascii("abc")));
   Rooted env(vm, Value::cell(vm.new_environment(nullptr, 1)));
@@ -217,7 +218,7 @@ TEST(GcAllocator, ClassesHaveTheirOwnPages) {
 
 TEST(GcAllocator, SlotsAreReusedAfterCollect) {
   Engine engine;
-  VM& vm = engine.vm();
+  VM& vm = kite::internal_vm(engine);
   vm.heap().collect();
   std::size_t base = vm.heap().bytes_in_use();
   std::set<Object*> first;
@@ -234,7 +235,7 @@ TEST(GcAllocator, SlotsAreReusedAfterCollect) {
 
 TEST(GcAllocator, GarbageDoesNotGrowThePages) {
   Engine engine;
-  VM& vm = engine.vm();
+  VM& vm = kite::internal_vm(engine);
   auto churn = [&vm] {
     for (int i = 0; i < 20000; ++i) {
       Rooted o(vm, Value::object(vm.new_object()));
@@ -252,7 +253,7 @@ TEST(GcAllocator, GarbageDoesNotGrowThePages) {
 
 TEST(GcAllocator, EmptyPagesAreReturned) {
   Engine engine;
-  VM& vm = engine.vm();
+  VM& vm = kite::internal_vm(engine);
   vm.heap().collect();
   std::size_t idle = vm.heap().space().page_count();
   {
@@ -272,7 +273,7 @@ TEST(GcAllocator, StressModeReusesTheFreedSlot) {
   EngineOptions options;
   options.gc_stress = true;
   Engine engine(options);
-  VM& vm = engine.vm();
+  VM& vm = kite::internal_vm(engine);
   Rooted keep(vm, Value::string(vm.new_string_ascii("kept")));
   std::uint64_t collections = vm.heap().collections();
   std::size_t pages = vm.heap().space().page_count();
@@ -304,7 +305,7 @@ TEST(Gc, MinThresholdOptionCollectsSooner) {
     EngineOptions options;
     options.gc_min_threshold = threshold;
     Engine engine(options);
-    VM& vm = engine.vm();
+    VM& vm = kite::internal_vm(engine);
     std::uint64_t before = vm.heap().collections();
     for (int i = 0; i < 20000; ++i) vm.new_object();  // ~2 MiB of garbage
     return vm.heap().collections() - before;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <kite/engine/engine.h>
 
+#include "api/internal.h"
 #include "vm/vm.h"
 
 namespace kite::vm {
@@ -11,7 +12,7 @@ namespace {
 class ShapeTest : public ::testing::Test {
  protected:
   Engine engine_;
-  VM& vm() { return engine_.vm(); }
+  VM& vm() { return kite::internal_vm(engine_); }
 };
 
 TEST_F(ShapeTest, SameInsertionOrderSharesShape) {

@@ -17,8 +17,14 @@ namespace kite {
 
 namespace vm {
 class VM;
-class Value;
 }  // namespace vm
+
+class Host;
+
+// Thrown (as a C++ exception) by the engine when a JavaScript exception is
+// pending: it unwinds native code back to the interpreter or the embedder
+// (host.h says when an embedder sees one and what to do with it).
+struct ScriptThrow {};
 
 struct EngineOptions {
   // Heap limit in bytes; 0 means unlimited. Exceeding it raises a catchable
@@ -89,9 +95,6 @@ class Engine {
   // Also drops an interrupt still pending from before. Owner thread only.
   void set_interrupt_token(std::uint32_t token);
 
-  // Fills *c from an exception value (message and report with the stack).
-  void describe_exception(vm::Value exc, Completion* c);
-
   // Runs a full garbage collection now.
   void collect_garbage();
 
@@ -101,10 +104,13 @@ class Engine {
   // Bytes currently held by the heap.
   std::size_t heap_size() const;
 
-  vm::VM& vm() { return *vm_; }
+  // The embedding interface of this engine (host.h).
+  Host& host() { return *host_; }
 
  private:
+  friend vm::VM& internal_vm(Engine& engine);  // engine/src/api/internal.h
   std::unique_ptr<vm::VM> vm_;
+  std::unique_ptr<Host> host_;
 };
 
 // "kite-engine 0.1.0 (commit, compiler, build type)".
