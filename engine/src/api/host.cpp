@@ -2,6 +2,7 @@
 #include <kite/engine/host.h>
 
 #include <algorithm>
+#include <cstring>
 #include <string>
 #include <unordered_map>
 
@@ -105,13 +106,21 @@ JsValue Host::empty_string() {
 }
 
 std::string_view Host::utf8(JsValue string, std::string& scratch) {
-  String* s = vm_.flatten(in(string).as_string());
+  String* s = in(string).as_string();
+  if (s->is_rope()) s = vm_.flatten(s);
   if (s->is_one_byte()) {
     const std::uint8_t* p = s->chars8();
     std::uint32_t n = s->length();
+    // ASCII is its own UTF-8: test eight bytes at a time for a high bit.
     std::uint32_t i = 0;
-    while (i < n && p[i] < 0x80) ++i;
-    if (i == n) return {reinterpret_cast<const char*>(p), n};
+    std::uint64_t high = 0;
+    for (; i + 8 <= n; i += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      high |= w;
+    }
+    for (; i < n; ++i) high |= p[i];
+    if ((high & 0x8080808080808080ull) == 0) return {reinterpret_cast<const char*>(p), n};
   }
   scratch.clear();
   s->append_utf8(scratch);
@@ -122,13 +131,17 @@ void Host::append_utf8(JsValue string, std::string& out) {
   in(string).as_string()->append_utf8(out);
 }
 
-void Host::append_latin1(JsValue string, std::string& out) {
-  String* s = vm_.flatten(in(string).as_string());
-  out.reserve(out.size() + s->length());
+std::string_view Host::latin1(JsValue string, std::string& scratch) {
+  String* s = in(string).as_string();
+  if (s->is_rope()) s = vm_.flatten(s);
+  if (s->is_one_byte()) return {reinterpret_cast<const char*>(s->chars8()), s->length()};
+  scratch.clear();
+  scratch.reserve(s->length());
   for (std::uint32_t i = 0; i < s->length(); ++i) {
     char16_t c = s->at(i);
-    out.push_back(c < 0x100 ? static_cast<char>(c) : '?');
+    scratch.push_back(c < 0x100 ? static_cast<char>(c) : '?');
   }
+  return scratch;
 }
 
 JsValue Host::concat(JsValue a, JsValue b) {
@@ -308,9 +321,10 @@ HostClass Host::define_class(const HostClassSpec& spec) {
   Rooted proto(vm_, in(spec.prototype));
   if (!proto.get().is_object()) proto.set(Value::object(vm_.new_object()));
   // The shape: the prototype's root shape plus each field, in order.
-  Rooted sample(vm_, Value::object(vm_.new_object_of_class(
-                         vm::ObjectClass::kPlain, proto.object(),
-                         std::max<std::uint32_t>(4, static_cast<std::uint32_t>(spec.fields.size())))));
+  Rooted sample(vm_,
+                Value::object(vm_.new_object_of_class(
+                    vm::ObjectClass::kPlain, proto.object(),
+                    std::max<std::uint32_t>(4, static_cast<std::uint32_t>(spec.fields.size())))));
   for (std::string_view field : spec.fields) {
     vm_.add_property(sample.object(), vm_.key(field), Value::undefined(), vm::attr::kDefault);
   }
@@ -332,27 +346,41 @@ JsValue Host::new_instance(HostClass cls, std::span<const JsValue> fields,
                            std::span<const JsValue> internals) {
   const State::Class& c = state_->classes[cls.id];
   Value brand = Value::int32(static_cast<std::int32_t>(cls.id));
-  if (c.internal_slots != 0) {
-    auto* env = vm_.new_environment(nullptr, c.internal_slots + 1);
-    env->slots[0] = brand;
-    for (std::size_t i = 0; i < internals.size(); ++i) env->slots[i + 1] = in(internals[i]);
-    brand = Value::cell(env);
-  }
-  Rooted holder(vm_, brand);
+  if (c.internal_slots != 0) return new_instance_with_internals(cls, fields, internals);
   Object* o = vm_.new_object_with_shape(c.shape);
-  for (std::size_t i = 0; i < fields.size(); ++i) o->set_slot(static_cast<std::uint32_t>(i), in(fields[i]));
-  o->set_internal(holder.get());
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    o->set_slot(static_cast<std::uint32_t>(i), in(fields[i]));
+  }
+  o->set_internal(brand);
+  return out(Value::object(o));
+}
+
+JsValue Host::new_instance_with_internals(HostClass cls, std::span<const JsValue> fields,
+                                          std::span<const JsValue> internals) {
+  const State::Class& c = state_->classes[cls.id];
+  auto* env = vm_.new_environment(nullptr, c.internal_slots + 1);
+  env->slots[0] = Value::int32(static_cast<std::int32_t>(cls.id));
+  for (std::size_t i = 0; i < internals.size(); ++i) env->slots[i + 1] = in(internals[i]);
+  HostRoot holder(*this, out(Value::cell(env)));
+  Object* o = vm_.new_object_with_shape(c.shape);
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    o->set_slot(static_cast<std::uint32_t>(i), in(fields[i]));
+  }
+  o->set_internal(in(holder.get()));
   return out(Value::object(o));
 }
 
 JsValue Host::field(JsValue instance, HostClass cls, std::uint32_t field) {
   Object* o = in(instance).as_object();
-  const State::Class& c = state_->classes[cls.id];
-  if (o->shape() == c.shape) return out(o->slot(field));
-  // Reshaped by script (a property added or deleted): look the name up.
+  if (o->shape() == state_->classes[cls.id].shape) return out(o->slot(field));
+  return reshaped_field(instance, cls, field);
+}
+
+// Script added or deleted a property: look the field's name up.
+JsValue Host::reshaped_field(JsValue instance, HostClass cls, std::uint32_t field) {
   Rooted ro(vm_, in(instance));
   std::vector<PropertyKey> keys;
-  Rooted sample(vm_, Value::object(vm_.new_object_with_shape(c.shape)));
+  Rooted sample(vm_, Value::object(vm_.new_object_with_shape(state_->classes[cls.id].shape)));
   vm_.own_keys(sample.object(), keys);
   return out(vm_.get(ro.object(), keys[field]));
 }
@@ -364,7 +392,7 @@ HostClass Host::class_of(JsValue v) {
   if (brand.is_int32()) {
     auto id = static_cast<std::uint32_t>(brand.as_int32());
     return id < state_->classes.size() && state_->classes[id].internal_slots == 0 ? HostClass{id}
-                                                                                 : HostClass{};
+                                                                                  : HostClass{};
   }
   if (!brand.is_internal_cell() || brand.as_cell()->kind() != vm::CellKind::kEnvironment) {
     return HostClass{};

@@ -38,8 +38,10 @@ JsValue request_query(Host& host, const NativeCall& call) {
   HostRoot self(host, checked_this(host, call, "query"));
   JsValue cached = host.internal(self, kQueryObject);
   if (!host.is_hole(cached)) return cached;
-  std::string text;
-  host.append_latin1(host.internal(self, kRawQuery), text);
+  // A view of the raw string's bytes: the string lives in self's internal
+  // slot, so the view stays valid while the loop allocates.
+  std::string scratch;
+  std::string_view text = host.latin1(host.internal(self, kRawQuery), scratch);
   HostRoot obj(host, host.new_object());
   std::string key;
   std::string value;
@@ -61,8 +63,8 @@ JsValue request_headers(Host& host, const NativeCall& call) {
   HostRoot self(host, checked_this(host, call, "headers"));
   JsValue cached = host.internal(self, kHeadersObject);
   if (!host.is_hole(cached)) return cached;
-  std::string text;
-  host.append_latin1(host.internal(self, kRawHeaders), text);
+  std::string scratch;
+  std::string_view text = host.latin1(host.internal(self, kRawHeaders), scratch);
   HostRoot obj(host, host.new_object());
   std::string name;
   http::for_each_field_line(text, [&](std::string_view n, std::string_view v) {
@@ -123,10 +125,12 @@ JsValue RequestBinding::make(Host& host, const http::Request& req) {
       break;
     }
   }
-  HostRoot rmethod(host, method.is_undefined() ? host.intern(req.method) : method);  // a token: ASCII
+  HostRoot rmethod(host,
+                   method.is_undefined() ? host.intern(req.method) : method);  // a token: ASCII
   // path and url share one string when there is no query.
   HostRoot path(host, host.new_string(req.path));
-  HostRoot url(host, req.target.size() != req.path.size() ? host.new_string(req.target) : path.get());
+  HostRoot url(host,
+               req.target.size() != req.path.size() ? host.new_string(req.target) : path.get());
   HostRoot body(host, req.has_body ? host.new_string(req.body) : JsValue::null());
   HostRoot query(host, req.query.empty() ? empty_ : host.new_string_latin1(req.query));
   // The header section as received, one contiguous range of the buffer.
@@ -136,7 +140,8 @@ JsValue RequestBinding::make(Host& host, const http::Request& req) {
     const http::Header& last = req.headers[req.header_count - 1];
     const char* end = last.value.data() + last.value.size();
     if (last.value.empty()) end = last.name.data() + last.name.size() + 1;
-    raw_headers = std::string_view(first.name.data(), static_cast<std::size_t>(end - first.name.data()));
+    raw_headers =
+        std::string_view(first.name.data(), static_cast<std::size_t>(end - first.name.data()));
   }
   HostRoot headers(host, host.new_string_latin1(raw_headers));
   const JsValue fields[] = {rmethod, url, path, body};

@@ -63,8 +63,8 @@ void ResponseBinding::install(Host& host) {
   HostRoot proto(host);
   constexpr std::string_view kStatics[] = {"json", "text", "html", "rawJson"};
   for (std::int32_t kind = 0; kind < kKindCount; ++kind) {
-    HostClass cls = host.define_class(
-        {.fields = kFieldNames, .internal_slots = 0, .prototype = proto.get()});
+    HostClass cls =
+        host.define_class({.fields = kFieldNames, .internal_slots = 0, .prototype = proto.get()});
     if (kind == kJson) {
       first_ = cls;
       proto.set(host.prototype(cls));
@@ -131,11 +131,10 @@ bool ResponseBinding::write(Host& host, JsValue response, HostClass cls, const h
   header_views_.clear();
   for (std::size_t i = 0; i < header_offsets_.size(); ++i) {
     auto [name_at, value_at] = header_offsets_[i];
-    std::size_t end = i + 1 < header_offsets_.size() ? header_offsets_[i + 1].first
-                                                      : header_store_.size();
-    header_views_.push_back(
-        {std::string_view(header_store_.data() + name_at, value_at - name_at),
-         std::string_view(header_store_.data() + value_at, end - value_at)});
+    std::size_t end =
+        i + 1 < header_offsets_.size() ? header_offsets_[i + 1].first : header_store_.size();
+    header_views_.push_back({std::string_view(header_store_.data() + name_at, value_at - name_at),
+                             std::string_view(header_store_.data() + value_at, end - value_at)});
   }
   http::ResponseHead head;
   head.status = status;

@@ -26,7 +26,8 @@ void for_each_query_pair(std::string_view query, Fn&& fn) {
     std::string_view pair = query.substr(pos, amp - pos);
     if (!pair.empty()) {
       std::size_t eq = pair.find('=');
-      fn(pair.substr(0, eq), eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1));
+      fn(pair.substr(0, eq),
+         eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1));
     }
     pos = amp + 1;
   }
@@ -46,7 +47,8 @@ void for_each_field_line(std::string_view section, Fn&& fn) {
     std::size_t colon = line.find(':');
     if (colon == std::string_view::npos || colon == 0) continue;
     std::string_view value = line.substr(colon + 1);
-    while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+    while (!value.empty() && (value.front() == ' ' || value.front() == '\t'))
+      value.remove_prefix(1);
     while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
     fn(line.substr(0, colon), value);
   }

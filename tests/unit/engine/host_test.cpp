@@ -30,9 +30,10 @@ TEST(Host, StringsInAndOutAsBytes) {
   HostRoot s(host, host.new_string("héllo \xF0\x9F\x98\x80"));
   EXPECT_EQ(utf8(host, s), "héllo \xF0\x9F\x98\x80");
   HostRoot l(host, host.new_string_latin1("caf\xE9"));
-  std::string bytes;
-  host.append_latin1(l, bytes);
-  EXPECT_EQ(bytes, "caf\xE9");
+  std::string scratch;
+  EXPECT_EQ(host.latin1(l, scratch), "caf\xE9");
+  HostRoot wide(host, host.new_string("\xE2\x82\xAC!"));  // U+20AC is not Latin-1
+  EXPECT_EQ(host.latin1(wide, scratch), "?!");
   EXPECT_EQ(utf8(host, l), "café");
   EXPECT_EQ(host.intern("GET"), host.intern("GET"));
 }
@@ -56,7 +57,8 @@ TEST(Host, ClassesHaveFieldsInternalsAndABrand) {
   // Script sees ordinary properties, and can reshape the object: field()
   // then reads by name.
   host.define_global("p", p);
-  Completion c = engine.run_script("p.c = 1; delete p.a; p.a = 9; globalThis.keys = Object.keys(p).join();", "t.js");
+  Completion c = engine.run_script(
+      "p.c = 1; delete p.a; p.a = 9; globalThis.keys = Object.keys(p).join();", "t.js");
   ASSERT_TRUE(c.ok) << c.report;
   EXPECT_EQ(host.field(p, point, 0), JsValue::int32(9));
   JsValue keys;
@@ -101,9 +103,10 @@ TEST(Host, NativeFunctionsGetTheirDataAndThrowIntoScript) {
 TEST(Host, CallsReportExceptionsAndInterrupts) {
   Engine engine;
   Host& host = engine.host();
-  ASSERT_TRUE(engine.run_script("function boom(x) { throw new RangeError('no ' + x); }"
-                                "function spin() { for (;;) {} }",
-                                "t.js")
+  ASSERT_TRUE(engine
+                  .run_script("function boom(x) { throw new RangeError('no ' + x); }"
+                              "function spin() { for (;;) {} }",
+                              "t.js")
                   .ok);
   JsValue boom, spin;
   ASSERT_TRUE(host.lookup_global("boom", &boom));

@@ -169,8 +169,11 @@ class Host {
   std::string_view utf8(JsValue string, std::string& scratch);
   void append_utf8(JsValue string, std::string& out);
   // The string's code units as bytes, for strings made by
-  // new_string_latin1 (a unit above 0xFF becomes '?').
-  void append_latin1(JsValue string, std::string& out);
+  // new_string_latin1 (a unit above 0xFF becomes '?'): a view of the
+  // string's own bytes when it is stored one byte per unit (no copy; valid
+  // while the string lives: the collector does not move them), else copied
+  // into scratch.
+  std::string_view latin1(JsValue string, std::string& scratch);
   JsValue concat(JsValue a, JsValue b);  // two strings
   // A short description for logs: "undefined", "'x'", "[object Object]".
   std::string describe(JsValue v);
@@ -184,7 +187,7 @@ class Host {
   JsValue name_string(PropertyName name);
   JsValue global();
   JsValue new_object();
-  JsValue get(JsValue object, PropertyName name);  // throws
+  JsValue get(JsValue object, PropertyName name);   // throws
   JsValue get(JsValue object, JsValue key_string);  // throws
   // CreateDataProperty with a string key (throws).
   void create_data_property(JsValue object, JsValue key_string, JsValue v);
@@ -258,6 +261,9 @@ class Host {
   friend class HostRoot;
   friend struct HostAccess;  // host.cpp
   void grow_roots();
+  JsValue new_instance_with_internals(HostClass cls, std::span<const JsValue> fields,
+                                      std::span<const JsValue> internals);
+  JsValue reshaped_field(JsValue instance, HostClass cls, std::uint32_t field);
   vm::VM& vm_;
   // HostRoot's stack, [roots_, root_top_): the GC traces every word
   // pointed to. Grown by grow_roots() when root_top_ reaches root_end_.
