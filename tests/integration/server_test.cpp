@@ -466,6 +466,15 @@ TEST_P(ServerTest, HandlerFaultsAreAnsweredAndTheWorkerGoesOn) {
   EXPECT_EQ(get(s.port(), "/catch-loop").status, 504);
   EXPECT_EQ(get(s.port(), "/ok").status, 200);
   EXPECT_EQ(get(s.port(), "/regex-catastrophic").status, 504);
+  EXPECT_EQ(get(s.port(), "/microtask-loop").status, 504);
+  EXPECT_EQ(get(s.port(), "/ok").status, 200);
+  EXPECT_EQ(get(s.port(), "/promise").body, "{\"via\":\"/promise\"}");
+  EXPECT_EQ(get(s.port(), "/promise-rejects").status, 500);
+  EXPECT_EQ(get(s.port(), "/promise-pending").status, 500);
+  r = get(s.port(), "/microtask-throws");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.body, "sent anyway");
+  EXPECT_EQ(get(s.port(), "/ok").status, 200);
   EXPECT_EQ(get(s.port(), "/regex-route?p=/users/42").body, "{\"id\":42}");
 
   EXPECT_EQ(get(s.port(), "/oom").status, 500);

@@ -163,6 +163,93 @@ Completion Engine::call_global(std::string_view name, double arg, std::string* r
   return c;
 }
 
+namespace {
+
+// A thrown value as a Completion (an interrupt says so).
+Completion completion_of_throw(vm::VM& vm) {
+  Completion c;
+  c.ok = false;
+  vm::Rooted exc(vm, vm.take_pending_exception());
+  c.interrupted = vm.terminating();
+  vm.clear_termination();
+  describe_exception(vm, exc.get(), &c);
+  return c;
+}
+
+}  // namespace
+
+Completion Engine::run_jobs() {
+  vm::VM& vm = *vm_;
+  try {
+    while (!vm.jobs().empty()) {
+      // Jobs are short calls with no loop back-edge to poll at: poll here,
+      // so a queue that never empties still ends at an interrupt.
+      if (vm.interrupt_requested.load(std::memory_order_relaxed) != 0) vm.handle_interrupt();
+      vm::builtins::run_job(vm, vm.jobs().pop());
+    }
+  } catch (vm::JSThrow&) {
+    Completion c = completion_of_throw(vm);
+    // Interrupted work is abandoned, with the jobs it would have queued.
+    if (c.interrupted) vm.jobs() = vm::JobQueue();
+    return c;
+  }
+  return Completion{};
+}
+
+bool Engine::has_pending_jobs() const {
+  return !vm_->jobs().empty() || !vm_->unhandled_rejections().empty();
+}
+
+Completion Engine::take_unhandled_rejection() {
+  vm::VM& vm = *vm_;
+  auto& list = vm.unhandled_rejections();
+  if (list.empty()) return Completion{};
+  vm::Rooted promise(vm, list.front());
+  list.clear();
+  bool rejected = false;
+  vm::Rooted reason(vm, vm::builtins::promise_result_of(promise.get().as_object(), &rejected));
+  Completion c;
+  c.ok = false;
+  describe_exception(vm, reason.get(), &c);
+  // An Error's report starts with its "Name: message" line; other values
+  // are described as "Uncaught <value>".
+  const std::string uncaught = "Uncaught ";
+  if (c.report.rfind(uncaught, 0) == 0) c.report.erase(0, uncaught.size());
+  if (c.message.rfind(uncaught, 0) == 0) c.message.erase(0, uncaught.size());
+  c.report = "Uncaught (in promise) " + c.report;
+  c.message = "Uncaught (in promise) " + c.message;
+  return c;
+}
+
+double Engine::next_timer_delay_ms() {
+  return vm_->timers().next_delay_ms(vm_->now_ms());
+}
+
+Completion Engine::run_due_timers() {
+  vm::VM& vm = *vm_;
+  vm::TimerQueue::Timer timer;
+  while (vm.timers().take_due(vm.now_ms(), &timer)) {
+    vm::Rooted fn(vm, timer.callback);
+    std::vector<vm::Value> args = std::move(timer.args);
+    for (vm::Value& v : args) vm.push_root(&v);
+    struct Unroot {
+      vm::VM& vm;
+      std::size_t n;
+      ~Unroot() {
+        for (std::size_t i = 0; i < n; ++i) vm.pop_root();
+      }
+    } unroot{vm, args.size()};
+    try {
+      vm.call(fn.get(), vm::Value::undefined(), args);
+    } catch (vm::JSThrow&) {
+      return completion_of_throw(vm);
+    }
+    Completion c = run_jobs();
+    if (!c.ok) return c;
+  }
+  return Completion{};
+}
+
 void Engine::request_interrupt(std::uint32_t token) {
   vm_->interrupt_requested.store(token == 0 ? 1 : token, std::memory_order_relaxed);
 }

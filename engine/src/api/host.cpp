@@ -420,6 +420,22 @@ void Host::set_internal(JsValue instance, std::uint32_t slot, JsValue v) {
   env->slots[slot + 1] = in(v);
 }
 
+// ---- promises ----
+
+Host::PromiseState Host::promise_state(JsValue v, JsValue* result) {
+  Value value = in(v);
+  if (!value.is_object() || value.as_object()->klass() != vm::ObjectClass::kPromise) {
+    return PromiseState::kNotAPromise;
+  }
+  bool rejected = false;
+  Value r = vm::builtins::promise_result_of(value.as_object(), &rejected);
+  if (vm::builtins::promise_is_pending(value.as_object())) return PromiseState::kPending;
+  *result = out(r);
+  if (!rejected) return PromiseState::kFulfilled;
+  vm::builtins::promise_mark_handled(vm_, value.as_object());
+  return PromiseState::kRejected;
+}
+
 // ---- JSON ----
 
 JsValue Host::json_parse(JsValue text) {

@@ -31,6 +31,20 @@ void install_console(VM& vm, Object* global);
 void install_globals(VM& vm, Object* global);  // parseInt, isNaN, URI functions
 void install_regexp(VM& vm, Object* global);
 void install_date(VM& vm, Object* global);
+void install_promise(VM& vm, Object* global);
+void install_timers(VM& vm, Object* global);  // setTimeout & co., queueMicrotask
+
+// Runs one queued job (a promise reaction, a thenable's resolution, a
+// queueMicrotask callback). Throws JSThrow when a callback throws.
+void run_job(VM& vm, const Job& job);
+// A settled promise's result; *rejected tells which way it settled.
+Value promise_result_of(Object* promise, bool* rejected);
+bool promise_is_pending(Object* promise);
+// Sets [[PromiseIsHandled]] and drops the promise from the unhandled list.
+void promise_mark_handled(VM& vm, Object* promise);
+
+// SpeciesConstructor (7.3.22).
+Value species_constructor(VM& vm, Object* o, Value default_ctor);
 // console.log of a Date: its ISO string, or "Invalid Date".
 std::string date_inspect(Object* date);  // after Array, Map and Set (Symbol.species)
 

@@ -23,6 +23,31 @@ Value make_error_from_call(VM& vm, CallInfo& ci) {
   return re.get();
 }
 
+// AggregateError(errors, message, options) (20.5.7.1).
+Value make_aggregate_error(VM& vm, CallInfo& ci) {
+  auto* callee = static_cast<NativeFunction*>(ci.callee);
+  Value nt = ci.new_target.is_undefined() ? Value::object(callee) : ci.new_target;
+  Rooted rnt(vm, nt);
+  Value proto_v = vm.get(nt.as_object(), PropertyKey::atom(vm.atoms().prototype));
+  Object* proto = proto_v.is_object() ? proto_v.as_object() : callee->data.as_object();
+  Rooted rp(vm, Value::object(proto));
+  Rooted re(vm, Value::object(vm.make_error(rp.object(), ci.arg(1))));
+  Value options = ci.arg(2);
+  if (options.is_object() &&
+      vm.has_property(options.as_object(), PropertyKey::atom(vm.atoms().cause))) {
+    Value cause = vm.get(options.as_object(), PropertyKey::atom(vm.atoms().cause));
+    vm.define_own_property(re.object(), PropertyKey::atom(vm.atoms().cause), cause, attr::kHidden);
+  }
+  Rooted list(vm, Value::object(vm.new_array()));
+  vm.iterate(ci.arg(0), [&](Value v) {
+    vm.array_push(list.object(), v);
+    return true;
+  });
+  vm.define_own_property(re.object(), PropertyKey::atom(vm.atoms().errors), list.get(),
+                         attr::kHidden);
+  return re.get();
+}
+
 Value error_to_string(VM& vm, CallInfo& ci) {
   if (!ci.this_value.is_object())
     vm.throw_type_error("Error.prototype.toString requires that 'this' be an Object");
@@ -67,6 +92,17 @@ void install_error(VM& vm, Object* global) {
       install_one(vm, global, "ReferenceError", in.error_prototype, rc.get());
   in.uri_error_prototype = install_one(vm, global, "URIError", in.error_prototype, rc.get());
   in.eval_error_prototype = install_one(vm, global, "EvalError", in.error_prototype, rc.get());
+  {
+    Object* proto = vm.new_object_with_proto(in.error_prototype);
+    Rooted rp(vm, Value::object(proto));
+    NativeFunction* ctor =
+        make_constructor(vm, global, "AggregateError", make_aggregate_error, 2, proto);
+    ctor->data = rp.get();
+    vm.set_prototype(ctor, rc.object());
+    vm.define_value(rp.object(), "name", Value::string(vm.intern("AggregateError")));
+    vm.define_value(rp.object(), "message", Value::string(vm.atoms().empty));
+    in.aggregate_error_prototype = rp.object();
+  }
 }
 
 }  // namespace kite::vm::builtins

@@ -318,18 +318,6 @@ bool is_regexp(VM& vm, Value v) {
   return rv.object()->klass() == ObjectClass::kRegExp;
 }
 
-// SpeciesConstructor (7.3.22).
-Value species_constructor(VM& vm, Object* o, Value default_ctor) {
-  Rooted rd(vm, default_ctor);
-  Value c = vm.get(o, PropertyKey::atom(vm.atoms().constructor));
-  if (c.is_undefined()) return rd.get();
-  if (!c.is_object()) vm.throw_type_error("object.constructor is not an object");
-  Value s = vm.get(c.as_object(), PropertyKey::symbol(vm.intrinsics().symbol_species));
-  if (s.is_nullish()) return rd.get();
-  if (vm.is_constructor(s)) return s;
-  vm.throw_type_error("object.constructor[Symbol.species] is not a constructor");
-}
-
 Value regexp_constructor_value(VM& vm) {
   return vm.get(vm.intrinsics().regexp_prototype, PropertyKey::atom(vm.atoms().constructor));
 }
@@ -834,7 +822,7 @@ Value proto_split(VM& vm, CallInfo& ci) {
   Rooted rx(vm, Value::object(r));
   Rooted s(vm, Value::string(vm.flatten(vm.to_string(ci.arg(0)))));
   Rooted limit_arg(vm, ci.arg(1));
-  Rooted c(vm, species_constructor(vm, rx.object(), regexp_constructor_value(vm)));
+  Rooted c(vm, builtins::species_constructor(vm, rx.object(), regexp_constructor_value(vm)));
   Rooted flags(vm, Value::string(vm.flatten(
                        vm.to_string(vm.get(rx.object(), PropertyKey::atom(vm.atoms().flags))))));
   bool unicode = contains(flags.string(), 'u') || contains(flags.string(), 'v');
@@ -900,7 +888,7 @@ Value proto_match_all(VM& vm, CallInfo& ci) {
   Object* r = require_object(vm, ci.this_value, "RegExp.prototype[Symbol.matchAll]");
   Rooted rx(vm, Value::object(r));
   Rooted s(vm, Value::string(vm.to_string(ci.arg(0))));
-  Rooted c(vm, species_constructor(vm, rx.object(), regexp_constructor_value(vm)));
+  Rooted c(vm, builtins::species_constructor(vm, rx.object(), regexp_constructor_value(vm)));
   Rooted flags(vm, Value::string(vm.flatten(
                        vm.to_string(vm.get(rx.object(), PropertyKey::atom(vm.atoms().flags))))));
   Value ctor_args[2] = {rx.get(), flags.get()};

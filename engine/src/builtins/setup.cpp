@@ -25,6 +25,18 @@ NativeFunction* make_constructor(VM& vm, Object* global, std::string_view name, 
   return static_cast<NativeFunction*>(rc.object());
 }
 
+Value species_constructor(VM& vm, Object* o, Value default_ctor) {
+  Rooted ro(vm, Value::object(o));
+  Rooted rd(vm, default_ctor);
+  Value c = vm.get(ro.object(), PropertyKey::atom(vm.atoms().constructor));
+  if (c.is_undefined()) return rd.get();
+  if (!c.is_object()) vm.throw_type_error("object.constructor is not an object");
+  Value s = vm.get(c.as_object(), PropertyKey::symbol(vm.intrinsics().symbol_species));
+  if (s.is_nullish()) return rd.get();
+  if (vm.is_constructor(s)) return s;
+  vm.throw_type_error("object.constructor[Symbol.species] is not a constructor");
+}
+
 Object* this_object_of(VM& vm, CallInfo& ci, ObjectClass klass, std::string_view method) {
   if (ci.this_value.is_object() && ci.this_value.as_object()->klass() == klass) {
     return ci.this_value.as_object();
@@ -73,6 +85,8 @@ void install(VM& vm) {
   install_map_set(vm, global);
   install_regexp(vm, global);
   install_date(vm, global);
+  install_promise(vm, global);
+  install_timers(vm, global);
   install_console(vm, global);
   install_globals(vm, global);
   vm.define_value(global, "globalThis", Value::object(global));

@@ -56,6 +56,7 @@ enum class ObjectClass : std::uint8_t {
   kRegExpStringIterator,  // %RegExpStringIteratorPrototype% instances
   kIteratorRecord,        // internal: elements [iterator, next method]
   kForInIterator,         // internal: elements = keys, internal = index
+  kPromise,               // internal: the promise's record (builtins/promise.cpp)
 };
 
 // A property in dictionary mode or in sparse elements.

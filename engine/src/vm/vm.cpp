@@ -97,6 +97,9 @@ void VM::trace_roots(Heap& heap) {
     }
   }
   for (Value v : persistent_) heap.mark(v);
+  jobs_.trace(heap);
+  timers_.trace(heap);
+  for (Value v : unhandled_rejections_) heap.mark(v);
   for (Value v : symbol_registry_) heap.mark(v);
   heap.mark(pending_exception_);
   if (global_ != nullptr) heap.mark(global_);
@@ -163,6 +166,11 @@ Object* VM::make_error(Object* proto, Value message) {
   return re.object();
 }
 
+double VM::now_ms() const {
+  using namespace std::chrono;
+  return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
+}
+
 Object* VM::make_error(ErrorType type, std::string_view message) {
   Object* proto = intrinsics_.error_prototype;
   switch (type) {
@@ -182,6 +190,9 @@ Object* VM::make_error(ErrorType type, std::string_view message) {
       break;
     case ErrorType::kURIError:
       proto = intrinsics_.uri_error_prototype;
+      break;
+    case ErrorType::kAggregateError:
+      proto = intrinsics_.aggregate_error_prototype;
       break;
     case ErrorType::kEvalError:
       proto = intrinsics_.eval_error_prototype;

@@ -27,6 +27,7 @@
 #include "objects/shape.h"
 #include "objects/string.h"
 #include "vm/function_template.h"
+#include "vm/jobs.h"
 
 namespace kite::vm {
 
@@ -86,7 +87,8 @@ struct Atoms {
   X(default_, "default") X(return_, "return") X(throw_, "throw") X(raw) X(index) X(input) \
   X(lastIndex) X(size) X(add) X(has) X(join) X(push) X(then) X(status) X(headers) X(body) \
   X(method) X(url) X(path) X(query) X(exec) X(flags) X(source) X(groups) X(indices) \
-  X(hasIndices) X(global) X(ignoreCase) X(multiline) X(dotAll) X(unicode) X(unicodeSets) X(sticky)
+  X(hasIndices) X(global) X(ignoreCase) X(multiline) X(dotAll) X(unicode) X(unicodeSets) X(sticky) \
+  X(resolve) X(reason) X(fulfilled) X(rejected)
 // clang-format on
 #define KITE_ATOM_DECL(id, ...) String* id = nullptr;
   KITE_ATOM_LIST(KITE_ATOM_DECL)
@@ -129,6 +131,10 @@ struct Intrinsics {
   Object* set_iterator_next = nullptr;
   Object* string_iterator_next = nullptr;
   Object* throw_type_error = nullptr;
+  Object* aggregate_error_prototype = nullptr;
+  Object* promise_prototype = nullptr;
+  Object* promise_constructor = nullptr;
+  Object* promise_then = nullptr;  // %Promise.prototype.then%
   Symbol* symbol_iterator = nullptr;
   Symbol* symbol_has_instance = nullptr;
   Symbol* symbol_to_primitive = nullptr;
@@ -157,7 +163,8 @@ enum class ErrorType {
   kSyntaxError,
   kReferenceError,
   kURIError,
-  kEvalError
+  kEvalError,
+  kAggregateError
 };
 
 struct Counters {
@@ -384,6 +391,15 @@ class VM {
   bool has_pending_exception() const { return has_pending_; }
   void check_stack();  // RangeError when the C++ or JS stack is too deep
 
+  // ---- jobs and timers (vm/jobs.h; builtins/promise.cpp, builtins/timers.cpp) ----
+  JobQueue& jobs() { return jobs_; }
+  TimerQueue& timers() { return timers_; }
+  // Promises rejected while no handler was attached, in order
+  // (HostPromiseRejectionTracker); a handler attached later removes one.
+  std::vector<Value>& unhandled_rejections() { return unhandled_rejections_; }
+  // Milliseconds on the engine's monotonic clock (timers).
+  double now_ms() const;
+
   // ---- output ----
   void write_out(std::string_view s);
   void write_err(std::string_view s);
@@ -457,6 +473,9 @@ class VM {
   std::vector<Value> symbol_registry_;
   std::vector<Object*> join_stack_;
   JsonScratch json_scratch_;
+  JobQueue jobs_;
+  TimerQueue timers_;
+  std::vector<Value> unhandled_rejections_;
   std::unordered_map<String*, GlobalLexical> global_lexicals_;
   Value* stack_ = nullptr;
   Value* stack_end_ = nullptr;

@@ -1,13 +1,16 @@
-// `kite run FILE.js` / `kite run -e CODE`: run a script to completion.
+// `kite run FILE.js` / `kite run -e CODE`: run a script to completion: its
+// jobs (promise reactions, microtasks) and timers until none remain.
 // Exit codes: 0 ok, 1 uncaught exception or syntax error, 2 usage or I/O.
 #include <kite/engine/engine.h>
 
 #include <fmt/core.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <thread>
 
 #include "cli/options.h"
 
@@ -17,13 +20,20 @@ namespace {
 void usage() {
   fmt::print(
       stderr,
-      "usage: kite run [--gc-stress] [--print-bytecode] [-m LIMIT] [--stack-depth N] FILE.js\n"
-      "       kite run [options] -e CODE\n");
+      "usage: kite run [--gc-stress] [--print-bytecode] [-m LIMIT] [--stack-depth N]\n"
+      "                [--unhandled-rejections=throw|warn|none] FILE.js\n"
+      "       kite run [options] -e CODE\n"
+      "  --unhandled-rejections  a promise rejected with no handler once the jobs have run:\n"
+      "                          throw (default: report it, exit 1), warn (report it, go on),\n"
+      "                          none (ignore it)\n");
 }
 }  // namespace
 
+enum class Unhandled { kThrow, kWarn, kNone };
+
 int run_command(int argc, char** argv) {
   EngineOptions options;
+  Unhandled unhandled = Unhandled::kThrow;
   std::string file;
   std::string code;
   bool have_code = false;
@@ -55,6 +65,19 @@ int run_command(int argc, char** argv) {
       options.max_call_depth = static_cast<std::uint32_t>(std::strtoul(v, nullptr, 10));
       if (options.max_call_depth == 0) {
         fmt::print(stderr, "kite run: invalid --stack-depth '{}'\n", v);
+        return 2;
+      }
+    } else if (a.rfind("--unhandled-rejections=", 0) == 0) {
+      std::string_view mode = a.substr(a.find('=') + 1);
+      if (mode == "throw" || mode == "strict") {
+        unhandled = Unhandled::kThrow;
+      } else if (mode == "warn") {
+        unhandled = Unhandled::kWarn;
+      } else if (mode == "none") {
+        unhandled = Unhandled::kNone;
+      } else {
+        fmt::print(stderr, "kite run: invalid --unhandled-rejections '{}' (throw, warn or none)\n",
+                   mode);
         return 2;
       }
     } else if (a == "-e") {
@@ -91,6 +114,23 @@ int run_command(int argc, char** argv) {
   }
   Engine engine(options);
   Completion c = engine.run_script(code, name);
+  // The event loop, as Node runs it: after the script and after each
+  // timer, every queued job; then unhandled rejections are fatal; sleep
+  // until the next timer while any remains.
+  while (c.ok) {
+    c = engine.run_jobs();
+    if (!c.ok) break;
+    c = engine.take_unhandled_rejection();
+    if (!c.ok && unhandled != Unhandled::kThrow) {
+      if (unhandled == Unhandled::kWarn) std::fputs(c.report.c_str(), stderr);
+      c = Completion{};
+    }
+    if (!c.ok) break;
+    double delay = engine.next_timer_delay_ms();
+    if (delay < 0) break;
+    if (delay > 0) std::this_thread::sleep_for(std::chrono::duration<double, std::milli>(delay));
+    c = engine.run_due_timers();
+  }
   std::fflush(stdout);
   if (!c.ok) {
     std::fputs(c.report.c_str(), stderr);

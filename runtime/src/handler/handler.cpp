@@ -32,6 +32,26 @@ struct Handler::Impl {
   }
 };
 
+// Drains the engine's job queue after a handler call. Errors of the jobs
+// (a throwing queueMicrotask callback, a rejection nobody handles) are
+// logged; false only when the time limit interrupted them.
+bool Handler::run_jobs(Impl& im, const http::Request& req) {
+  Completion c = engine_->run_jobs();
+  if (!c.ok) {
+    if (c.interrupted) {
+      im.log(fmt::format(
+          "kite: {} {}: the handler's jobs exceeded its time limit and were interrupted",
+          req.method, req.path));
+      return false;
+    }
+    im.log(fmt::format("kite: {} {}: a job the handler queued threw: {}", req.method, req.path,
+                       c.message));
+  }
+  Completion r = engine_->take_unhandled_rejection();
+  if (!r.ok) im.log(fmt::format("kite: {} {}: {}", req.method, req.path, r.message));
+  return true;
+}
+
 Handler::Handler() : impl_(std::make_unique<Impl>()) {}
 Handler::~Handler() = default;
 
@@ -88,8 +108,37 @@ HandlerOutcome Handler::handle(const http::Request& req, std::uint32_t token, ht
     JsValue arg = request.get();
     HostRoot result(
         host, host.call(im.handler_fn, JsValue::undefined(), std::span<const JsValue>(&arg, 1)));
-    // 3. JS Response -> bytes.
+    // 3. Jobs the handler queued (promise reactions, microtasks) run now,
+    // inside its time limit; a promise it returned must be settled by then.
+    if (engine_->has_pending_jobs() && !run_jobs(im, req)) {
+      fail(504);
+      return outcome;
+    }
+    // 4. JS Response -> bytes.
     HostClass cls = im.response.class_of(host, result);
+    if (cls.id == 0) {
+      JsValue settled;
+      switch (host.promise_state(result, &settled)) {
+        case Host::PromiseState::kFulfilled:
+          result.set(settled);
+          cls = im.response.class_of(host, result);
+          break;
+        case Host::PromiseState::kRejected: {
+          HostRoot reason(host, settled);
+          im.log(fmt::format("kite: {} {}: the handler's promise rejected with {}", req.method,
+                             req.path, host.describe(reason)));
+          fail(500);
+          return outcome;
+        }
+        case Host::PromiseState::kPending:
+          im.log(fmt::format("kite: {} {}: the handler's promise did not settle once its jobs ran",
+                             req.method, req.path));
+          fail(500);
+          return outcome;
+        case Host::PromiseState::kNotAPromise:
+          break;
+      }
+    }
     if (cls.id == 0) {
       im.log(
           fmt::format("kite: {} {}: handler returned {}, not a Response (use Response.json(...))",

@@ -38,6 +38,25 @@ function handler(req) {
       return Response.text('h', { status: 201, headers: { 'x-kite': 'yes', 'Content-Type': 'text/x-test' } });
     case '/bad-header':
       return Response.text('h', { headers: { 'x-bad': 'a\r\nInjected: 1' } });
+    case '/promise':
+      // A promise of a Response, settled by the jobs the handler queued.
+      return Promise.resolve(req.path).then((p) => Response.json({ via: p }));
+    case '/promise-rejects':
+      return Promise.reject(new Error('rejected on purpose'));
+    case '/promise-pending':
+      return new Promise(() => {});
+    case '/microtask-loop': {
+      // A job queue that never empties: stopped by the time limit.
+      const again = () => queueMicrotask(again);
+      again();
+      return Response.text('never sent');
+    }
+    case '/microtask-throws':
+      queueMicrotask(() => {
+        throw new Error('a job failed on purpose');
+      });
+      Promise.reject(new Error('nobody handles this'));
+      return Response.text('sent anyway');
     case '/html':
       return Response.html('<p>hi</p>');
     case '/unicode':

@@ -83,6 +83,27 @@ class Engine {
   // Compiles and runs `source` as a strict-mode script named `filename`.
   Completion run_script(std::string_view source, std::string_view filename);
 
+  // ---- jobs and timers: the embedder's event loop drives them ----
+  // Runs queued jobs (promise reactions, queueMicrotask callbacks, and the
+  // jobs those queue) until none remain. Stops at the first job that
+  // throws (a queueMicrotask callback; promise handlers reject their
+  // promise instead), with the error in the Completion and the remaining
+  // jobs still queued; or at an interrupt, which empties the queue.
+  Completion run_jobs();
+  // True when run_jobs or take_unhandled_rejection has something to do
+  // (cheap: embedders call it after every script call).
+  bool has_pending_jobs() const;
+  // After run_jobs: the first promise rejected with no handler attached,
+  // as an error ("Uncaught (in promise) ..." with the reason's stack), and
+  // forgets them all. ok when there is none.
+  Completion take_unhandled_rejection();
+  // Milliseconds until the next timer (setTimeout/setInterval) is due: 0
+  // when one is due now, -1 when none is scheduled.
+  double next_timer_delay_ms();
+  // Runs every timer due now, each followed by run_jobs(); stops at the
+  // first error, as run_jobs does.
+  Completion run_due_timers();
+
   // Calls the global function `name` with numeric argument `arg`; on success
   // stores the result converted to a string (as String(x) would) in *result.
   Completion call_global(std::string_view name, double arg, std::string* result);

@@ -229,6 +229,12 @@ class Host {
   JsValue internal(JsValue instance, std::uint32_t slot);
   void set_internal(JsValue instance, std::uint32_t slot, JsValue v);
 
+  // ---- promises ----
+  enum class PromiseState { kNotAPromise, kPending, kFulfilled, kRejected };
+  // The state of v if it is a promise; a settled one's value or reason in
+  // *result. Marks a rejected promise handled (the host took the reason).
+  PromiseState promise_state(JsValue v, JsValue* result);
+
   // ---- JSON ----
   JsValue json_parse(JsValue text);  // throws (SyntaxError)
   // JSON.stringify(v) appended to out; false when v serializes to

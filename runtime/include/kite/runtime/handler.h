@@ -2,7 +2,9 @@
 // the binding between parsed HTTP requests and it.
 //
 // Data flow: http::Request (views into the receive buffer) -> a JS `Request`
-// object of a shape made once at load -> the global `handler(req)` ->
+// object of a shape made once at load -> the global `handler(req)` -> the
+// jobs it queued (promise reactions, microtasks; a returned promise must be
+// settled once they have run) ->
 // a JS `Response` (from Response.json/text/html/rawJson) -> status line,
 // headers and body appended straight into the connection's OutBuffer.
 //
@@ -64,6 +66,7 @@ class Handler {
  private:
   struct Impl;
   Handler();
+  bool run_jobs(Impl& im, const http::Request& req);
   std::unique_ptr<Engine> engine_;
   std::unique_ptr<Impl> impl_;
 };
