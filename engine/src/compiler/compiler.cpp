@@ -14,6 +14,7 @@
 #include "compiler/emitter.h"
 #include "compiler/scope.h"
 #include "parser/ast.h"
+#include "util/unicode.h"
 
 namespace kite::compiler {
 
@@ -32,23 +33,6 @@ struct Context {
   bool source_ascii;
   std::size_t roots_mark;
 };
-
-[[maybe_unused]] std::string utf8(const std::u16string& s) {
-  std::string out;
-  for (char16_t c : s) {
-    if (c < 0x80) {
-      out.push_back(static_cast<char>(c));
-    } else if (c < 0x800) {
-      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else {
-      out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    }
-  }
-  return out;
-}
 
 // A number literal that is an int16 (not -0): an immediate operand.
 bool int16_literal(const Node* n, std::int16_t* out) {
@@ -2576,7 +2560,8 @@ void FunctionCompiler::bind_pattern(const Node* p, Reg value, bool init) {
         const Property* first = o->properties.empty() ? nullptr : &o->properties[0];
         if (first != nullptr && first->spread == nullptr && !first->computed &&
             first->key->kind == NodeKind::kIdentifier) {
-          what = "property '" + utf8(static_cast<const Identifier*>(first->key)->name) + "' of ";
+          what = "property '" +
+                 util::utf16_to_utf8(static_cast<const Identifier*>(first->key)->name) + "' of ";
         }
         std::string src =
             destructure_source_.empty() ? std::string("(intermediate value)") : destructure_source_;

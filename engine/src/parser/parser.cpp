@@ -20,34 +20,6 @@ struct ParseFailure {
   SyntaxError error;
 };
 
-std::string to_utf8(const std::u16string& s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    char32_t c = s[i];
-    if (c >= 0xD800 && c <= 0xDBFF && i + 1 < s.size() && s[i + 1] >= 0xDC00 &&
-        s[i + 1] <= 0xDFFF) {
-      c = 0x10000 + ((c - 0xD800) << 10) + (s[i + 1] - 0xDC00);
-      ++i;
-    }
-    if (c < 0x80) {
-      out.push_back(static_cast<char>(c));
-    } else if (c < 0x800) {
-      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else if (c < 0x10000) {
-      out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else {
-      out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    }
-  }
-  return out;
-}
-
 bool is(const std::u16string& a, const char* b) {
   std::size_t n = 0;
   for (; b[n] != '\0'; ++n) {
@@ -188,7 +160,7 @@ class Parser {
   void check_binding_name(const std::u16string& name, Pos pos) {
     if (is(name, "eval") || is(name, "arguments"))
       fail("Unexpected eval or arguments in strict mode", pos);
-    if (is_reserved(name)) fail("Unexpected token '" + to_utf8(name) + "'", pos);
+    if (is_reserved(name)) fail("Unexpected token '" + util::utf16_to_utf8(name) + "'", pos);
     if (is_strict_reserved(name)) fail("Unexpected strict mode reserved word", pos);
   }
 
@@ -546,12 +518,13 @@ class Parser {
         if (name == s->label->name) {
           found = true;
           if (!is_break && !is_loop)
-            fail("Illegal continue statement: '" + to_utf8(name) +
+            fail("Illegal continue statement: '" + util::utf16_to_utf8(name) +
                      "' does not denote an iteration statement",
                  p);
         }
       }
-      if (!found) fail("Undefined label '" + to_utf8(s->label->name) + "'", s->label->pos);
+      if (!found)
+        fail("Undefined label '" + util::utf16_to_utf8(s->label->name) + "'", s->label->pos);
     } else if (is_break) {
       if (fn().loop_depth == 0 && fn().switch_depth == 0) fail("Illegal break statement", p);
     } else if (fn().loop_depth == 0) {
@@ -634,7 +607,8 @@ class Parser {
     s->label = parse_identifier_name();
     for (const auto& l : fn().labels) {
       if (l.first == s->label->name)
-        fail("Label '" + to_utf8(l.first) + "' has already been declared", s->label->pos);
+        fail("Label '" + util::utf16_to_utf8(l.first) + "' has already been declared",
+             s->label->pos);
     }
     expect(Tok::kColon);
     bool is_loop = at_word("for") || at_word("while") || at_word("do");
@@ -1806,8 +1780,9 @@ class Parser {
       } else if (key_is_ident && !prop.computed) {
         // Shorthand `{ x }` or cover-initialized `{ x = 1 }` (patterns only).
         if (is_reserved(key_tok.value) || is_strict_reserved(key_tok.value)) {
-          fail(is_reserved(key_tok.value) ? "Unexpected token '" + to_utf8(key_tok.value) + "'"
-                                          : std::string("Unexpected strict mode reserved word"),
+          fail(is_reserved(key_tok.value)
+                   ? "Unexpected token '" + util::utf16_to_utf8(key_tok.value) + "'"
+                   : std::string("Unexpected strict mode reserved word"),
                key_tok.pos);
         }
         prop.shorthand = true;
