@@ -1384,22 +1384,9 @@ class Parser {
     for (;;) {
       if (at(Tok::kDot)) {
         advance();
-        if (at(Tok::kPrivateName) || at(Tok::kHash))
-          fail("private class members are not supported yet");
-        MemberExpression* m = make<MemberExpression>(p);
-        m->object = e;
-        m->property = parse_identifier_name();
-        finish(m);
-        e = m;
+        e = parse_member(p, e, false, false);
       } else if (at(Tok::kLBracket)) {
-        advance();
-        MemberExpression* m = make<MemberExpression>(p);
-        m->object = e;
-        m->computed = true;
-        m->property = parse_expression();
-        expect(Tok::kRBracket);
-        finish(m);
-        e = m;
+        e = parse_member(p, e, true, false);
       } else if (at(Tok::kLParen)) {
         CallExpression* c = make<CallExpression>(p);
         c->callee = e;
@@ -1417,24 +1404,11 @@ class Parser {
           finish(c);
           e = c;
         } else if (at(Tok::kLBracket)) {
-          advance();
-          MemberExpression* m = make<MemberExpression>(p);
-          m->object = e;
-          m->computed = true;
-          m->optional = true;
-          m->property = parse_expression();
-          expect(Tok::kRBracket);
-          finish(m);
-          e = m;
+          e = parse_member(p, e, true, true);
         } else if (at(Tok::kTemplate)) {
           fail("Invalid tagged template on optional chain");
         } else {
-          MemberExpression* m = make<MemberExpression>(p);
-          m->object = e;
-          m->optional = true;
-          m->property = parse_identifier_name();
-          finish(m);
-          e = m;
+          e = parse_member(p, e, false, true);
         }
       } else if (at(Tok::kTemplate)) {
         if (in_chain) fail("Invalid tagged template on optional chain");
@@ -1454,6 +1428,29 @@ class Parser {
       return c;
     }
     return e;
+  }
+
+  // One property access of a member expression (ECMA-262 13.3): when
+  // `computed`, `[ Expression ]` from the `[`; otherwise the IdentifierName
+  // after a `.` or `?.` the caller has consumed. `p` is where the whole
+  // expression starts. Every member access (`a.b`, `a?.b`, `new a.b`) comes
+  // here, so a private name is refused the same way in each.
+  MemberExpression* parse_member(Pos p, Node* object, bool computed, bool optional) {
+    MemberExpression* m = make<MemberExpression>(p);
+    m->object = object;
+    m->computed = computed;
+    m->optional = optional;
+    if (computed) {
+      expect(Tok::kLBracket);
+      m->property = parse_expression();
+      expect(Tok::kRBracket);
+    } else {
+      if (at(Tok::kPrivateName) || at(Tok::kHash))
+        fail("private class members are not supported yet");
+      m->property = parse_identifier_name();
+    }
+    finish(m);
+    return m;
   }
 
   Node* parse_super() {
@@ -1504,20 +1501,9 @@ class Parser {
     for (;;) {
       if (at(Tok::kDot)) {
         advance();
-        MemberExpression* m = make<MemberExpression>(p);
-        m->object = callee;
-        m->property = parse_identifier_name();
-        finish(m);
-        callee = m;
+        callee = parse_member(p, callee, false, false);
       } else if (at(Tok::kLBracket)) {
-        advance();
-        MemberExpression* m = make<MemberExpression>(p);
-        m->object = callee;
-        m->computed = true;
-        m->property = parse_expression();
-        expect(Tok::kRBracket);
-        finish(m);
-        callee = m;
+        callee = parse_member(p, callee, true, false);
       } else if (at(Tok::kTemplate)) {
         TaggedTemplate* t = make<TaggedTemplate>(p);
         t->tag = callee;

@@ -22,8 +22,9 @@ TEST(Utf16ToUtf8, CombinesASurrogatePairIntoFourBytes) {
   const std::u16string grinning = {0xD83D, 0xDE00};  // U+1F600
   EXPECT_EQ(utf16_to_utf8(grinning), "\xF0\x9F\x98\x80");
   const std::u16string math_x = {u'a', 0xD835, 0xDC65, u'b'};  // U+1D465 between ASCII
-  EXPECT_EQ(utf16_to_utf8(math_x), "a\xF0\x9D\x91\xA5"
-                                   "b");
+  EXPECT_EQ(utf16_to_utf8(math_x),
+            "a\xF0\x9D\x91\xA5"
+            "b");
   const std::u16string last = {0xDBFF, 0xDFFF};  // U+10FFFF
   EXPECT_EQ(utf16_to_utf8(last), "\xF4\x8F\xBF\xBF");
 }
