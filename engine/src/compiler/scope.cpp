@@ -2,32 +2,17 @@
 
 #include <string>
 
+#include "util/unicode.h"
+
 namespace kite::compiler {
 
 using namespace kite::parser;
 
 namespace {
 
-std::string utf8(const std::u16string& s) {
-  std::string out;
-  for (char16_t c : s) {
-    if (c < 0x80) {
-      out.push_back(static_cast<char>(c));
-    } else if (c < 0x800) {
-      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else {
-      out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    }
-  }
-  return out;
-}
-
 [[noreturn]] void redeclared(const std::u16string& name, const Node* at) {
-  throw CompileError{"Identifier '" + utf8(name) + "' has already been declared", at->pos.line,
-                     at->pos.column};
+  throw CompileError{"Identifier '" + util::utf16_to_utf8(name) + "' has already been declared",
+                     at->pos.line, at->pos.column};
 }
 
 }  // namespace

@@ -112,6 +112,12 @@ void utf16_to_utf8(std::u16string_view s, std::string& out) {
   }
 }
 
+std::string utf16_to_utf8(std::u16string_view s) {
+  std::string out;
+  utf16_to_utf8(s, out);
+  return out;
+}
+
 void latin1_to_utf8(const std::uint8_t* p, std::size_t n, std::string& out) {
   std::size_t i = 0;
   out.reserve(out.size() + n);

@@ -6,7 +6,11 @@
 #include <string_view>
 namespace kite::util {
 void utf8_to_utf16(std::string_view, std::u16string& out);
+// The engine's one UTF-16 -> UTF-8 encoder, appending to out: a surrogate
+// pair is one code point (four bytes); a lone surrogate is encoded as
+// U+FFFD (EF BF BD), so the output is always valid UTF-8.
 void utf16_to_utf8(std::u16string_view, std::string& out);
+std::string utf16_to_utf8(std::u16string_view);
 void latin1_to_utf8(const std::uint8_t* p, std::size_t n, std::string& out);
 bool is_js_whitespace(char32_t);
 bool is_line_terminator(char32_t);

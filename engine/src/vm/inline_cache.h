@@ -10,10 +10,14 @@
 
 #include <cstdint>
 
+#include "objects/property_key.h"
+#include "objects/value.h"
+
 namespace kite::vm {
 
 class Object;
 class Shape;
+class VM;
 
 struct ICEntry {
   Shape* shape = nullptr;      // receiver shape (nullptr = empty entry)
@@ -31,5 +35,11 @@ struct InlineCache {
   bool megamorphic = false;
   std::uint32_t mega_misses = 0;
 };
+
+// The slow paths of a cached load and store (vm/inline_cache.cpp), taken on
+// a miss: the generic [[Get]] / [[Set]] (CreateDataProperty when `define`),
+// recording in `ic` what the next access can reuse.
+Value get_prop_slow(VM& vm, Value obj, PropertyKey key, InlineCache& ic);
+void set_prop_slow(VM& vm, Value obj, PropertyKey key, Value v, InlineCache& ic, bool define);
 
 }  // namespace kite::vm

@@ -307,22 +307,23 @@ class VM {
   // Object.prototype.toString-style class name for console/errors.
   std::string describe(
       Value v);  // short, for error messages: "undefined", "'x'", "[object Object]"
+  Value get_method(Value v, PropertyKey key);  // undefined or callable
+  // vm/interpreter.cpp, beside the loop
+  void copy_data_properties(Object* dst, Value src, const Value* excluded, std::uint32_t n);
 
-  // ---- calls (vm/interpreter.cpp) ----
+  // ---- calls (vm/call.cpp) ----
   Value call(Value fn, Value this_value, std::span<const Value> args);
   Value construct(Value fn, std::span<const Value> args, Value new_target);
   Value run_script(FunctionTemplate* tmpl);
-  Value get_method(Value v, PropertyKey key);  // undefined or callable
-
-  // ---- interpreter support (vm/interpreter.cpp) ----
   void push_frame(JSFunction* fn, Value this_value, const Value* argv, std::uint32_t argc,
                   Value new_target, bool construct, std::uint16_t return_reg, bool entry);
-  bool unwind(std::size_t entry);
+  bool unwind(std::size_t entry);  // vm/interpreter.cpp, beside the loop
   Object* ordinary_create_from_constructor(Value new_target);
   std::string describe_name(Value fn);
   std::string name_or(const std::string& text, Value v);
+
+  // ---- interpreter support (vm/vm.cpp) ----
   void set_function_name(Value fn, Value key);
-  void copy_data_properties(Object* dst, Value src, const Value* excluded, std::uint32_t n);
   Value load_global(String* name, InlineCache& ic, bool throw_if_missing);
   void store_global(String* name, Value v, InlineCache& ic);
   void define_accessor_part(Object* obj, PropertyKey key, Value fn, bool getter, bool enumerable);
@@ -352,7 +353,7 @@ class VM {
   };
   JsonScratch& json_scratch() { return json_scratch_; }
 
-  // ---- iteration (vm/interpreter.cpp, builtins/iterators.cpp) ----
+  // ---- iteration (vm/iteration.cpp, builtins/iterators.cpp) ----
   Value open_iterator(Value iterable);
   bool iterator_step(Value iter, Value* out);
   void iterator_close(Value iter);
@@ -360,7 +361,7 @@ class VM {
   bool builtin_iterator_next(Object* iter, Value* out);
   void builtin_iterator_close(Object* iter);
 
-  // ---- iteration helpers (builtins) ----
+  // ---- iteration helpers for the built-ins (vm/iteration.cpp) ----
   // Calls `fn` for each value of an iterable; stops if fn returns false.
   void iterate(Value iterable, const std::function<bool(Value)>& fn);
 
@@ -492,6 +493,17 @@ class VM {
   String* find_atom_latin1(const std::uint8_t* chars, std::size_t n, std::uint32_t hash);
   Value*& stack_top() { return stack_top_; }
 };
+
+// Inline: the interpreter loop checks before each native call it makes
+// (js/mathOps calls Math functions in its inner loop), VM::call and
+// push_frame before each call from C++.
+inline void VM::check_stack() {
+  char probe;
+  if (reinterpret_cast<std::uintptr_t>(&probe) < native_stack_limit_ ||
+      frames_.size() >= options_max_depth_) {
+    throw_range_error("Maximum call stack size exceeded");
+  }
+}
 
 inline Rooted::Rooted(VM& vm, Value v) : vm_(vm), value_(v) {
   vm.push_root(&value_);

@@ -1,0 +1,328 @@
+// Code generation for functions and classes: a function's prologue
+// (parameters, arguments, this), the script, default constructors, field
+// initializers and class definitions.
+#include "compiler/function_compiler.h"
+
+namespace kite::compiler {
+
+using namespace kite::parser;
+using vm::Op;  // bytecode opcodes; AST operators are parser::Op
+
+// ---- functions ----
+
+vm::FunctionTemplate* FunctionCompiler::compile_nested(const FunctionNode* f,
+                                                       const ClassNode* cls) {
+  FunctionInfo* info = ctx_.scopes.function_of(f);
+  vm::FunctionTemplate* t = vm_.new_function_template();
+  vm_.persistent_roots().push_back(vm::Value::cell(t));
+  FunctionCompiler fc(ctx_, info, t);
+  fc.compile_function(f, cls);
+  return t;
+}
+
+void FunctionCompiler::compile_script(const Program& program) {
+  vm::FunctionTemplate* t = e_.tmpl();
+  t->flags |= vm::FunctionTemplate::kScript;
+  t->file_name = ctx_.file_name;
+  t->source = ctx_.source_string;
+  Scope* s = info_->scope;
+  // The script environment holds the top-level lexical declarations.
+  if (s->has_env) {
+    e_.emit(Op::kPushEnv, {s->env_size});
+    for (Binding* b : s->bindings) {
+      e_.emit(Op::kDeclGlobalLex,
+              {name_const(b->name), b->slot, static_cast<std::uint16_t>(b->is_const() ? 1 : 0)});
+    }
+  }
+  for (const Identifier* id : info_->global_vars)
+    e_.emit(Op::kDeclGlobalVar, {name_const(id->name)});
+  hoist_functions(program.body, s, true);
+  stmts(program.body);
+  e_.emit(Op::kRetUndef);
+  e_.finish();
+}
+
+void FunctionCompiler::compile_function(const FunctionNode* f, const ClassNode* cls) {
+  vm::FunctionTemplate* t = e_.tmpl();
+  t->file_name = ctx_.file_name;
+  t->source = ctx_.source_string;
+  t->source_start = f->source_start;
+  t->source_end = f->source_end;
+  if (!ctx_.source_ascii) {
+    // Convert byte offsets to UTF-16 offsets for Function.prototype.toString.
+    auto units = [&](std::uint32_t byte_off) {
+      std::uint32_t n = 0;
+      for (std::uint32_t i = 0; i < byte_off && i < ctx_.source.size(); ++i) {
+        auto c = static_cast<unsigned char>(ctx_.source[i]);
+        if ((c & 0xC0) != 0x80) n += c >= 0xF0 ? 2 : 1;
+      }
+      return n;
+    };
+    t->source_start = units(f->source_start);
+    t->source_end = units(f->source_end);
+  }
+  std::u16string name = f->id != nullptr ? f->id->name : f->inferred_name;
+  if (cls != nullptr) name = cls->id != nullptr ? cls->id->name : cls->inferred_name;
+  t->name = vm::Value::string(vm_.atomize(vm_.new_string_utf16(name)));
+  switch (f->function_kind) {
+    case FunctionKind::kArrow:
+      t->flags |= vm::FunctionTemplate::kArrow;
+      break;
+    case FunctionKind::kMethod:
+      t->flags |= vm::FunctionTemplate::kMethod;
+      break;
+    case FunctionKind::kGetter:
+      t->flags |= vm::FunctionTemplate::kGetter;
+      break;
+    case FunctionKind::kSetter:
+      t->flags |= vm::FunctionTemplate::kSetter;
+      break;
+    case FunctionKind::kClassConstructor:
+      t->flags |= vm::FunctionTemplate::kClassConstructor;
+      if (f->is_derived_constructor) t->flags |= vm::FunctionTemplate::kDerived;
+      break;
+    case FunctionKind::kNormal:
+      break;
+  }
+  derived_ctor_ = f->is_derived_constructor;
+  if (f->uses_arguments) t->flags |= vm::FunctionTemplate::kUsesArguments;
+  // Parameters arrive in registers 1..P (P = params before a rest element).
+  std::uint32_t np = 0;
+  std::uint32_t length = 0;
+  bool counting_length = true;
+  for (const Node* p : f->params) {
+    if (p->kind == NodeKind::kRestElement) break;
+    ++np;
+    if (p->kind == NodeKind::kAssignmentPattern) counting_length = false;
+    if (counting_length) ++length;
+  }
+  t->num_params = np;
+  t->length = length;
+  std::vector<Reg> incoming;
+  for (std::uint32_t i = 0; i < np; ++i) incoming.push_back(e_.alloc_local());
+  Scope* s = info_->scope;
+  scope_ = s;
+  if (s->has_env) e_.emit(Op::kPushEnv, {s->env_size});
+  // Simple uncaptured parameters keep their incoming register.
+  for (std::size_t i = 0; i < np; ++i) {
+    const Node* p = f->params[i];
+    if (p->kind == NodeKind::kIdentifier) {
+      Binding* b = ctx_.scopes.resolved(p);
+      if (b != nullptr && !b->in_env) b->reg = incoming[i];
+    }
+  }
+  for (Binding* b : s->bindings) {
+    if (b->in_env || b->kind == BindingKind::kThis) continue;
+    if (b->kind == BindingKind::kParam && b->reg != 0) continue;
+    b->reg = e_.alloc_local();
+  }
+  init_lexical_bindings(s);
+  if (info_->this_binding != nullptr && info_->this_binding->in_env && !derived_ctor_) {
+    e_.emit(Op::kStEnv, {0, info_->this_binding->slot, 0});
+  }
+  if (info_->arguments_binding != nullptr) {
+    Reg r = temp();
+    e_.emit(Op::kCreateArguments, {r});
+    store_binding(info_->arguments_binding, r, true, nullptr);
+    e_.free_temps_to(r);
+  }
+  if (info_->callee_binding != nullptr) {
+    Reg r = temp();
+    e_.emit(Op::kLoadCallee, {r});
+    store_binding(info_->callee_binding, r, true, nullptr);
+    e_.free_temps_to(r);
+  }
+  // var bindings in the environment start as undefined, not holes.
+  for (Binding* b : s->bindings) {
+    if (b->in_env && (b->kind == BindingKind::kVar || b->kind == BindingKind::kFunction)) {
+      Reg r = temp();
+      e_.emit(Op::kLoadUndef, {r});
+      e_.emit(Op::kStEnv, {0, b->slot, r});
+      e_.free_temps_to(r);
+    }
+  }
+  if (f->function_kind == FunctionKind::kClassConstructor && !derived_ctor_ &&
+      has_instance_fields_) {
+    e_.emit(Op::kInitFields);
+  }
+  // Parameters: defaults, patterns, rest.
+  for (std::size_t i = 0; i < f->params.size(); ++i) {
+    const Node* p = f->params[i];
+    pos(p);
+    if (p->kind == NodeKind::kRestElement) {
+      Reg r = temp();
+      e_.emit(Op::kCreateRest, {r, static_cast<std::uint16_t>(np)});
+      bind_pattern(static_cast<const RestElement*>(p)->argument, r, true);
+      e_.free_temps_to(r);
+      break;
+    }
+    Reg in = incoming[i];
+    if (p->kind == NodeKind::kIdentifier) {
+      Binding* b = ctx_.scopes.resolved(p);
+      if (b != nullptr && b->in_env) store_binding(b, in, true, p);
+      continue;
+    }
+    bind_pattern(p, in, true);
+  }
+  Scope* body_scope = ctx_.scopes.scope_of(f);
+  if (body_scope != nullptr) enter_scope(body_scope);
+  hoist_functions(f->body, s, true);
+  if (f->expression_body != nullptr) {
+    Reg r = temp();
+    expr(f->expression_body, r);
+    e_.emit(Op::kRet, {r});
+  } else {
+    stmts(f->body);
+    e_.emit(Op::kRetUndef);
+  }
+  e_.finish();
+}
+
+void FunctionCompiler::compile_default_constructor(const ClassNode* c) {
+  vm::FunctionTemplate* t = e_.tmpl();
+  t->file_name = ctx_.file_name;
+  t->source = ctx_.source_string;
+  t->source_start = c->source_start;
+  t->source_end = c->source_end;
+  std::u16string name = c->id != nullptr ? c->id->name : c->inferred_name;
+  t->name = vm::Value::string(vm_.atomize(vm_.new_string_utf16(name)));
+  t->flags |= vm::FunctionTemplate::kClassConstructor;
+  e_.position(c->pos.line, c->pos.column);
+  if (c->super_class != nullptr) {
+    t->flags |= vm::FunctionTemplate::kDerived;
+    Reg args = temp();
+    Reg r = temp();
+    e_.emit(Op::kCreateRest, {args, 0});
+    e_.emit(Op::kSuperCallSpread, {r, args});
+  } else if (has_instance_fields_) {
+    e_.emit(Op::kInitFields);
+  }
+  e_.emit(Op::kRetUndef);
+  e_.finish();
+}
+
+void FunctionCompiler::compile_fields(const ClassNode* c, bool is_static) {
+  vm::FunctionTemplate* t = e_.tmpl();
+  t->file_name = ctx_.file_name;
+  t->flags |= vm::FunctionTemplate::kMethod;
+  t->name = vm::Value::string(
+      vm_.intern(is_static ? "<static_fields_initializer>" : "<instance_fields_initializer>"));
+  Scope* s = info_->scope;
+  scope_ = s;
+  if (s->has_env) e_.emit(Op::kPushEnv, {s->env_size});
+  if (info_->this_binding->in_env) e_.emit(Op::kStEnv, {0, info_->this_binding->slot, 0});
+  Scope* class_scope = ctx_.scopes.scope_of(c);
+  (void)class_scope;
+  for (const ClassMember& m : c->members) {
+    if (m.kind != ClassMember::Kind::kField || m.is_static != is_static) continue;
+    e_.position(m.pos.line, m.pos.column);
+    Reg key = temp();
+    Reg val = temp();
+    if (m.computed) {
+      // Computed field keys were evaluated at class definition time and
+      // stored on the initializer's home object under a private slot; keep
+      // it simple: evaluate again (side-effect-free keys are the norm).
+      expr(m.key, key);
+      e_.emit(Op::kToPropertyKey, {key, key});
+    } else {
+      property_key(m.key, false, key);
+    }
+    if (m.value != nullptr) {
+      expr(m.value, val);
+    } else {
+      e_.emit(Op::kLoadUndef, {val});
+    }
+    e_.emit(Op::kDefineElem, {0, key, val});
+    e_.free_temps_to(key);
+  }
+  e_.emit(Op::kRetUndef);
+  e_.finish();
+}
+
+// ---- classes ----
+
+void FunctionCompiler::class_decl(const ClassNode* c, Reg dst) {
+  Reg mark = e_.temp_mark();
+  pos(c);
+  Reg super_reg = temp();
+  if (c->super_class != nullptr) {
+    expr(c->super_class, super_reg);
+  } else {
+    e_.emit(Op::kLoadHole, {super_reg});
+  }
+  Scope* cs = ctx_.scopes.scope_of(c);
+  enter_scope(cs);
+  bool has_instance_fields = false;
+  bool has_static_fields = false;
+  for (const ClassMember& m : c->members) {
+    if (m.kind != ClassMember::Kind::kField) continue;
+    (m.is_static ? has_static_fields : has_instance_fields) = true;
+  }
+  // The constructor.
+  vm::FunctionTemplate* ctor_t = vm_.new_function_template();
+  vm_.persistent_roots().push_back(vm::Value::cell(ctor_t));
+  if (c->constructor != nullptr) {
+    FunctionCompiler fc(ctx_, ctx_.scopes.function_of(c->constructor), ctor_t);
+    fc.has_instance_fields_ = has_instance_fields;
+    fc.compile_function(c->constructor, c);
+  } else {
+    FunctionCompiler fc(ctx_, info_, ctor_t);
+    fc.scope_ = scope_;
+    fc.has_instance_fields_ = has_instance_fields;
+    fc.compile_default_constructor(c);
+  }
+  if (has_instance_fields) ctor_t->flags |= vm::FunctionTemplate::kHasFields;
+  Reg ctor = temp();
+  Reg proto = temp();
+  e_.emit(Op::kNewClass, {ctor, proto, super_reg, e_.constant(vm::Value::cell(ctor_t))});
+  if (c->id != nullptr) {
+    Binding* inner = cs->find(c->id->name);
+    if (inner != nullptr) store_binding(inner, ctor, true, c);
+  }
+  for (const ClassMember& m : c->members) {
+    if (m.kind == ClassMember::Kind::kField) continue;
+    Reg key = temp();
+    Reg fn = temp();
+    property_key(m.key, m.computed, key);
+    vm::FunctionTemplate* t = compile_nested(m.function);
+    e_.emit(Op::kNewClosure, {fn, e_.constant(vm::Value::cell(t))});
+    if (m.computed && m.kind == ClassMember::Kind::kMethod)
+      e_.emit(Op::kSetFunctionName, {fn, key});
+    Reg target = m.is_static ? ctor : proto;
+    e_.emit(Op::kSetHome, {fn, target});
+    switch (m.kind) {
+      case ClassMember::Kind::kGetter:
+        e_.emit(Op::kDefineGetter, {target, key, fn, 0});
+        break;
+      case ClassMember::Kind::kSetter:
+        e_.emit(Op::kDefineSetter, {target, key, fn, 0});
+        break;
+      default:
+        e_.emit(Op::kDefineMethod, {target, key, fn});
+    }
+    e_.free_temps_to(key);
+  }
+  for (int is_static = 0; is_static < 2; ++is_static) {
+    if (!(is_static != 0 ? has_static_fields : has_instance_fields)) continue;
+    FunctionInfo* fi = ctx_.scopes.function_of(ScopeTree::fields_key(c, is_static != 0));
+    vm::FunctionTemplate* t = vm_.new_function_template();
+    vm_.persistent_roots().push_back(vm::Value::cell(t));
+    FunctionCompiler fc(ctx_, fi, t);
+    fc.compile_fields(c, is_static != 0);
+    Reg fn = temp();
+    e_.emit(Op::kNewClosure, {fn, e_.constant(vm::Value::cell(t))});
+    e_.emit(Op::kSetHome, {fn, is_static != 0 ? ctor : proto});
+    if (is_static != 0) {
+      Reg r = temp();
+      e_.emit(Op::kCall, {r, fn, ctor, r, 0});
+    } else {
+      e_.emit(Op::kSetFields, {ctor, fn});
+    }
+    e_.free_temps_to(fn);
+  }
+  e_.emit(Op::kMov, {dst, ctor});
+  exit_scope(cs);
+  e_.free_temps_to(mark > dst ? mark : static_cast<Reg>(dst + 1));
+}
+
+}  // namespace kite::compiler
