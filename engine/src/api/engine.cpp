@@ -5,6 +5,7 @@
 
 #include "builtins/builtins.h"
 #include "compiler/compiler.h"
+#include "objects/object.h"
 #include "parser/parser.h"
 #include "vm/disassembler.h"
 #include "vm/vm.h"

@@ -21,6 +21,8 @@
 #include <vector>
 
 #include "heap/heap.h"
+#include "objects/call_info.h"
+#include "objects/environment.h"  // Frame::env, the global lexical environment
 #include "objects/object.h"
 #include "objects/shape.h"
 #include "objects/string.h"
@@ -31,6 +33,11 @@ struct EngineOptions;
 }
 
 namespace kite::vm {
+
+class AccessorPair;
+class JSFunction;
+class NativeFunction;
+class Symbol;
 
 // Thrown (as a C++ exception) when a JS exception is pending in the VM.
 struct JSThrow {};

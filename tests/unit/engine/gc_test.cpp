@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "objects/environment.h"
+#include "objects/object.h"
 #include "vm/vm.h"
 
 namespace kite::vm {

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <kite/engine/engine.h>
 
+#include "objects/object.h"
+#include "objects/property_map.h"
 #include "vm/vm.h"
 
 namespace kite::vm {
