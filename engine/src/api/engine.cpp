@@ -7,6 +7,7 @@
 #include "api/internal.h"
 #include "builtins/builtins.h"
 #include "compiler/compiler.h"
+#include "objects/object.h"
 #include "parser/parser.h"
 #include "vm/disassembler.h"
 #include "vm/vm.h"

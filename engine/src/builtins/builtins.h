@@ -1,5 +1,7 @@
 // Built-in objects: installs the intrinsics and the global object into a
 // fresh VM. One file per built-in family; each exposes an install_* hook.
+// The object model the built-ins are written against comes with this
+// header: Object, function objects and the native calling convention.
 #pragma once
 
 #include <span>
@@ -8,6 +10,9 @@
 
 #include "objects/string_builder.h"
 
+#include "objects/call_info.h"
+#include "objects/function.h"
+#include "objects/object.h"
 #include "vm/vm.h"
 
 namespace kite::vm::builtins {

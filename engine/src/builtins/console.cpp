@@ -7,7 +7,9 @@
 #include <vector>
 
 #include "builtins/builtins.h"
+#include "objects/accessor_pair.h"
 #include "objects/ordered_table.h"
+#include "objects/property_map.h"
 #include "util/numbers.h"
 
 namespace kite::vm::builtins {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "builtins/builtins.h"
+#include "objects/property_map.h"
 #include "objects/string_builder.h"
 #include "util/numbers.h"
 #include "util/unicode.h"

@@ -1,6 +1,9 @@
 // Object constructor and Object.prototype (ECMA-262 20.1).
 #include "builtins/builtins.h"
 
+#include "objects/accessor_pair.h"
+#include "objects/property_map.h"
+
 namespace kite::vm::builtins {
 
 namespace {

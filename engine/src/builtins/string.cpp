@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "builtins/builtins.h"
+#include "objects/symbol.h"
 #include "util/numbers.h"
 #include "util/unicode.h"
 

@@ -1,6 +1,8 @@
 // Symbol (ECMA-262 20.4): constructor, well-known symbols, registry.
 #include "builtins/builtins.h"
 
+#include "objects/symbol.h"
+
 namespace kite::vm::builtins {
 
 namespace {

@@ -6,9 +6,13 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "objects/accessor_pair.h"
+#include "objects/environment.h"
+#include "objects/function.h"
 #include "objects/object.h"
 #include "objects/shape.h"
 #include "objects/string.h"
+#include "objects/symbol.h"
 #include "vm/function_template.h"
 #include "vm/vm.h"
 

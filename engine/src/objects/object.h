@@ -1,6 +1,6 @@
 // Object: a JavaScript object — a shape, named-property slots and dense
-// indexed elements — plus the subclasses the engine needs (functions,
-// arrays share Object itself with ObjectClass::kArray).
+// indexed elements. Arrays are Objects of ObjectClass::kArray; functions
+// are subclasses (objects/function.h).
 //
 // Named properties: `slots_[i]` holds the value of the shape's i-th
 // property (an AccessorPair cell for accessors). Dictionary objects keep
@@ -12,11 +12,10 @@
 #include <cstdint>
 #include <map>
 #include <memory>
-#include <vector>
 
 #include "heap/cell.h"
-#include "objects/property_index.h"
 #include "objects/property_key.h"
+#include "objects/property_map.h"
 #include "objects/value.h"
 
 namespace kite::regexp {
@@ -26,12 +25,9 @@ class Program;
 namespace kite::vm {
 
 class Heap;
+class OrderedTable;
 class Shape;
-class String;
 class VM;
-class FunctionTemplate;
-class Environment;
-struct CallInfo;
 
 enum class ObjectClass : std::uint8_t {
   kPlain,
@@ -58,35 +54,6 @@ enum class ObjectClass : std::uint8_t {
   kForInIterator,         // internal: elements = keys, internal = index
   kPromise,               // internal: the promise's record (builtins/promise.cpp)
 };
-
-// A property in dictionary mode or in sparse elements.
-struct Property {
-  Value value;  // AccessorPair cell when attrs has kAccessor
-  std::uint8_t attrs;
-};
-
-// Insertion-ordered property map for dictionary-mode objects.
-class PropertyMap {
- public:
-  struct Entry {
-    PropertyKey key;
-    Property prop;
-    bool deleted;
-  };
-  Property* find(PropertyKey key);
-  void set(PropertyKey key, Property p);
-  bool remove(PropertyKey key);
-  const std::vector<Entry>& entries() const { return entries_; }
-  std::size_t size() const { return index_.size(); }
-  void trace(Heap& heap);
-
- private:
-  void compact();
-  std::vector<Entry> entries_;
-  PropertyIndex index_;  // key -> position in entries_
-};
-
-class OrderedTable;
 
 // Rarely needed per-object state, allocated on first use.
 struct ObjectExtra {
@@ -164,77 +131,6 @@ class Object : public Cell {
   std::uint8_t flags_ = kExtensible;
   bool slots_inline_;
   bool elements_inline_ = false;  // elements_ points into this cell (new_array)
-};
-
-// A getter/setter pair stored in an accessor property's slot.
-class AccessorPair : public Cell {
- public:
-  Value getter;  // undefined or a callable
-  Value setter;
-  void trace(Heap& heap) {
-    heap_mark(heap, getter);
-    heap_mark(heap, setter);
-  }
-  static void heap_mark(Heap& heap, Value v);
-};
-
-class Symbol : public Cell {
- public:
-  explicit Symbol(Value description) : description(description) {}
-  Value description;  // undefined or a String
-};
-
-// A heap environment holding the captured variables of one scope.
-class Environment : public Cell {
- public:
-  Environment(Environment* parent, std::uint32_t size) : parent(parent), size(size) {}
-  Environment* parent;
-  std::uint32_t size;
-  Value slots[1];  // `size` slots (allocated with extra bytes)
-  void trace(Heap& heap);
-};
-
-// A closure: compiled code plus the environment it captured.
-class JSFunction : public Object {
- public:
-  JSFunction(Shape* shape, Value* inline_slots, std::uint32_t cap, FunctionTemplate* tmpl,
-             Environment* env)
-      : Object(shape, inline_slots, cap, ObjectClass::kFunction), tmpl(tmpl), env(env) {}
-  FunctionTemplate* tmpl;
-  Environment* env;
-  Value home_object;  // for super property access in methods
-  Value fields;       // class constructors: JSFunction initializing instance fields
-};
-
-using NativeFn = Value (*)(VM& vm, CallInfo& call);
-
-class NativeFunction : public Object {
- public:
-  NativeFunction(Shape* shape, Value* inline_slots, std::uint32_t cap, NativeFn fn)
-      : Object(shape, inline_slots, cap, ObjectClass::kNativeFunction), fn(fn) {}
-  NativeFn fn;
-  Value data;  // per-function data (e.g. a Response helper's kind)
-  bool is_constructor = false;
-};
-
-class BoundFunction : public Object {
- public:
-  BoundFunction(Shape* shape, Value* inline_slots, std::uint32_t cap)
-      : Object(shape, inline_slots, cap, ObjectClass::kBoundFunction) {}
-  Value target;
-  Value bound_this;
-  std::vector<Value> args;
-};
-
-// Arguments to a native function. `args` points into the register stack
-// (rooted). `new_target` is undefined for a plain call.
-struct CallInfo {
-  Value this_value;
-  const Value* args;
-  std::uint32_t argc;
-  Value new_target;
-  Object* callee;
-  Value arg(std::uint32_t i) const { return i < argc ? args[i] : Value::undefined(); }
 };
 
 }  // namespace kite::vm

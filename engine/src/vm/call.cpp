@@ -8,7 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "objects/call_info.h"
+#include "objects/function.h"
 #include "objects/object.h"
+#include "objects/property_map.h"
 #include "objects/shape.h"
 #include "objects/string.h"
 #include "vm/function_template.h"

@@ -10,8 +10,12 @@
 #include <cmath>
 #include <cstring>
 
+#include "objects/call_info.h"
+#include "objects/environment.h"
+#include "objects/function.h"
 #include "objects/object.h"
 #include "objects/ordered_table.h"
+#include "objects/property_map.h"
 #include "objects/shape.h"
 #include "objects/string.h"
 #include "util/numbers.h"

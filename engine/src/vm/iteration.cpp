@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "objects/object.h"
+#include "objects/property_map.h"
 #include "objects/shape.h"
 #include "vm/vm.h"
 

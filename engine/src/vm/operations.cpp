@@ -5,8 +5,11 @@
 #include <cstring>
 #include <string>
 
+#include "objects/function.h"
 #include "objects/object.h"
+#include "objects/property_map.h"
 #include "objects/string.h"
+#include "objects/symbol.h"
 #include "util/numbers.h"
 #include "vm/vm.h"
 

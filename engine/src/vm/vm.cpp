@@ -11,7 +11,13 @@
 #include <cstring>
 
 #include "builtins/builtins.h"
+#include "objects/accessor_pair.h"
+#include "objects/environment.h"
+#include "objects/function.h"
+#include "objects/object.h"
 #include "objects/ordered_table.h"
+#include "objects/property_map.h"
+#include "objects/symbol.h"
 
 namespace kite::vm {
 

@@ -23,6 +23,8 @@
 #include <vector>
 
 #include "heap/heap.h"
+#include "objects/call_info.h"
+#include "objects/environment.h"  // Frame::env, the global lexical environment
 #include "objects/object.h"
 #include "objects/shape.h"
 #include "objects/string.h"
@@ -30,6 +32,11 @@
 #include "vm/jobs.h"
 
 namespace kite::vm {
+
+class AccessorPair;
+class JSFunction;
+class NativeFunction;
+class Symbol;
 
 // Thrown (as a C++ exception) when a JS exception is pending in the VM: the
 // public ScriptThrow, so an embedder can catch it (kite/engine/host.h).

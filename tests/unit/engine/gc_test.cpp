@@ -14,6 +14,8 @@
 #include <vector>
 
 #include "api/internal.h"
+#include "objects/environment.h"
+#include "objects/object.h"
 #include "vm/vm.h"
 
 namespace kite::vm {

@@ -4,6 +4,8 @@
 #include <kite/engine/engine.h>
 
 #include "api/internal.h"
+#include "objects/object.h"
+#include "objects/property_map.h"
 #include "vm/vm.h"
 
 namespace kite::vm {

@@ -1,0 +1,15 @@
+// Symbol: a JavaScript symbol value's cell (ECMA-262 6.1.5).
+#pragma once
+
+#include "heap/cell.h"
+#include "objects/value.h"
+
+namespace kite::vm {
+
+class Symbol : public Cell {
+ public:
+  explicit Symbol(Value description) : description(description) {}
+  Value description;  // undefined or a String
+};
+
+}  // namespace kite::vm
