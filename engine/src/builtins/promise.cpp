@@ -17,10 +17,10 @@ namespace kite::vm::builtins {
 namespace {
 
 enum PromiseSlot : std::uint32_t {
-  kState,       // int32 PromiseState
-  kResult,      // [[PromiseResult]]
-  kReactions,   // internal array of reaction records, while pending
-  kIsHandled,   // bool [[PromiseIsHandled]]
+  kState,      // int32 PromiseState
+  kResult,     // [[PromiseResult]]
+  kReactions,  // internal array of reaction records, while pending
+  kIsHandled,  // bool [[PromiseIsHandled]]
   kPromiseSlotCount,
 };
 enum PromiseState : std::int32_t { kPending = 0, kFulfilled = 1, kRejected = 2 };
@@ -78,7 +78,8 @@ void settle(VM& vm, Object* promise, PromiseState state, Value value) {
   rec->slots[kReactions] = Value::undefined();
   rec->slots[kState] = Value::int32(state);
   if (state == kRejected && !rec->slots[kIsHandled].is_true()) {
-    vm.unhandled_rejections().push_back(Value::object(promise));  // HostPromiseRejectionTracker "reject"
+    vm.unhandled_rejections().push_back(
+        Value::object(promise));  // HostPromiseRejectionTracker "reject"
   }
   trigger_reactions(vm, reactions, state == kFulfilled ? kFulfill : kReject, value);
 }
@@ -218,8 +219,10 @@ void new_promise_capability(VM& vm, Value c, RootedCapability* cap) {
   Rooted executor(vm, closure(vm, capability_executor, 2, rec.get()));
   Rooted p(vm, vm.construct(rc.get(), std::span<const Value>(&executor.ref(), 1), rc.get()));
   auto* r = static_cast<Environment*>(rec.get().as_cell());
-  if (!vm.is_callable(r->slots[kExecResolve])) vm.throw_type_error("Promise resolve function is not callable");
-  if (!vm.is_callable(r->slots[kExecReject])) vm.throw_type_error("Promise reject function is not callable");
+  if (!vm.is_callable(r->slots[kExecResolve]))
+    vm.throw_type_error("Promise resolve function is not callable");
+  if (!vm.is_callable(r->slots[kExecReject]))
+    vm.throw_type_error("Promise reject function is not callable");
   cap->set(p.get(), r->slots[kExecResolve], r->slots[kExecReject]);
 }
 
@@ -295,7 +298,8 @@ void perform_promise_then(VM& vm, Object* promise, Value on_fulfilled, Value on_
 // ---- the constructor and prototype ----
 
 Value promise_ctor(VM& vm, CallInfo& ci) {
-  if (ci.new_target.is_undefined()) vm.throw_type_error("Promise constructor cannot be invoked without 'new'");
+  if (ci.new_target.is_undefined())
+    vm.throw_type_error("Promise constructor cannot be invoked without 'new'");
   Value executor = ci.arg(0);
   if (!vm.is_callable(executor)) {
     vm.throw_type_error("Promise resolver " + vm.describe(executor) + " is not a function");
@@ -347,7 +351,12 @@ Value promise_catch(VM& vm, CallInfo& ci) {
   return invoke_then(vm, ci.this_value, std::span<const Value>(args, 2));
 }
 
-enum FinallySlot : std::uint32_t { kFinallyOnFinally, kFinallyCtor, kFinallyValue, kFinallySlotCount };
+enum FinallySlot : std::uint32_t {
+  kFinallyOnFinally,
+  kFinallyCtor,
+  kFinallyValue,
+  kFinallySlotCount
+};
 
 Value finally_value_thunk(VM&, CallInfo& ci) {
   return data_record(ci)->slots[kFinallyValue];
@@ -366,7 +375,8 @@ Value finally_reaction(VM& vm, CallInfo& ci, bool is_catch) {
   Rooted p(vm, promise_resolve(vm, slots()[kFinallyCtor], result.get()));
   Rooted thunk_rec(vm, Value::cell(record(vm, kFinallySlotCount)));
   static_cast<Environment*>(thunk_rec.get().as_cell())->slots[kFinallyValue] = value.get();
-  Rooted thunk(vm, closure(vm, is_catch ? finally_thrower : finally_value_thunk, 0, thunk_rec.get()));
+  Rooted thunk(vm,
+               closure(vm, is_catch ? finally_thrower : finally_value_thunk, 0, thunk_rec.get()));
   return invoke_then(vm, p.get(), std::span<const Value>(&thunk.ref(), 1));
 }
 
@@ -436,7 +446,8 @@ void combinator_done(VM& vm, Environment* shared, Combinator kind) {
                      std::span<const Value>(values->elements(), values->element_count()))));
   auto* s = static_cast<Environment*>(rs.get().as_cell());
   if (kind == Combinator::kAny) {
-    Rooted err(vm, Value::object(vm.make_error(ErrorType::kAggregateError, "All promises were rejected")));
+    Rooted err(
+        vm, Value::object(vm.make_error(ErrorType::kAggregateError, "All promises were rejected")));
     vm.define_own_property(err.object(), PropertyKey::atom(vm.atoms().errors), arr.get(),
                            attr::kHidden);
     vm.call(s->slots[kCombResolve], Value::undefined(), std::span<const Value>(&err.ref(), 1));
@@ -458,9 +469,8 @@ Value combinator_element(VM& vm, CallInfo& ci, Combinator kind, const char* stat
     Rooted obj(vm, Value::object(vm.new_object()));
     vm.create_data_property(obj.object(), PropertyKey::atom(vm.atoms().status),
                             Value::string(fulfilled ? vm.atoms().fulfilled : vm.atoms().rejected));
-    vm.create_data_property(obj.object(),
-                            PropertyKey::atom(fulfilled ? vm.atoms().value : vm.atoms().reason),
-                            x.get());
+    vm.create_data_property(
+        obj.object(), PropertyKey::atom(fulfilled ? vm.atoms().value : vm.atoms().reason), x.get());
     value.set(obj.get());
   }
   auto* r = static_cast<Environment*>(rrec.get().as_cell());
@@ -496,7 +506,8 @@ Value promise_combinator(VM& vm, CallInfo& ci, Combinator kind, bool race) {
   bool iter_done = true;
   try {
     Value resolve_fn = vm.get_value(c.get(), PropertyKey::atom(vm.atoms().resolve));
-    if (!vm.is_callable(resolve_fn)) vm.throw_type_error("Promise resolve or reject function is not callable");
+    if (!vm.is_callable(resolve_fn))
+      vm.throw_type_error("Promise resolve or reject function is not callable");
     Rooted promise_resolve_fn(vm, resolve_fn);
     iter.set(vm.open_iterator(ci.arg(0)));
     iter_done = false;
@@ -526,7 +537,8 @@ Value promise_combinator(VM& vm, CallInfo& ci, Combinator kind, bool race) {
         break;
       }
       Rooted rnext(vm, next);
-      Rooted p(vm, vm.call(promise_resolve_fn.get(), c.get(), std::span<const Value>(&rnext.ref(), 1)));
+      Rooted p(vm,
+               vm.call(promise_resolve_fn.get(), c.get(), std::span<const Value>(&rnext.ref(), 1)));
       if (race) {
         Value args[2] = {cap.resolve(), cap.reject()};
         invoke_then(vm, p.get(), std::span<const Value>(args, 2));

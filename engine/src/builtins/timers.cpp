@@ -13,8 +13,9 @@ namespace {
 Value schedule(VM& vm, CallInfo& ci, bool repeat) {
   Value callback = ci.arg(0);
   if (!vm.is_callable(callback)) {
-    vm.throw_type_error(std::string("The \"callback\" argument must be of type function. Received ") +
-                        vm.describe(callback));
+    vm.throw_type_error(
+        std::string("The \"callback\" argument must be of type function. Received ") +
+        vm.describe(callback));
   }
   Rooted rc(vm, callback);
   double delay = ci.argc > 1 ? vm.to_number(ci.arg(1)) : 0;
@@ -46,8 +47,9 @@ Value clear_timer(VM& vm, CallInfo& ci) {
 Value queue_microtask(VM& vm, CallInfo& ci) {
   Value callback = ci.arg(0);
   if (!vm.is_callable(callback)) {
-    vm.throw_type_error(std::string("The \"callback\" argument must be of type function. Received ") +
-                        vm.describe(callback));
+    vm.throw_type_error(
+        std::string("The \"callback\" argument must be of type function. Received ") +
+        vm.describe(callback));
   }
   vm.jobs().push(Job{Job::Kind::kCallback, callback, Value::undefined(), Value::undefined()});
   return Value::undefined();

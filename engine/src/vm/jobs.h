@@ -76,7 +76,7 @@ class TimerQueue {
   };
   void drop_cancelled();
   std::priority_queue<Entry, std::vector<Entry>, std::greater<>> heap_;
-  std::unordered_map<std::uint32_t, Timer> timers_;  // live timers by id
+  std::unordered_map<std::uint32_t, Timer> timers_;               // live timers by id
   std::unordered_map<std::uint32_t, std::uint64_t> current_seq_;  // id -> seq of its live entry
   std::uint32_t next_id_ = 1;
   std::uint64_t next_seq_ = 0;
