@@ -75,6 +75,10 @@ Value make_array_iterator(VM& vm, Value target, int kind);
 Value make_string_iterator(VM& vm, Value str);
 Value make_collection_iterator(VM& vm, Value collection, bool is_map, int kind);
 
+// CreateIterResultObject (7.4.14).
+Value create_iter_result(VM& vm, Value value, bool done);
+void install_generators(VM& vm, Object* global);
+
 // console.log formatting (Node's util.inspect for the common cases).
 std::string inspect(VM& vm, Value v);
 

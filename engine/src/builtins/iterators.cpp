@@ -6,6 +6,16 @@
 
 namespace kite::vm::builtins {
 
+Value create_iter_result(VM& vm, Value value, bool done) {
+  Rooted rv(vm, value);
+  Object* r = vm.new_object();
+  Rooted rr(vm, Value::object(r));
+  vm.add_property(r, PropertyKey::atom(vm.atoms().value), rv.get(), attr::kDefault);
+  vm.add_property(rr.object(), PropertyKey::atom(vm.atoms().done), Value::boolean(done),
+                  attr::kDefault);
+  return rr.get();
+}
+
 namespace {
 
 Object* new_iterator(VM& vm, ObjectClass klass, Object* proto, Value target, int kind) {
@@ -22,13 +32,7 @@ Object* new_iterator(VM& vm, ObjectClass klass, Object* proto, Value target, int
 }
 
 Value iter_result(VM& vm, Value value, bool done) {
-  Rooted rv(vm, value);
-  Object* r = vm.new_object();
-  Rooted rr(vm, Value::object(r));
-  vm.add_property(r, PropertyKey::atom(vm.atoms().value), rv.get(), attr::kDefault);
-  vm.add_property(rr.object(), PropertyKey::atom(vm.atoms().done), Value::boolean(done),
-                  attr::kDefault);
-  return rr.get();
+  return create_iter_result(vm, value, done);
 }
 
 Value iterator_self(VM&, CallInfo& ci) {

@@ -86,6 +86,7 @@ void install(VM& vm) {
   install_regexp(vm, global);
   install_date(vm, global);
   install_promise(vm, global);
+  install_generators(vm, global);
   install_timers(vm, global);
   install_console(vm, global);
   install_globals(vm, global);

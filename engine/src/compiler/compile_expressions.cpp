@@ -103,6 +103,9 @@ void FunctionCompiler::expr(const Node* n, Reg dst) {
     case NodeKind::kUpdateExpression:
       update(static_cast<const UpdateExpression*>(n), dst);
       return;
+    case NodeKind::kYieldExpression:
+      yield_expr(static_cast<const YieldExpression*>(n), dst);
+      return;
     case NodeKind::kBinaryExpression:
       binary(static_cast<const BinaryExpression*>(n), dst);
       return;

@@ -167,6 +167,13 @@ void FunctionCompiler::compile_function(const FunctionNode* f, const ClassNode* 
   Scope* body_scope = ctx_.scopes.scope_of(f);
   if (body_scope != nullptr) enter_scope(body_scope);
   hoist_functions(f->body, s, true);
+  if (f->is_generator) {
+    // FunctionDeclarationInstantiation is done: make the generator object
+    // and return it; the first next() resumes here.
+    t->flags |= vm::FunctionTemplate::kGenerator;
+    gen_reg_ = e_.alloc_local();
+    e_.emit(Op::kGenStart, {gen_reg_});
+  }
   if (f->expression_body != nullptr) {
     Reg r = temp();
     expr(f->expression_body, r);

@@ -30,6 +30,7 @@ bool may_assign(const Node* n) {
       return false;
     case NodeKind::kAssignmentExpression:
     case NodeKind::kUpdateExpression:
+    case NodeKind::kYieldExpression:  // the generator's caller runs meanwhile
       return true;
     case NodeKind::kBinaryExpression:
     case NodeKind::kLogicalExpression: {

@@ -76,6 +76,10 @@ class FunctionCompiler {
   void pos(const parser::Node* n) { e_.position(n->pos.line, n->pos.column); }
   std::uint16_t name_const(const std::u16string& s) { return e_.string_constant(s); }
   Reg temp() { return e_.alloc_temp(); }
+  // Generators (compile_generators.cpp).
+  void yield_expr(const parser::YieldExpression* y, Reg dst);
+  void yield_star(const parser::YieldExpression* y, Reg dst);
+  void resume_dispatch(Reg received, Reg mode, const parser::Node* at);
 
   // scopes and bindings (compiler.cpp)
   void enter_scope(Scope* s);
@@ -157,6 +161,7 @@ class FunctionCompiler {
   const std::u16string* pending_label_ = nullptr;
   std::string destructure_source_;  // source text of the value an object pattern reads
   bool derived_ctor_ = false;
+  Reg gen_reg_ = 0;  // generators: the register holding the generator object
   bool has_instance_fields_ = false;
 };
 

@@ -598,6 +598,11 @@ void ScopeTree::visit_expr(const Node* n, Scope* s) {
     case NodeKind::kUpdateExpression:
       visit_expr(static_cast<const UpdateExpression*>(n)->argument, s);
       return;
+    case NodeKind::kYieldExpression:
+      if (static_cast<const YieldExpression*>(n)->argument != nullptr) {
+        visit_expr(static_cast<const YieldExpression*>(n)->argument, s);
+      }
+      return;
     case NodeKind::kBinaryExpression:
     case NodeKind::kLogicalExpression: {
       auto* b = static_cast<const BinaryExpression*>(n);

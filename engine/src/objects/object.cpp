@@ -214,11 +214,15 @@ Object* VM::new_array_from(std::span<const Value> values) {
 }
 
 JSFunction* VM::new_closure(FunctionTemplate* tmpl, Environment* env) {
-  bool has_proto = !tmpl->has(FunctionTemplate::kArrow) && !tmpl->has(FunctionTemplate::kMethod) &&
-                   !tmpl->has(FunctionTemplate::kGetter) && !tmpl->has(FunctionTemplate::kSetter);
+  bool generator = tmpl->has(FunctionTemplate::kGenerator);
+  bool has_proto =
+      generator || (!tmpl->has(FunctionTemplate::kArrow) && !tmpl->has(FunctionTemplate::kMethod) &&
+                    !tmpl->has(FunctionTemplate::kGetter) && !tmpl->has(FunctionTemplate::kSetter));
   Rooted rt(*this, Value::cell(tmpl));
   Rooted re(*this, env != nullptr ? Value::cell(env) : Value::undefined());
-  Shape* shape = has_proto ? intrinsics_.function_shape : intrinsics_.method_shape;
+  Shape* shape = generator   ? intrinsics_.generator_function_shape
+                 : has_proto ? intrinsics_.function_shape
+                             : intrinsics_.method_shape;
   JSFunction* f = alloc_object<JSFunction>(*this, shape, 3, tmpl, env);
   f->slots_[0] = Value::number(tmpl->length);
   f->slots_[1] = tmpl->name.is_string() ? tmpl->name : Value::string(atoms_.empty);
@@ -227,6 +231,11 @@ JSFunction* VM::new_closure(FunctionTemplate* tmpl, Environment* env) {
     if (tmpl->has(FunctionTemplate::kClassConstructor)) {
       // The class machinery installs `prototype` itself.
       rf.object()->slots_[2] = Value::undefined();
+    } else if (generator) {
+      // 15.5.4: a generator's prototype inherits %GeneratorPrototype%, and
+      // has no `constructor`.
+      rf.object()->slots_[2] =
+          Value::object(new_object_with_proto(intrinsics_.generator_prototype));
     } else {
       Object* proto = new_object();
       Rooted rp(*this, Value::object(proto));

@@ -53,6 +53,7 @@ enum class ObjectClass : std::uint8_t {
   kIteratorRecord,        // internal: elements [iterator, next method]
   kForInIterator,         // internal: elements = keys, internal = index
   kPromise,               // internal: the promise's record (builtins/promise.cpp)
+  kGenerator,             // internal: the suspended frame's record (vm/generator.cpp)
 };
 
 // Rarely needed per-object state, allocated on first use.

@@ -49,6 +49,7 @@ enum class NodeKind : std::uint8_t {
   kSuper,
   kNewTarget,
   kSpreadElement,
+  kYieldExpression,
   // patterns
   kObjectPattern,
   kArrayPattern,
@@ -216,6 +217,7 @@ struct FunctionNode : Node {
   Node* expression_body = nullptr;  // concise arrow body
   FunctionKind function_kind = FunctionKind::kNormal;
   bool is_derived_constructor = false;
+  bool is_generator = false;  // function*, *method
   bool simple_params = true;
   bool uses_arguments = false;     // `arguments` appears in it (or in nested arrows)
   bool uses_this = false;          // `this`/`super` appear in it (or in nested arrows)
@@ -250,6 +252,13 @@ struct UnaryExpression : Node {
   UnaryExpression() : Node(NodeKind::kUnaryExpression) {}
   Op op = Op::kNot;
   Node* argument = nullptr;
+};
+
+// yield / yield argument / yield* argument (15.5).
+struct YieldExpression : Node {
+  YieldExpression() : Node(NodeKind::kYieldExpression) {}
+  Node* argument = nullptr;  // null: `yield` alone
+  bool delegate = false;     // yield*
 };
 
 struct UpdateExpression : Node {

@@ -87,13 +87,35 @@ bool Parser::assign_op(Tok t, Op* op) {
   }
 }
 
+// YieldExpression (15.5): `yield`, `yield AssignmentExpression`,
+// `yield* AssignmentExpression`; no line break between yield and the rest.
+Node* Parser::parse_yield(bool allow_in) {
+  YieldExpression* y = make<YieldExpression>(tok_.pos);
+  advance();
+  if (!tok_.newline_before) {
+    if (at(Tok::kStar)) {
+      advance();
+      y->delegate = true;
+      y->argument = parse_assignment(allow_in);
+    } else if (!at(Tok::kRParen) && !at(Tok::kRBracket) && !at(Tok::kRBrace) && !at(Tok::kComma) &&
+               !at(Tok::kSemicolon) && !at(Tok::kColon) && !at(Tok::kEof) &&
+               !(at(Tok::kIdentifier) && is(tok_.value, "in") && !allow_in)) {
+      y->argument = parse_assignment(allow_in);
+    }
+  }
+  finish(y);
+  return y;
+}
+
 Node* Parser::parse_assignment(bool allow_in) {
   DepthGuard g(this);
   // Arrow functions.
   if (at(Tok::kIdentifier) && !tok_.escaped) {
     if (is(tok_.value, "async") && async_function_ahead())
       fail("async functions are not supported yet");
-    if (is(tok_.value, "yield")) fail("generators are not supported yet");
+    if (is(tok_.value, "yield") && !functions_.empty() && functions_.back()->in_generator) {
+      return parse_yield(allow_in);
+    }
     Lexer::State s = lex_.save();
     Token saved = tok_;
     advance();
@@ -815,9 +837,9 @@ Node* Parser::parse_object_literal() {
       if (!at(Tok::kRBrace)) expect(Tok::kComma);
       continue;
     }
-    if (at(Tok::kStar)) fail("generators are not supported yet");
+    bool generator = eat_star();
     PropertyKind kind = PropertyKind::kInit;
-    if ((at_word("get") || at_word("set") || at_word("async"))) {
+    if (!generator && (at_word("get") || at_word("set") || at_word("async"))) {
       Lexer::State s = lex_.save();
       Token saved = tok_;
       std::u16string word = tok_.value;
@@ -846,9 +868,11 @@ Node* Parser::parse_object_literal() {
           f->inferred_name, prop.key, prop.computed,
           kind == PropertyKind::kGet ? ClassMember::Kind::kGetter : ClassMember::Kind::kSetter);
       prop.value = f;
-    } else if (at(Tok::kLParen)) {
+    } else if (at(Tok::kLParen) || generator) {
+      if (!at(Tok::kLParen)) unexpected();
       FunctionNode* f = make<FunctionNode>(tok_.pos, NodeKind::kFunctionExpression);
       f->source_start = prop.pos.offset;
+      f->is_generator = generator;
       parse_function_rest(f, FunctionKind::kMethod);
       set_inferred_name_from_key(f->inferred_name, prop.key, prop.computed,
                                  ClassMember::Kind::kMethod);

@@ -13,10 +13,11 @@ namespace kite::parser {
 Node* Parser::parse_function_declaration() {
   Pos p = tok_.pos;
   advance();
-  if (at(Tok::kStar)) fail("generators are not supported yet");
+  bool generator = eat_star();
   Identifier* id = parse_binding_identifier();
   FunctionNode* f = make<FunctionNode>(p, NodeKind::kFunctionDeclaration);
   f->id = id;
+  f->is_generator = generator;
   f->source_start = p.offset;
   parse_function_rest(f, FunctionKind::kNormal);
   return f;
@@ -25,12 +26,20 @@ Node* Parser::parse_function_declaration() {
 FunctionNode* Parser::parse_function_expression() {
   Pos p = tok_.pos;
   advance();
-  if (at(Tok::kStar)) fail("generators are not supported yet");
+  bool generator = eat_star();
   FunctionNode* f = make<FunctionNode>(p, NodeKind::kFunctionExpression);
+  f->is_generator = generator;
   f->source_start = p.offset;
   if (at(Tok::kIdentifier)) f->id = parse_binding_identifier();
   parse_function_rest(f, FunctionKind::kNormal);
   return f;
+}
+
+// `*` after `function` or before a method name: a generator.
+bool Parser::eat_star() {
+  if (!at(Tok::kStar)) return false;
+  advance();
+  return true;
 }
 
 // Parameters and body, from `(`.
@@ -51,6 +60,7 @@ void Parser::parse_function_rest(FunctionNode* f, FunctionKind kind, bool derive
     fail("Setter must have exactly one formal parameter.");
   }
   expect(Tok::kLBrace);
+  fs.in_generator = f->is_generator;
   while (!at(Tok::kRBrace)) {
     if (at(Tok::kEof)) unexpected();
     f->body.push_back(parse_statement_list_item());
@@ -150,8 +160,8 @@ Node* Parser::parse_class(bool declaration) {
         if (at(Tok::kLBrace)) fail("class static blocks are not supported yet");
       }
     }
-    if (at(Tok::kStar)) fail("generators are not supported yet");
-    if (at_word("async")) {
+    bool generator = eat_star();
+    if (!generator && at_word("async")) {
       Lexer::State s = lex_.save();
       Token saved = tok_;
       advance();
@@ -162,7 +172,7 @@ Node* Parser::parse_class(bool declaration) {
       if (!is_name && !tok_.newline_before) fail("async functions are not supported yet");
     }
     ClassMember::Kind kind = ClassMember::Kind::kMethod;
-    if ((at_word("get") || at_word("set"))) {
+    if (!generator && (at_word("get") || at_word("set"))) {
       Lexer::State s = lex_.save();
       Token saved = tok_;
       bool getter = at_word("get");
@@ -181,9 +191,12 @@ Node* Parser::parse_class(bool declaration) {
     m.key = parse_property_key(&m.computed);
     bool is_ctor = !m.is_static && !m.computed && kind == ClassMember::Kind::kMethod &&
                    key_is(m.key, "constructor");
+    if (generator && !at(Tok::kLParen)) unexpected();
     if (at(Tok::kLParen)) {
       FunctionNode* f = make<FunctionNode>(tok_.pos, NodeKind::kFunctionExpression);
       f->source_start = m.pos.offset;
+      f->is_generator = generator;
+      if (is_ctor && generator) fail("Class constructor may not be a generator", m.pos);
       if (is_ctor) {
         if (c->constructor != nullptr) fail("A class may only have one constructor", m.pos);
         parse_function_rest(f, FunctionKind::kClassConstructor, c->super_class != nullptr);

@@ -46,6 +46,7 @@ class Parser {
     bool is_arrow = false;
     bool in_method = false;       // super.x allowed
     bool in_constructor = false;  // super() allowed (derived)
+    bool in_generator = false;    // yield is a YieldExpression (the body, not the parameters)
     int loop_depth = 0;
     int switch_depth = 0;
     std::vector<std::pair<std::u16string, bool>> labels;  // name, is a loop label
@@ -146,6 +147,8 @@ class Parser {
   Node* parse_function_declaration();
   FunctionNode* parse_function_expression();
   void parse_function_rest(FunctionNode* f, FunctionKind kind, bool derived = false);
+  bool eat_star();
+  Node* parse_yield(bool allow_in);
   void parse_params(FunctionNode* f, Tok close);
   static void collect_bound_names(Node* n, std::vector<const Identifier*>& out);
   Node* parse_class(bool declaration);

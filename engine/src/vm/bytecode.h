@@ -123,6 +123,11 @@ namespace kite::vm {
   X(IterClose, "r")                                                            \
   X(ForInPrepare, "rr")   /* iter, object */                                   \
   X(ForInNext, "rrt")     /* key, iter, done target */                         \
+  /* generators (vm/generator.cpp) */                                         \
+  X(GenStart, "r")        /* gen: make the generator, save the frame, return it */\
+  X(Yield, "rrrr")        /* gen, received, mode, value: suspend, yield value */\
+  X(YieldRaw, "rrrr")     /* as Yield; value is already an iterator result */  \
+  X(YieldDelegate, "rrrr") /* result, iterator, mode, received: a yield* step */\
   X(Debugger, "")                                                              \
   X(Nop, "")
 

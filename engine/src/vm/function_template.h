@@ -41,6 +41,7 @@ class FunctionTemplate : public Cell {
     kSetter = 64,
     kScript = 128,  // top-level code of a script
     kHasFields = 256,
+    kGenerator = 512,  // function*: calling it returns a generator (GenStart)
   };
 
   std::vector<std::uint16_t> code;

@@ -22,6 +22,7 @@
 #include "vm/bytecode.h"
 #include "vm/call.h"
 #include "vm/function_template.h"
+#include "vm/generator.h"
 #include "vm/inline_cache.h"
 #include "vm/iteration.h"
 #include "vm/vm.h"
@@ -1328,6 +1329,35 @@ Value VM::execute(std::size_t entry) {
         CASE(ThrowTypeError) {
           SAVE_PC();
           throw_type_error(K[pc[1]].as_string()->to_utf8());
+        }
+        CASE(GenStart) {
+          // The generator function's instantiation is done: hand its frame
+          // to a new generator object and return that to the caller.
+          SAVE_PC();
+          Object* gen = generator_create(*this, *f);
+          R(1) = Value::object(gen);
+          generator_save(gen, *f, pc + 2, 0, 0);
+          result = R(1);
+          goto do_return;
+        }
+        CASE(Yield) {
+          SAVE_PC();
+          generator_save(R(1).as_object(), *f, pc + 5, pc[2], pc[3]);
+          suspended_ = 1;
+          result = R(4);
+          goto do_return;  // a resumed generator runs as an entry frame
+        }
+        CASE(YieldRaw) {
+          SAVE_PC();
+          generator_save(R(1).as_object(), *f, pc + 5, pc[2], pc[3]);
+          suspended_ = 2;
+          result = R(4);
+          goto do_return;
+        }
+        CASE(YieldDelegate) {
+          SAVE_PC();
+          R(1) = yield_delegate_step(*this, R(2), static_cast<ResumeMode>(R(3).as_int32()), R(4));
+          NEXT(5);
         }
         CASE(GetIter) {
           SAVE_PC();

@@ -301,7 +301,8 @@ bool VM::is_constructor(Value v) {
     case ObjectClass::kFunction: {
       auto* f = static_cast<JSFunction*>(o);
       return !f->tmpl->has(FunctionTemplate::kArrow) && !f->tmpl->has(FunctionTemplate::kMethod) &&
-             !f->tmpl->has(FunctionTemplate::kGetter) && !f->tmpl->has(FunctionTemplate::kSetter);
+             !f->tmpl->has(FunctionTemplate::kGetter) && !f->tmpl->has(FunctionTemplate::kSetter) &&
+             !f->tmpl->has(FunctionTemplate::kGenerator);
     }
     case ObjectClass::kNativeFunction:
       return static_cast<NativeFunction*>(o)->is_constructor;

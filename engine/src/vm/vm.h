@@ -141,7 +141,9 @@ struct Intrinsics {
   Object* aggregate_error_prototype = nullptr;
   Object* promise_prototype = nullptr;
   Object* promise_constructor = nullptr;
-  Object* promise_then = nullptr;  // %Promise.prototype.then%
+  Object* promise_then = nullptr;                  // %Promise.prototype.then%
+  Object* generator_prototype = nullptr;           // %GeneratorPrototype%
+  Object* generator_function_prototype = nullptr;  // %GeneratorFunction.prototype%
   Symbol* symbol_iterator = nullptr;
   Symbol* symbol_has_instance = nullptr;
   Symbol* symbol_to_primitive = nullptr;
@@ -161,6 +163,7 @@ struct Intrinsics {
   Shape* method_shape = nullptr;        // arrows / methods: length, name
   Shape* error_shape = nullptr;
   Shape* arguments_shape = nullptr;
+  Shape* generator_function_shape = nullptr;  // function*: length, name, prototype
 };
 
 enum class ErrorType {
@@ -399,6 +402,12 @@ class VM {
   bool has_pending_exception() const { return has_pending_; }
   void check_stack();  // RangeError when the C++ or JS stack is too deep
 
+  // ---- generators (vm/generator.cpp) ----
+  // GeneratorResume: runs a suspended generator from where it stopped with
+  // `value` sent as next (mode 0), throw (1) or return (2); returns the
+  // iterator result. `method` names the caller in a receiver TypeError.
+  Value generator_resume(Value gen, Value value, int mode, std::string_view method);
+
   // ---- jobs and timers (vm/jobs.h; builtins/promise.cpp, builtins/timers.cpp) ----
   JobQueue& jobs() { return jobs_; }
   TimerQueue& timers() { return timers_; }
@@ -476,6 +485,7 @@ class VM {
   Value pending_exception_;
   bool has_pending_ = false;
   bool terminating_ = false;
+  int suspended_ = 0;  // set by Yield (1) / YieldRaw (2) as it leaves execute()
   std::vector<Value*> roots_;
   std::vector<Value> persistent_;
   std::vector<Value> symbol_registry_;

@@ -1,0 +1,165 @@
+#include "vm/generator.h"
+
+#include "builtins/builtins.h"
+#include "objects/function.h"
+
+namespace kite::vm {
+
+namespace {
+
+enum GenSlot : std::uint32_t {
+  kState,     // int32 GeneratorState
+  kFunction,  // the generator function (JSFunction)
+  kEnv,       // the frame's environment (cell) or undefined
+  kPc,        // int32 resume offset into the template's code
+  kReceived,  // int32 register receiving the sent value
+  kMode,      // int32 register receiving the ResumeMode
+  kArgc,      // int32
+  kFixed,     // then argc arguments, then the frame's registers
+};
+
+Environment* record_of(Object* gen) {
+  return static_cast<Environment*>(gen->internal().as_cell());
+}
+
+Value* saved_registers(Environment* rec) {
+  return &rec->slots[kFixed + static_cast<std::uint32_t>(rec->slots[kArgc].as_int32())];
+}
+
+}  // namespace
+
+Object* generator_create(VM& vm, const Frame& f) {
+  Rooted fn(vm, Value::object(f.callee));
+  Value proto = vm.get(f.callee, PropertyKey::atom(vm.atoms().prototype));
+  Rooted rp(vm, proto.is_object() ? proto : Value::object(vm.intrinsics().generator_prototype));
+  std::uint32_t size = kFixed + f.argc + f.tmpl->num_registers;
+  Environment* rec = vm.new_environment(nullptr, size);
+  rec->slots[kState] = Value::int32(static_cast<std::int32_t>(GeneratorState::kSuspendedStart));
+  rec->slots[kFunction] = fn.get();
+  rec->slots[kArgc] = Value::int32(static_cast<std::int32_t>(f.argc));
+  for (std::uint32_t i = 0; i < f.argc; ++i) rec->slots[kFixed + i] = f.argv[i];
+  Rooted rr(vm, Value::cell(rec));
+  Object* gen = vm.new_object_of_class(ObjectClass::kGenerator, rp.object(), 0);
+  gen->set_internal(rr.get());
+  return gen;
+}
+
+void generator_save(Object* gen, const Frame& f, const std::uint16_t* resume_pc,
+                    std::uint16_t received, std::uint16_t mode) {
+  Environment* rec = record_of(gen);
+  rec->slots[kEnv] = f.env != nullptr ? Value::cell(f.env) : Value::undefined();
+  rec->slots[kPc] = Value::int32(static_cast<std::int32_t>(resume_pc - f.tmpl->code.data()));
+  rec->slots[kReceived] = Value::int32(received);
+  rec->slots[kMode] = Value::int32(mode);
+  Value* saved = saved_registers(rec);
+  for (std::uint32_t i = 0; i < f.tmpl->num_registers; ++i) saved[i] = f.regs[i];
+}
+
+// GeneratorResume / GeneratorResumeAbrupt (27.5.3.3-4).
+Value VM::generator_resume(Value gen_value, Value value, int mode_int, std::string_view method) {
+  auto mode = static_cast<ResumeMode>(mode_int);
+  if (!gen_value.is_object() || gen_value.as_object()->klass() != ObjectClass::kGenerator) {
+    throw_type_error(std::string(method) + " method called on incompatible receiver " +
+                     describe(gen_value));
+  }
+  Rooted gen(*this, gen_value);
+  Rooted sent(*this, value);
+  Environment* rec = record_of(gen.object());
+  auto state = static_cast<GeneratorState>(rec->slots[kState].as_int32());
+  if (state == GeneratorState::kExecuting) throw_type_error("Generator is already running");
+  if (state == GeneratorState::kSuspendedStart && mode != ResumeMode::kNext) {
+    rec->slots[kState] = Value::int32(static_cast<std::int32_t>(GeneratorState::kCompleted));
+    state = GeneratorState::kCompleted;
+  }
+  if (state == GeneratorState::kCompleted) {
+    if (mode == ResumeMode::kThrow) throw_value(sent.get());
+    return builtins::create_iter_result(
+        *this, mode == ResumeMode::kReturn ? sent.get() : Value::undefined(), true);
+  }
+  auto* fn = static_cast<JSFunction*>(rec->slots[kFunction].as_object());
+  FunctionTemplate* t = fn->tmpl;
+  check_stack();
+  Value* regs = stack_top_;
+  if (regs + t->num_registers + 1 >= stack_end_)
+    throw_range_error("Maximum call stack size exceeded");
+  const Value* saved = saved_registers(rec);
+  for (std::uint32_t i = 0; i < t->num_registers; ++i) regs[i] = saved[i];
+  if (state == GeneratorState::kSuspendedYield) {
+    regs[rec->slots[kReceived].as_int32()] = sent.get();
+    regs[rec->slots[kMode].as_int32()] = Value::int32(mode_int);
+  }
+  stack_top_ = regs + t->num_registers;
+  Value env = rec->slots[kEnv];
+  frames_.push_back(Frame{fn, t, regs, t->code.data() + rec->slots[kPc].as_int32(),
+                          &rec->slots[kFixed],
+                          static_cast<std::uint32_t>(rec->slots[kArgc].as_int32()),
+                          env.is_undefined() ? nullptr : static_cast<Environment*>(env.as_cell()),
+                          Value::undefined(), 0, false, true});
+  rec->slots[kState] = Value::int32(static_cast<std::int32_t>(GeneratorState::kExecuting));
+  suspended_ = 0;
+  Value result;
+  try {
+    result = execute(frames_.size() - 1);
+  } catch (JSThrow&) {
+    record_of(gen.object())->slots[kState] =
+        Value::int32(static_cast<std::int32_t>(GeneratorState::kCompleted));
+    suspended_ = 0;
+    throw;
+  }
+  int how = suspended_;
+  suspended_ = 0;
+  rec = record_of(gen.object());
+  if (how != 0) {
+    rec->slots[kState] = Value::int32(static_cast<std::int32_t>(GeneratorState::kSuspendedYield));
+    if (how == 2) return result;  // YieldRaw: already an iterator result (yield*)
+    return builtins::create_iter_result(*this, result, false);
+  }
+  rec->slots[kState] = Value::int32(static_cast<std::int32_t>(GeneratorState::kCompleted));
+  return builtins::create_iter_result(*this, result, true);
+}
+
+Value yield_delegate_step(VM& vm, Value iter_value, ResumeMode mode, Value received) {
+  Rooted rr(vm, received);
+  Rooted iter(vm, iter_value);
+  Rooted next(vm, Value::undefined());
+  Object* io = iter_value.as_object();
+  if (io->klass() == ObjectClass::kIteratorRecord) {
+    next.set(io->elements()[1]);
+    iter.set(io->elements()[0]);
+  } else {
+    next.set(vm.get(io, PropertyKey::atom(vm.atoms().next)));
+  }
+  Value result;
+  switch (mode) {
+    case ResumeMode::kNext:
+      result = vm.call(next.get(), iter.get(), std::span<const Value>(&rr.ref(), 1));
+      break;
+    case ResumeMode::kThrow: {
+      Value thrower = vm.get_method(iter.get(), PropertyKey::atom(vm.atoms().throw_));
+      if (thrower.is_undefined()) {
+        // No throw method: close the iterator, then a TypeError (27.5.3.x
+        // step 7.b.iii).
+        Value ret = vm.get_method(iter.get(), PropertyKey::atom(vm.atoms().return_));
+        if (!ret.is_undefined()) {
+          Value r = vm.call(ret, iter.get(), {});
+          if (!r.is_object()) vm.throw_type_error("Iterator result is not an object");
+        }
+        vm.throw_type_error("The iterator does not provide a 'throw' method");
+      }
+      result = vm.call(thrower, iter.get(), std::span<const Value>(&rr.ref(), 1));
+      break;
+    }
+    case ResumeMode::kReturn: {
+      Value ret = vm.get_method(iter.get(), PropertyKey::atom(vm.atoms().return_));
+      if (ret.is_undefined()) return builtins::create_iter_result(vm, rr.get(), true);
+      result = vm.call(ret, iter.get(), std::span<const Value>(&rr.ref(), 1));
+      break;
+    }
+  }
+  if (!result.is_object()) {
+    vm.throw_type_error("Iterator result " + vm.describe(result) + " is not an object");
+  }
+  return result;
+}
+
+}  // namespace kite::vm
