@@ -45,6 +45,13 @@ void run_job(VM& vm, const Job& job);
 // A settled promise's result; *rejected tells which way it settled.
 Value promise_result_of(Object* promise, bool* rejected);
 bool promise_is_pending(Object* promise);
+// A new pending promise (%Promise.prototype%).
+Value new_promise(VM& vm);
+// Resolves (the resolve function's steps: a thenable is adopted) or rejects.
+void settle_promise(VM& vm, Object* promise, Value value, bool rejected);
+// Await (27.7.5.3) steps 2-9 for `coroutine`: PromiseResolve(%Promise%,
+// value), then a reaction that resumes the coroutine when it settles.
+void await_value(VM& vm, Object* coroutine, Value value);
 // Sets [[PromiseIsHandled]] and drops the promise from the unhandled list.
 void promise_mark_handled(VM& vm, Object* promise);
 

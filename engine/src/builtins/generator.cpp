@@ -1,7 +1,8 @@
 // %GeneratorFunction.prototype% and %GeneratorPrototype% (ECMA-262 27.3.3,
 // 27.5.1): next, return and throw resume the generator (VM::generator_resume,
-// vm/generator.cpp). The %GeneratorFunction% constructor needs code from
-// strings and comes with eval (issue 14).
+// vm/generator.cpp); and %AsyncFunction.prototype%. The %GeneratorFunction%
+// and %AsyncFunction% constructors need code from strings and come with
+// eval (issue 14).
 #include "builtins/builtins.h"
 
 namespace kite::vm::builtins {
@@ -45,6 +46,17 @@ void install_generators(VM& vm, Object*) {
   Shape* name = len->add(vm, PropertyKey::atom(vm.atoms().name), attr::kConfigurable);
   in.generator_function_shape =
       name->add(vm, PropertyKey::atom(vm.atoms().prototype), attr::kWritable);
+
+  // %AsyncFunction.prototype% (27.7.3): async functions have no prototype
+  // property, and are not constructors. The %AsyncFunction% constructor
+  // comes with eval (issue 14).
+  Rooted async_proto(vm, Value::object(vm.new_object_with_proto(in.function_prototype)));
+  in.async_function_prototype = async_proto.object();
+  vm.define_own_property(async_proto.object(), PropertyKey::symbol(in.symbol_to_string_tag),
+                         Value::string(vm.intern("AsyncFunction")), attr::kConfigurable);
+  Shape* aroot = vm.root_shape_for(async_proto.object());
+  Shape* alen = aroot->add(vm, PropertyKey::atom(vm.atoms().length), attr::kConfigurable);
+  in.async_function_shape = alen->add(vm, PropertyKey::atom(vm.atoms().name), attr::kConfigurable);
 }
 
 }  // namespace kite::vm::builtins

@@ -11,6 +11,7 @@
 
 #include "builtins/builtins.h"
 #include "vm/jobs.h"
+#include "vm/vm.h"
 
 namespace kite::vm::builtins {
 
@@ -256,11 +257,19 @@ void forget_unhandled(VM& vm, Value promise) {
 }
 
 // PerformPromiseThen (27.2.5.4.1); `cap` may be null (no result promise).
+// An await passes its coroutine object as both handlers (run_reaction_job
+// resumes it).
+bool is_coroutine(Value v) {
+  return v.is_object() && v.as_object()->klass() == ObjectClass::kGenerator;
+}
+
 void perform_promise_then(VM& vm, Object* promise, Value on_fulfilled, Value on_rejected,
                           const RootedCapability* cap) {
   Rooted rp(vm, Value::object(promise));
-  Rooted rf(vm, vm.is_callable(on_fulfilled) ? on_fulfilled : Value::undefined());
-  Rooted rr(vm, vm.is_callable(on_rejected) ? on_rejected : Value::undefined());
+  Rooted rf(vm, vm.is_callable(on_fulfilled) || is_coroutine(on_fulfilled) ? on_fulfilled
+                                                                           : Value::undefined());
+  Rooted rr(vm, vm.is_callable(on_rejected) || is_coroutine(on_rejected) ? on_rejected
+                                                                         : Value::undefined());
   Rooted reaction(vm, Value::cell(record(vm, kReactionSlotCount)));
   auto* re = static_cast<Environment*>(reaction.get().as_cell());
   if (cap != nullptr) {
@@ -621,6 +630,11 @@ void run_reaction_job(VM& vm, const Job& job) {
   auto type = static_cast<ReactionType>(job.c.as_int32());
   auto slots = [&] { return static_cast<Environment*>(reaction.get().as_cell())->slots; };
   Value handler = slots()[type == kFulfill ? kOnFulfilled : kOnRejected];
+  if (handler.is_object() && handler.as_object()->klass() == ObjectClass::kGenerator) {
+    // An await's reaction: resume the async function.
+    vm.async_resume(handler.as_object(), argument.get(), type == kFulfill ? 0 : 1);
+    return;
+  }
   Rooted result(vm, argument.get());
   bool abrupt = false;
   if (handler.is_undefined()) {
@@ -674,6 +688,38 @@ void run_job(VM& vm, const Job& job) {
       break;
     }
   }
+}
+
+Value new_promise(VM& vm) {
+  return Value::object(new_promise_with_proto(vm, vm.intrinsics().promise_prototype));
+}
+
+void settle_promise(VM& vm, Object* promise, Value value, bool rejected) {
+  if (!promise_is_pending(promise)) return;
+  if (rejected) {
+    settle(vm, promise, kRejected, value);
+  } else {
+    resolve_promise(vm, promise, value);
+  }
+}
+
+void await_value(VM& vm, Object* coroutine, Value value) {
+  Rooted co(vm, Value::object(coroutine));
+  Rooted v(vm, value);
+  if (!value.is_object()) {
+    // PromiseResolve of a primitive is a promise already fulfilled with it,
+    // whose reaction is queued at once: queue the resumption directly (no
+    // promise, no reaction record).
+    Rooted reaction(vm, Value::cell(record(vm, kReactionSlotCount)));
+    auto* re = static_cast<Environment*>(reaction.get().as_cell());
+    re->slots[kOnFulfilled] = co.get();
+    re->slots[kOnRejected] = co.get();
+    vm.jobs().push(
+        Job{Job::Kind::kPromiseReaction, reaction.get(), v.get(), Value::int32(kFulfill)});
+    return;
+  }
+  Rooted p(vm, promise_resolve(vm, promise_constructor_value(vm), v.get()));
+  perform_promise_then(vm, p.object(), co.get(), co.get(), nullptr);
 }
 
 bool promise_is_pending(Object* promise) {

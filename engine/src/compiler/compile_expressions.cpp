@@ -106,6 +106,9 @@ void FunctionCompiler::expr(const Node* n, Reg dst) {
     case NodeKind::kYieldExpression:
       yield_expr(static_cast<const YieldExpression*>(n), dst);
       return;
+    case NodeKind::kAwaitExpression:
+      await_expr(static_cast<const AwaitExpression*>(n), dst);
+      return;
     case NodeKind::kBinaryExpression:
       binary(static_cast<const BinaryExpression*>(n), dst);
       return;

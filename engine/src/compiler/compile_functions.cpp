@@ -100,6 +100,19 @@ void FunctionCompiler::compile_function(const FunctionNode* f, const ClassNode* 
   t->length = length;
   std::vector<Reg> incoming;
   for (std::uint32_t i = 0; i < np; ++i) incoming.push_back(e_.alloc_local());
+  // An async function (27.7.5.1): its promise exists before the parameters
+  // are bound, and every abrupt completion of the rest rejects it.
+  std::uint32_t async_body = 0;
+  Label async_catch = e_.new_label();
+  Reg async_exc = 0;
+  if (f->is_async) {
+    t->flags |= vm::FunctionTemplate::kAsync;
+    is_async_ = true;
+    gen_reg_ = e_.alloc_local();
+    async_exc = e_.alloc_local();
+    e_.emit(Op::kAsyncStart, {gen_reg_});
+    async_body = e_.pc();
+  }
   Scope* s = info_->scope;
   scope_ = s;
   if (s->has_env) e_.emit(Op::kPushEnv, {s->env_size});
@@ -177,10 +190,22 @@ void FunctionCompiler::compile_function(const FunctionNode* f, const ClassNode* 
   if (f->expression_body != nullptr) {
     Reg r = temp();
     expr(f->expression_body, r);
-    e_.emit(Op::kRet, {r});
+    emit_return(r);
   } else {
     stmts(f->body);
-    e_.emit(Op::kRetUndef);
+    if (is_async_) {
+      Reg r = temp();
+      e_.emit(Op::kLoadUndef, {r});
+      emit_return(r);
+    } else {
+      e_.emit(Op::kRetUndef);
+    }
+  }
+  if (f->is_async) {
+    // Last in the table, so every try block inside comes first.
+    e_.add_handler(async_body, e_.pc(), async_catch, async_exc);
+    e_.bind(async_catch);
+    e_.emit(Op::kAsyncThrow, {gen_reg_, async_exc});
   }
   e_.finish();
 }

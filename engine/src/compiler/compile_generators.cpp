@@ -23,6 +23,31 @@ void FunctionCompiler::resume_dispatch(Reg received, Reg mode, const Node* at) {
   e_.bind(next);
 }
 
+void FunctionCompiler::emit_return(Reg value) {
+  if (is_async_) {
+    e_.emit(Op::kAsyncReturn, {gen_reg_, value});
+  } else {
+    e_.emit(Op::kRet, {value});
+  }
+}
+
+// await (27.7.5.3 Await): suspend until the value settles; resumed with
+// mode 0 (fulfilled, the value in `received`) or 1 (rejected: throw it).
+void FunctionCompiler::await_expr(const parser::AwaitExpression* a, Reg dst) {
+  Reg mark = e_.temp_mark();
+  Reg value = temp();
+  Reg mode = temp();
+  expr(a->argument, value);
+  pos(a);
+  e_.emit(Op::kAwait, {gen_reg_, value, mode, value});
+  Label next = e_.new_label();
+  e_.emit_jump(Op::kJLtI, {mode, 1}, next);
+  e_.emit(Op::kThrow, {value});
+  e_.bind(next);
+  e_.emit(Op::kMov, {dst, value});
+  e_.free_temps_to(mark);
+}
+
 void FunctionCompiler::yield_expr(const YieldExpression* y, Reg dst) {
   if (y->delegate) {
     yield_star(y, dst);

@@ -225,7 +225,7 @@ void FunctionCompiler::jump_out(int target, bool is_continue, Reg ret_value, con
     if (t.has_iter) e_.emit(Op::kIterClose, {t.iter});
   }
   if (target < 0) {
-    e_.emit(Op::kRet, {ret_value});
+    emit_return(ret_value);
     return;
   }
   Target& t = targets_[static_cast<std::size_t>(target)];

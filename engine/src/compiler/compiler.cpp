@@ -31,6 +31,7 @@ bool may_assign(const Node* n) {
     case NodeKind::kAssignmentExpression:
     case NodeKind::kUpdateExpression:
     case NodeKind::kYieldExpression:  // the generator's caller runs meanwhile
+    case NodeKind::kAwaitExpression:
       return true;
     case NodeKind::kBinaryExpression:
     case NodeKind::kLogicalExpression: {

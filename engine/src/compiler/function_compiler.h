@@ -80,6 +80,11 @@ class FunctionCompiler {
   void yield_expr(const parser::YieldExpression* y, Reg dst);
   void yield_star(const parser::YieldExpression* y, Reg dst);
   void resume_dispatch(Reg received, Reg mode, const parser::Node* at);
+  void await_expr(const parser::AwaitExpression* a, Reg dst);
+  // `return value` of this function: Ret, or in an async function AsyncReturn
+  // (resolve its promise, return the promise).
+  void emit_return(Reg value);
+  bool is_async_ = false;
 
   // scopes and bindings (compiler.cpp)
   void enter_scope(Scope* s);

@@ -598,6 +598,9 @@ void ScopeTree::visit_expr(const Node* n, Scope* s) {
     case NodeKind::kUpdateExpression:
       visit_expr(static_cast<const UpdateExpression*>(n)->argument, s);
       return;
+    case NodeKind::kAwaitExpression:
+      visit_expr(static_cast<const AwaitExpression*>(n)->argument, s);
+      return;
     case NodeKind::kYieldExpression:
       if (static_cast<const YieldExpression*>(n)->argument != nullptr) {
         visit_expr(static_cast<const YieldExpression*>(n)->argument, s);

@@ -215,12 +215,15 @@ Object* VM::new_array_from(std::span<const Value> values) {
 
 JSFunction* VM::new_closure(FunctionTemplate* tmpl, Environment* env) {
   bool generator = tmpl->has(FunctionTemplate::kGenerator);
+  bool is_async = tmpl->has(FunctionTemplate::kAsync);
   bool has_proto =
-      generator || (!tmpl->has(FunctionTemplate::kArrow) && !tmpl->has(FunctionTemplate::kMethod) &&
-                    !tmpl->has(FunctionTemplate::kGetter) && !tmpl->has(FunctionTemplate::kSetter));
+      generator ||
+      (!is_async && !tmpl->has(FunctionTemplate::kArrow) && !tmpl->has(FunctionTemplate::kMethod) &&
+       !tmpl->has(FunctionTemplate::kGetter) && !tmpl->has(FunctionTemplate::kSetter));
   Rooted rt(*this, Value::cell(tmpl));
   Rooted re(*this, env != nullptr ? Value::cell(env) : Value::undefined());
   Shape* shape = generator   ? intrinsics_.generator_function_shape
+                 : is_async  ? intrinsics_.async_function_shape
                  : has_proto ? intrinsics_.function_shape
                              : intrinsics_.method_shape;
   JSFunction* f = alloc_object<JSFunction>(*this, shape, 3, tmpl, env);

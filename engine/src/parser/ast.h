@@ -50,6 +50,7 @@ enum class NodeKind : std::uint8_t {
   kNewTarget,
   kSpreadElement,
   kYieldExpression,
+  kAwaitExpression,
   // patterns
   kObjectPattern,
   kArrayPattern,
@@ -218,6 +219,7 @@ struct FunctionNode : Node {
   FunctionKind function_kind = FunctionKind::kNormal;
   bool is_derived_constructor = false;
   bool is_generator = false;  // function*, *method
+  bool is_async = false;      // async function, async arrow, async method
   bool simple_params = true;
   bool uses_arguments = false;     // `arguments` appears in it (or in nested arrows)
   bool uses_this = false;          // `this`/`super` appear in it (or in nested arrows)
@@ -259,6 +261,12 @@ struct YieldExpression : Node {
   YieldExpression() : Node(NodeKind::kYieldExpression) {}
   Node* argument = nullptr;  // null: `yield` alone
   bool delegate = false;     // yield*
+};
+
+// await argument (15.8).
+struct AwaitExpression : Node {
+  AwaitExpression() : Node(NodeKind::kAwaitExpression) {}
+  Node* argument = nullptr;
 };
 
 struct UpdateExpression : Node {

@@ -111,8 +111,17 @@ Node* Parser::parse_assignment(bool allow_in) {
   DepthGuard g(this);
   // Arrow functions.
   if (at(Tok::kIdentifier) && !tok_.escaped) {
-    if (is(tok_.value, "async") && async_function_ahead())
-      fail("async functions are not supported yet");
+    if (is(tok_.value, "async") && async_function_ahead()) {
+      // async arrows here; `async function` is a PrimaryExpression (it may
+      // be called or have a member read: `async function () {}()`).
+      Lexer::State s = lex_.save();
+      Token saved = tok_;
+      advance();
+      bool function = at_word("function");
+      lex_.restore(s);
+      tok_ = saved;
+      if (!function) return parse_async_function_or_arrow();
+    }
     if (is(tok_.value, "yield") && !functions_.empty() && functions_.back()->in_generator) {
       return parse_yield(allow_in);
     }
@@ -431,8 +440,14 @@ Node* Parser::parse_unary() {
         op = Op::kVoid;
       } else if (is(tok_.value, "delete")) {
         op = Op::kDelete;
-      } else if (is(tok_.value, "await")) {
-        fail("async functions are not supported yet");
+      } else if (is(tok_.value, "await") && !functions_.empty() && fn().async_params) {
+        fail("Illegal await-expression in formal parameters of async function");
+      } else if (is(tok_.value, "await") && !functions_.empty() && fn().in_async) {
+        AwaitExpression* a = make<AwaitExpression>(p);
+        advance();
+        a->argument = parse_unary();
+        finish(a);
+        return a;
       } else {
         unary = false;
       }
@@ -702,6 +717,7 @@ Node* Parser::parse_primary() {
       if (!tok_.escaped) {
         const std::u16string& w = tok_.value;
         if (is(w, "function")) return parse_function_expression();
+        if (is(w, "async") && async_function_ahead()) return parse_async_function_or_arrow();
         if (is(w, "class")) return parse_class(false);
         if (is(w, "this")) {
           advance();
@@ -838,6 +854,7 @@ Node* Parser::parse_object_literal() {
       continue;
     }
     bool generator = eat_star();
+    bool is_async = false;
     PropertyKind kind = PropertyKind::kInit;
     if (!generator && (at_word("get") || at_word("set") || at_word("async"))) {
       Lexer::State s = lex_.save();
@@ -850,7 +867,9 @@ Node* Parser::parse_object_literal() {
         lex_.restore(s);
         tok_ = saved;
       } else if (is(word, "async")) {
-        fail("async functions are not supported yet");
+        if (tok_.newline_before) unexpected();
+        if (at(Tok::kStar)) fail("async generators are not supported yet");
+        is_async = true;
       } else {
         kind = is(word, "get") ? PropertyKind::kGet : PropertyKind::kSet;
       }
@@ -868,11 +887,12 @@ Node* Parser::parse_object_literal() {
           f->inferred_name, prop.key, prop.computed,
           kind == PropertyKind::kGet ? ClassMember::Kind::kGetter : ClassMember::Kind::kSetter);
       prop.value = f;
-    } else if (at(Tok::kLParen) || generator) {
+    } else if (at(Tok::kLParen) || generator || is_async) {
       if (!at(Tok::kLParen)) unexpected();
       FunctionNode* f = make<FunctionNode>(tok_.pos, NodeKind::kFunctionExpression);
       f->source_start = prop.pos.offset;
       f->is_generator = generator;
+      f->is_async = is_async;
       parse_function_rest(f, FunctionKind::kMethod);
       set_inferred_name_from_key(f->inferred_name, prop.key, prop.computed,
                                  ClassMember::Kind::kMethod);

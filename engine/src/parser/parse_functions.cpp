@@ -10,14 +10,17 @@ namespace kite::parser {
 
 // ---- functions and classes ----
 
-Node* Parser::parse_function_declaration() {
+Node* Parser::parse_function_declaration(bool is_async) {
   Pos p = tok_.pos;
+  if (is_async) advance();  // async
   advance();
   bool generator = eat_star();
+  if (is_async && generator) fail("async generators are not supported yet");
   Identifier* id = parse_binding_identifier();
   FunctionNode* f = make<FunctionNode>(p, NodeKind::kFunctionDeclaration);
   f->id = id;
   f->is_generator = generator;
+  f->is_async = is_async;
   f->source_start = p.offset;
   parse_function_rest(f, FunctionKind::kNormal);
   return f;
@@ -35,6 +38,31 @@ FunctionNode* Parser::parse_function_expression() {
   return f;
 }
 
+// At `async` when async_function_ahead(): `async function ...`,
+// `async x => ...` or `async (...) => ...` (15.8, 15.9).
+Node* Parser::parse_async_function_or_arrow() {
+  Pos p = tok_.pos;
+  advance();  // async
+  FunctionNode* f;
+  if (at_word("function")) {
+    advance();
+    if (at(Tok::kStar)) fail("async generators are not supported yet");
+    f = make<FunctionNode>(p, NodeKind::kFunctionExpression);
+    f->is_async = true;
+    f->source_start = p.offset;
+    if (at(Tok::kIdentifier)) {
+      if (is(tok_.value, "await")) unexpected();
+      f->id = parse_binding_identifier();
+    }
+    parse_function_rest(f, FunctionKind::kNormal);
+    return f;
+  }
+  Node* arrow =
+      at(Tok::kLParen) ? parse_arrow_from_parens(true) : parse_arrow_from_identifier(true);
+  static_cast<FunctionNode*>(arrow)->source_start = p.offset;
+  return arrow;
+}
+
 // `*` after `function` or before a method name: a generator.
 bool Parser::eat_star() {
   if (!at(Tok::kStar)) return false;
@@ -50,6 +78,7 @@ void Parser::parse_function_rest(FunctionNode* f, FunctionKind kind, bool derive
   fs.node = f;
   fs.in_method = kind != FunctionKind::kNormal;
   fs.in_constructor = derived;
+  fs.async_params = f->is_async;
   functions_.push_back(&fs);
   expect(Tok::kLParen);
   parse_params(f, Tok::kRParen);
@@ -61,6 +90,8 @@ void Parser::parse_function_rest(FunctionNode* f, FunctionKind kind, bool derive
   }
   expect(Tok::kLBrace);
   fs.in_generator = f->is_generator;
+  fs.in_async = f->is_async;
+  fs.async_params = false;
   while (!at(Tok::kRBrace)) {
     if (at(Tok::kEof)) unexpected();
     f->body.push_back(parse_statement_list_item());
@@ -161,18 +192,23 @@ Node* Parser::parse_class(bool declaration) {
       }
     }
     bool generator = eat_star();
+    bool is_async = false;
     if (!generator && at_word("async")) {
       Lexer::State s = lex_.save();
       Token saved = tok_;
       advance();
-      bool is_name =
-          at(Tok::kLParen) || at(Tok::kAssign) || at(Tok::kSemicolon) || at(Tok::kRBrace);
-      lex_.restore(s);
-      tok_ = saved;
-      if (!is_name && !tok_.newline_before) fail("async functions are not supported yet");
+      bool is_name = at(Tok::kLParen) || at(Tok::kAssign) || at(Tok::kSemicolon) ||
+                     at(Tok::kRBrace) || tok_.newline_before;
+      if (is_name) {
+        lex_.restore(s);
+        tok_ = saved;
+      } else {
+        is_async = true;
+        if (at(Tok::kStar)) fail("async generators are not supported yet");
+      }
     }
     ClassMember::Kind kind = ClassMember::Kind::kMethod;
-    if (!generator && (at_word("get") || at_word("set"))) {
+    if (!generator && !is_async && (at_word("get") || at_word("set"))) {
       Lexer::State s = lex_.save();
       Token saved = tok_;
       bool getter = at_word("get");
@@ -196,7 +232,9 @@ Node* Parser::parse_class(bool declaration) {
       FunctionNode* f = make<FunctionNode>(tok_.pos, NodeKind::kFunctionExpression);
       f->source_start = m.pos.offset;
       f->is_generator = generator;
+      f->is_async = is_async;
       if (is_ctor && generator) fail("Class constructor may not be a generator", m.pos);
+      if (is_ctor && is_async) fail("Class constructor may not be an async method", m.pos);
       if (is_ctor) {
         if (c->constructor != nullptr) fail("A class may only have one constructor", m.pos);
         parse_function_rest(f, FunctionKind::kClassConstructor, c->super_class != nullptr);
@@ -256,10 +294,11 @@ bool Parser::key_is(Node* key, const char* name) {
 
 // ---- arrow functions ----
 
-Node* Parser::parse_arrow_from_identifier() {
+Node* Parser::parse_arrow_from_identifier(bool is_async) {
   Pos p = tok_.pos;
   FunctionNode* f = make<FunctionNode>(p, NodeKind::kFunctionExpression);
   f->function_kind = FunctionKind::kArrow;
+  f->is_async = is_async;
   f->source_start = p.offset;
   f->params.push_back(parse_binding_identifier());
   expect(Tok::kArrow);
@@ -267,14 +306,16 @@ Node* Parser::parse_arrow_from_identifier() {
   return f;
 }
 
-Node* Parser::parse_arrow_from_parens() {
+Node* Parser::parse_arrow_from_parens(bool is_async) {
   Pos p = tok_.pos;
   FunctionNode* f = make<FunctionNode>(p, NodeKind::kFunctionExpression);
   f->function_kind = FunctionKind::kArrow;
+  f->is_async = is_async;
   f->source_start = p.offset;
   FunctionState fs;
   fs.node = f;
   fs.is_arrow = true;
+  fs.async_params = is_async;
   functions_.push_back(&fs);
   expect(Tok::kLParen);
   parse_params(f, Tok::kRParen);
@@ -289,6 +330,7 @@ void Parser::parse_arrow_body(FunctionNode* f) {
   FunctionState fs;
   fs.node = f;
   fs.is_arrow = true;
+  fs.in_async = f->is_async;
   FunctionState& outer = fn();
   fs.in_method = outer.in_method;
   fs.in_constructor = outer.in_constructor;

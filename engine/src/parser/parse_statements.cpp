@@ -17,8 +17,15 @@ Node* Parser::parse_statement_list_item() {
     if (is(tok_.value, "const")) return parse_variable_statement(DeclKind::kConst);
     if (is(tok_.value, "let") && let_starts_declaration())
       return parse_variable_statement(DeclKind::kLet);
-    if (is(tok_.value, "async") && async_function_ahead())
-      fail("async functions are not supported yet");
+    if (is(tok_.value, "async") && async_function_ahead()) {
+      Lexer::State s = lex_.save();
+      Token saved = tok_;
+      advance();
+      bool declaration = at_word("function");
+      lex_.restore(s);
+      tok_ = saved;
+      if (declaration) return parse_function_declaration(true);
+    }
     if (is(tok_.value, "import") || is(tok_.value, "export")) {
       Lexer::State s = lex_.save();
       Token saved = tok_;
@@ -195,7 +202,7 @@ Node* Parser::parse_loop_body() {
 Node* Parser::parse_for() {
   Pos p = tok_.pos;
   advance();
-  if (at_word("await")) fail("async functions are not supported yet");
+  if (at_word("await")) fail("for await is not supported yet");
   expect(Tok::kLParen);
   Node* init = nullptr;
   if (at(Tok::kSemicolon)) {

@@ -47,6 +47,8 @@ class Parser {
     bool in_method = false;       // super.x allowed
     bool in_constructor = false;  // super() allowed (derived)
     bool in_generator = false;    // yield is a YieldExpression (the body, not the parameters)
+    bool in_async = false;        // await is an AwaitExpression (the body)
+    bool async_params = false;    // the parameters of an async function: await is an error
     int loop_depth = 0;
     int switch_depth = 0;
     std::vector<std::pair<std::u16string, bool>> labels;  // name, is a loop label
@@ -144,17 +146,18 @@ class Parser {
 
   // ---- functions, arrow functions and classes (parse_functions.cpp) ----
 
-  Node* parse_function_declaration();
+  Node* parse_function_declaration(bool is_async = false);
   FunctionNode* parse_function_expression();
   void parse_function_rest(FunctionNode* f, FunctionKind kind, bool derived = false);
   bool eat_star();
+  Node* parse_async_function_or_arrow();
   Node* parse_yield(bool allow_in);
   void parse_params(FunctionNode* f, Tok close);
   static void collect_bound_names(Node* n, std::vector<const Identifier*>& out);
   Node* parse_class(bool declaration);
   static bool key_is(Node* key, const char* name);
-  Node* parse_arrow_from_identifier();
-  Node* parse_arrow_from_parens();
+  Node* parse_arrow_from_identifier(bool is_async = false);
+  Node* parse_arrow_from_parens(bool is_async = false);
   void parse_arrow_body(FunctionNode* f);
 
   // ---- expressions (parse_expressions.cpp) ----

@@ -128,6 +128,10 @@ namespace kite::vm {
   X(Yield, "rrrr")        /* gen, received, mode, value: suspend, yield value */\
   X(YieldRaw, "rrrr")     /* as Yield; value is already an iterator result */  \
   X(YieldDelegate, "rrrr") /* result, iterator, mode, received: a yield* step */\
+  X(AsyncStart, "r")      /* co: the async function's coroutine and promise */ \
+  X(Await, "rrrr")        /* co, received, mode, value: suspend until settled */\
+  X(AsyncReturn, "rr")    /* co, value: resolve the promise, return it */      \
+  X(AsyncThrow, "rr")     /* co, exception: reject the promise, return it */   \
   X(Debugger, "")                                                              \
   X(Nop, "")
 

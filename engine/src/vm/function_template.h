@@ -42,6 +42,7 @@ class FunctionTemplate : public Cell {
     kScript = 128,  // top-level code of a script
     kHasFields = 256,
     kGenerator = 512,  // function*: calling it returns a generator (GenStart)
+    kAsync = 1024,     // async function: calling it returns a promise (AsyncStart)
   };
 
   std::vector<std::uint16_t> code;

@@ -15,6 +15,7 @@ enum GenSlot : std::uint32_t {
   kReceived,  // int32 register receiving the sent value
   kMode,      // int32 register receiving the ResumeMode
   kArgc,      // int32
+  kPromise,   // async functions: the promise the call returned
   kFixed,     // then argc arguments, then the frame's registers
 };
 
@@ -30,7 +31,9 @@ Value* saved_registers(Environment* rec) {
 
 Object* generator_create(VM& vm, const Frame& f) {
   Rooted fn(vm, Value::object(f.callee));
-  Value proto = vm.get(f.callee, PropertyKey::atom(vm.atoms().prototype));
+  bool is_async = f.tmpl->has(FunctionTemplate::kAsync);
+  Value proto =
+      is_async ? Value::undefined() : vm.get(f.callee, PropertyKey::atom(vm.atoms().prototype));
   Rooted rp(vm, proto.is_object() ? proto : Value::object(vm.intrinsics().generator_prototype));
   std::uint32_t size = kFixed + f.argc + f.tmpl->num_registers;
   Environment* rec = vm.new_environment(nullptr, size);
@@ -38,10 +41,53 @@ Object* generator_create(VM& vm, const Frame& f) {
   rec->slots[kFunction] = fn.get();
   rec->slots[kArgc] = Value::int32(static_cast<std::int32_t>(f.argc));
   for (std::uint32_t i = 0; i < f.argc; ++i) rec->slots[kFixed + i] = f.argv[i];
+  rec->slots[kPromise] = Value::undefined();
   Rooted rr(vm, Value::cell(rec));
+  if (is_async) {
+    Value promise = builtins::new_promise(vm);
+    static_cast<Environment*>(rr.get().as_cell())->slots[kPromise] = promise;
+  }
   Object* gen = vm.new_object_of_class(ObjectClass::kGenerator, rp.object(), 0);
   gen->set_internal(rr.get());
   return gen;
+}
+
+Value async_promise(Object* co) {
+  return record_of(co)->slots[kPromise];
+}
+
+void async_finish(VM& vm, Object* co, Value value, bool rejected) {
+  Environment* rec = record_of(co);
+  rec->slots[kState] = Value::int32(static_cast<std::int32_t>(GeneratorState::kCompleted));
+  Rooted promise(vm, rec->slots[kPromise]);
+  builtins::settle_promise(vm, promise.object(), value, rejected);
+}
+
+// Resumes an async function suspended at an await (from the promise job
+// of what it awaited): the frame runs as an entry frame until its next
+// await or its end (AsyncReturn / AsyncThrow settle the promise).
+void VM::async_resume(Object* co_object, Value value, int mode) {
+  Rooted co(*this, Value::object(co_object));
+  Rooted sent(*this, value);
+  Environment* rec = record_of(co.object());
+  auto* fn = static_cast<JSFunction*>(rec->slots[kFunction].as_object());
+  FunctionTemplate* t = fn->tmpl;
+  check_stack();
+  Value* regs = stack_top_;
+  if (regs + t->num_registers + 1 >= stack_end_)
+    throw_range_error("Maximum call stack size exceeded");
+  const Value* saved = saved_registers(rec);
+  for (std::uint32_t i = 0; i < t->num_registers; ++i) regs[i] = saved[i];
+  regs[rec->slots[kReceived].as_int32()] = sent.get();
+  regs[rec->slots[kMode].as_int32()] = Value::int32(mode);
+  stack_top_ = regs + t->num_registers;
+  Value env = rec->slots[kEnv];
+  frames_.push_back(Frame{fn, t, regs, t->code.data() + rec->slots[kPc].as_int32(),
+                          &rec->slots[kFixed],
+                          static_cast<std::uint32_t>(rec->slots[kArgc].as_int32()),
+                          env.is_undefined() ? nullptr : static_cast<Environment*>(env.as_cell()),
+                          Value::undefined(), 0, false, true});
+  execute(frames_.size() - 1);
 }
 
 void generator_save(Object* gen, const Frame& f, const std::uint16_t* resume_pc,

@@ -37,6 +37,11 @@ Object* generator_create(VM& vm, const Frame& f);
 // sent value to register `received` and the mode to register `mode`.
 void generator_save(Object* gen, const Frame& f, const std::uint16_t* resume_pc,
                     std::uint16_t received, std::uint16_t mode);
+// Async functions share the record: their promise, and settling it when
+// the body completes (AsyncReturn / AsyncThrow).
+Value async_promise(Object* co);
+void async_finish(VM& vm, Object* co, Value value, bool rejected);
+
 // One step of yield* (27.5.3.x, 15.5.5 step 7): calls the inner iterator's
 // next / throw / return with `received` and returns its result object.
 Value yield_delegate_step(VM& vm, Value iter, ResumeMode mode, Value received);

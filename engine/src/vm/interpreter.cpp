@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "builtins/builtins.h"
 #include "objects/call_info.h"
 #include "objects/environment.h"
 #include "objects/function.h"
@@ -1352,6 +1353,33 @@ Value VM::execute(std::size_t entry) {
           generator_save(R(1).as_object(), *f, pc + 5, pc[2], pc[3]);
           suspended_ = 2;
           result = R(4);
+          goto do_return;
+        }
+        CASE(AsyncStart) {
+          SAVE_PC();
+          R(1) = Value::object(generator_create(*this, *f));
+          NEXT(2);
+        }
+        CASE(Await) {
+          // Awaiting may throw (PromiseResolve); then the frame is saved and
+          // the call returns the function's promise (its caller goes on; a
+          // resume from the promise job leaves this entry frame instead).
+          SAVE_PC();
+          builtins::await_value(*this, R(1).as_object(), R(4));
+          generator_save(R(1).as_object(), *f, pc + 5, pc[2], pc[3]);
+          result = async_promise(R(1).as_object());
+          goto do_return;
+        }
+        CASE(AsyncReturn) {
+          SAVE_PC();
+          async_finish(*this, R(1).as_object(), R(2), false);
+          result = async_promise(R(1).as_object());
+          goto do_return;
+        }
+        CASE(AsyncThrow) {
+          SAVE_PC();
+          async_finish(*this, R(1).as_object(), R(2), true);
+          result = async_promise(R(1).as_object());
           goto do_return;
         }
         CASE(YieldDelegate) {

@@ -302,7 +302,7 @@ bool VM::is_constructor(Value v) {
       auto* f = static_cast<JSFunction*>(o);
       return !f->tmpl->has(FunctionTemplate::kArrow) && !f->tmpl->has(FunctionTemplate::kMethod) &&
              !f->tmpl->has(FunctionTemplate::kGetter) && !f->tmpl->has(FunctionTemplate::kSetter) &&
-             !f->tmpl->has(FunctionTemplate::kGenerator);
+             !f->tmpl->has(FunctionTemplate::kGenerator) && !f->tmpl->has(FunctionTemplate::kAsync);
     }
     case ObjectClass::kNativeFunction:
       return static_cast<NativeFunction*>(o)->is_constructor;

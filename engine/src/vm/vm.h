@@ -144,6 +144,7 @@ struct Intrinsics {
   Object* promise_then = nullptr;                  // %Promise.prototype.then%
   Object* generator_prototype = nullptr;           // %GeneratorPrototype%
   Object* generator_function_prototype = nullptr;  // %GeneratorFunction.prototype%
+  Object* async_function_prototype = nullptr;      // %AsyncFunction.prototype%
   Symbol* symbol_iterator = nullptr;
   Symbol* symbol_has_instance = nullptr;
   Symbol* symbol_to_primitive = nullptr;
@@ -164,6 +165,7 @@ struct Intrinsics {
   Shape* error_shape = nullptr;
   Shape* arguments_shape = nullptr;
   Shape* generator_function_shape = nullptr;  // function*: length, name, prototype
+  Shape* async_function_shape = nullptr;      // async functions: length, name
 };
 
 enum class ErrorType {
@@ -407,6 +409,9 @@ class VM {
   // `value` sent as next (mode 0), throw (1) or return (2); returns the
   // iterator result. `method` names the caller in a receiver TypeError.
   Value generator_resume(Value gen, Value value, int mode, std::string_view method);
+  // Runs an async function suspended at an await on (mode 0 fulfilled with
+  // value, 1 rejected with it); called by the promise job of the await.
+  void async_resume(Object* coroutine, Value value, int mode);
 
   // ---- jobs and timers (vm/jobs.h; builtins/promise.cpp, builtins/timers.cpp) ----
   JobQueue& jobs() { return jobs_; }
