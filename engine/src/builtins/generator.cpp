@@ -37,7 +37,7 @@ void install_generators(VM& vm, Object*) {
                          Value::string(vm.intern("GeneratorFunction")), attr::kConfigurable);
   vm.define_own_property(gen_proto.object(), PropertyKey::symbol(in.symbol_to_string_tag),
                          Value::string(vm.intern("Generator")), attr::kConfigurable);
-  vm.define_native(gen_proto.object(), "next", generator_next, 1);
+  in.generator_next = vm.define_native(gen_proto.object(), "next", generator_next, 1);
   vm.define_native(gen_proto.object(), "return", generator_return, 1);
   vm.define_native(gen_proto.object(), "throw", generator_throw, 1);
   // Generator functions: length, name, prototype, on %GeneratorFunction.prototype%.
@@ -54,6 +54,10 @@ void install_generators(VM& vm, Object*) {
   in.async_function_prototype = async_proto.object();
   vm.define_own_property(async_proto.object(), PropertyKey::symbol(in.symbol_to_string_tag),
                          Value::string(vm.intern("AsyncFunction")), attr::kConfigurable);
+  // { value, done }: every iterator result has this layout from birth.
+  Shape* oroot = in.empty_object_shape;
+  Shape* ovalue = oroot->add(vm, PropertyKey::atom(vm.atoms().value), attr::kDefault);
+  in.iter_result_shape = ovalue->add(vm, PropertyKey::atom(vm.atoms().done), attr::kDefault);
   Shape* aroot = vm.root_shape_for(async_proto.object());
   Shape* alen = aroot->add(vm, PropertyKey::atom(vm.atoms().length), attr::kConfigurable);
   in.async_function_shape = alen->add(vm, PropertyKey::atom(vm.atoms().name), attr::kConfigurable);

@@ -8,12 +8,10 @@ namespace kite::vm::builtins {
 
 Value create_iter_result(VM& vm, Value value, bool done) {
   Rooted rv(vm, value);
-  Object* r = vm.new_object();
-  Rooted rr(vm, Value::object(r));
-  vm.add_property(r, PropertyKey::atom(vm.atoms().value), rv.get(), attr::kDefault);
-  vm.add_property(rr.object(), PropertyKey::atom(vm.atoms().done), Value::boolean(done),
-                  attr::kDefault);
-  return rr.get();
+  Object* r = vm.new_object_with_shape(vm.intrinsics().iter_result_shape);
+  r->set_slot(0, rv.get());
+  r->set_slot(1, Value::boolean(done));
+  return Value::object(r);
 }
 
 namespace {

@@ -101,14 +101,11 @@ void generator_save(Object* gen, const Frame& f, const std::uint16_t* resume_pc,
   for (std::uint32_t i = 0; i < f.tmpl->num_registers; ++i) saved[i] = f.regs[i];
 }
 
-// GeneratorResume / GeneratorResumeAbrupt (27.5.3.3-4).
-Value VM::generator_resume(Value gen_value, Value value, int mode_int, std::string_view method) {
+// GeneratorResume / GeneratorResumeAbrupt (27.5.3.3-4), without the
+// iterator result object: *out is the yielded or returned value.
+VM::ResumeOutcome VM::resume_generator(Object* gen_object, Value value, int mode_int, Value* out) {
   auto mode = static_cast<ResumeMode>(mode_int);
-  if (!gen_value.is_object() || gen_value.as_object()->klass() != ObjectClass::kGenerator) {
-    throw_type_error(std::string(method) + " method called on incompatible receiver " +
-                     describe(gen_value));
-  }
-  Rooted gen(*this, gen_value);
+  Rooted gen(*this, Value::object(gen_object));
   Rooted sent(*this, value);
   Environment* rec = record_of(gen.object());
   auto state = static_cast<GeneratorState>(rec->slots[kState].as_int32());
@@ -119,8 +116,8 @@ Value VM::generator_resume(Value gen_value, Value value, int mode_int, std::stri
   }
   if (state == GeneratorState::kCompleted) {
     if (mode == ResumeMode::kThrow) throw_value(sent.get());
-    return builtins::create_iter_result(
-        *this, mode == ResumeMode::kReturn ? sent.get() : Value::undefined(), true);
+    *out = mode == ResumeMode::kReturn ? sent.get() : Value::undefined();
+    return ResumeOutcome::kReturned;
   }
   auto* fn = static_cast<JSFunction*>(rec->slots[kFunction].as_object());
   FunctionTemplate* t = fn->tmpl;
@@ -143,9 +140,8 @@ Value VM::generator_resume(Value gen_value, Value value, int mode_int, std::stri
                           Value::undefined(), 0, false, true});
   rec->slots[kState] = Value::int32(static_cast<std::int32_t>(GeneratorState::kExecuting));
   suspended_ = 0;
-  Value result;
   try {
-    result = execute(frames_.size() - 1);
+    *out = execute(frames_.size() - 1);
   } catch (JSThrow&) {
     record_of(gen.object())->slots[kState] =
         Value::int32(static_cast<std::int32_t>(GeneratorState::kCompleted));
@@ -157,11 +153,21 @@ Value VM::generator_resume(Value gen_value, Value value, int mode_int, std::stri
   rec = record_of(gen.object());
   if (how != 0) {
     rec->slots[kState] = Value::int32(static_cast<std::int32_t>(GeneratorState::kSuspendedYield));
-    if (how == 2) return result;  // YieldRaw: already an iterator result (yield*)
-    return builtins::create_iter_result(*this, result, false);
+    return how == 2 ? ResumeOutcome::kYieldedRaw : ResumeOutcome::kYielded;
   }
   rec->slots[kState] = Value::int32(static_cast<std::int32_t>(GeneratorState::kCompleted));
-  return builtins::create_iter_result(*this, result, true);
+  return ResumeOutcome::kReturned;
+}
+
+Value VM::generator_resume(Value gen_value, Value value, int mode, std::string_view method) {
+  if (!gen_value.is_object() || gen_value.as_object()->klass() != ObjectClass::kGenerator) {
+    throw_type_error(std::string(method) + " method called on incompatible receiver " +
+                     describe(gen_value));
+  }
+  Value out;
+  ResumeOutcome how = resume_generator(gen_value.as_object(), value, mode, &out);
+  if (how == ResumeOutcome::kYieldedRaw) return out;  // already an iterator result (yield*)
+  return builtins::create_iter_result(*this, out, how == ResumeOutcome::kReturned);
 }
 
 Value yield_delegate_step(VM& vm, Value iter_value, ResumeMode mode, Value received) {
@@ -172,6 +178,12 @@ Value yield_delegate_step(VM& vm, Value iter_value, ResumeMode mode, Value recei
   if (io->klass() == ObjectClass::kIteratorRecord) {
     next.set(io->elements()[1]);
     iter.set(io->elements()[0]);
+  } else if (mode == ResumeMode::kNext) {
+    // GetIter kept a built-in iterator (array, string, Map, Set) only with
+    // its built-in next: step it directly.
+    Value v;
+    bool more = vm.builtin_iterator_next(io, &v);
+    return builtins::create_iter_result(vm, more ? v : Value::undefined(), !more);
   } else {
     next.set(vm.get(io, PropertyKey::atom(vm.atoms().next)));
   }

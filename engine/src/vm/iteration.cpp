@@ -56,6 +56,31 @@ bool VM::iterator_step(Value iter, Value* out) {
   if (io->klass() != ObjectClass::kIteratorRecord) return builtin_iterator_next(io, out);
   Rooted rr(*this, iter);
   Value next = io->elements()[1];
+  Value target = io->elements()[0];
+  if (next == Value::object(intrinsics_.generator_next) && target.is_object() &&
+      target.as_object()->klass() == ObjectClass::kGenerator) {
+    // A generator with the built-in next: resume it without making the
+    // result object the loop would only read back.
+    Value v;
+    ResumeOutcome how = resume_generator(target.as_object(), Value::undefined(), 0, &v);
+    if (how == ResumeOutcome::kYielded) {
+      *out = v;
+      return true;
+    }
+    if (how == ResumeOutcome::kReturned) return false;
+    // yield*'s inner result object: {value, done} as CreateIterResultObject
+    // made it, or any object to read as a result.
+    Object* ro = v.as_object();
+    if (ro->shape() == intrinsics_.iter_result_shape) {
+      if (to_boolean(ro->slot(1))) return false;
+      *out = ro->slot(0);
+      return true;
+    }
+    Rooted raw(*this, v);
+    if (to_boolean(get(raw.object(), PropertyKey::atom(atoms_.done)))) return false;
+    *out = get(raw.object(), PropertyKey::atom(atoms_.value));
+    return true;
+  }
   if (!is_callable(next)) throw_type_error(describe(next) + " is not a function");
   Value result = call(next, io->elements()[0], {});
   if (!result.is_object())

@@ -145,6 +145,7 @@ struct Intrinsics {
   Object* generator_prototype = nullptr;           // %GeneratorPrototype%
   Object* generator_function_prototype = nullptr;  // %GeneratorFunction.prototype%
   Object* async_function_prototype = nullptr;      // %AsyncFunction.prototype%
+  Object* generator_next = nullptr;                // %GeneratorPrototype%.next
   Symbol* symbol_iterator = nullptr;
   Symbol* symbol_has_instance = nullptr;
   Symbol* symbol_to_primitive = nullptr;
@@ -166,6 +167,7 @@ struct Intrinsics {
   Shape* arguments_shape = nullptr;
   Shape* generator_function_shape = nullptr;  // function*: length, name, prototype
   Shape* async_function_shape = nullptr;      // async functions: length, name
+  Shape* iter_result_shape = nullptr;         // { value, done } (CreateIterResultObject)
 };
 
 enum class ErrorType {
@@ -409,6 +411,10 @@ class VM {
   // `value` sent as next (mode 0), throw (1) or return (2); returns the
   // iterator result. `method` names the caller in a receiver TypeError.
   Value generator_resume(Value gen, Value value, int mode, std::string_view method);
+  // The same without the result object (for-of's fast path): the yielded
+  // or returned value in *out; a YieldRaw result object (yield*) as is.
+  enum class ResumeOutcome { kYielded, kYieldedRaw, kReturned };
+  ResumeOutcome resume_generator(Object* gen, Value value, int mode, Value* out);
   // Runs an async function suspended at an await on (mode 0 fulfilled with
   // value, 1 rejected with it); called by the promise job of the await.
   void async_resume(Object* coroutine, Value value, int mode);
