@@ -34,6 +34,14 @@ void FunctionCompiler::emit_return(Reg value) {
 // await (27.7.5.3 Await): suspend until the value settles; resumed with
 // mode 0 (fulfilled, the value in `received`) or 1 (rejected: throw it).
 void FunctionCompiler::await_expr(const parser::AwaitExpression* a, Reg dst) {
+  if (!is_async_) {
+    // Only a computed class field key gets here (it is compiled again into
+    // the field initializer): not supported yet.
+    pos(a);
+    e_.emit(Op::kThrowTypeError,
+            {e_.ascii_constant("await in a computed class field name is not supported yet")});
+    return;
+  }
   Reg mark = e_.temp_mark();
   Reg value = temp();
   Reg mode = temp();
@@ -49,6 +57,14 @@ void FunctionCompiler::await_expr(const parser::AwaitExpression* a, Reg dst) {
 }
 
 void FunctionCompiler::yield_expr(const YieldExpression* y, Reg dst) {
+  if (gen_reg_ == 0 || is_async_) {
+    // As for await: a computed class field key compiled into the field
+    // initializer, which is not the generator.
+    pos(y);
+    e_.emit(Op::kThrowTypeError,
+            {e_.ascii_constant("yield in a computed class field name is not supported yet")});
+    return;
+  }
   if (y->delegate) {
     yield_star(y, dst);
     return;
