@@ -5,39 +5,34 @@ namespace kite::vm::builtins {
 
 namespace {
 
-Value make_error_from_call(VM& vm, CallInfo& ci) {
+// OrdinaryCreateFromConstructor(newTarget, the callee's prototype), the
+// message, and InstallErrorCause (20.5.8.1) from `options`.
+Value new_error_from_call(VM& vm, CallInfo& ci, Value message, Value options) {
   auto* callee = static_cast<NativeFunction*>(ci.callee);
   Value nt = ci.new_target.is_undefined() ? Value::object(callee) : ci.new_target;
   Rooted rnt(vm, nt);
+  Rooted rmsg(vm, message);
+  Rooted ropt(vm, options);
   Value proto_v = vm.get(nt.as_object(), PropertyKey::atom(vm.atoms().prototype));
   Object* proto = proto_v.is_object() ? proto_v.as_object() : callee->data.as_object();
   Rooted rp(vm, Value::object(proto));
-  Object* e = vm.make_error(rp.object(), ci.arg(0));
+  Object* e = vm.make_error(rp.object(), rmsg.get());
   Rooted re(vm, Value::object(e));
-  Value options = ci.arg(1);
-  if (options.is_object() &&
-      vm.has_property(options.as_object(), PropertyKey::atom(vm.atoms().cause))) {
-    Value cause = vm.get(options.as_object(), PropertyKey::atom(vm.atoms().cause));
+  if (ropt.get().is_object() &&
+      vm.has_property(ropt.object(), PropertyKey::atom(vm.atoms().cause))) {
+    Value cause = vm.get(ropt.object(), PropertyKey::atom(vm.atoms().cause));
     vm.define_own_property(re.object(), PropertyKey::atom(vm.atoms().cause), cause, attr::kHidden);
   }
   return re.get();
 }
 
+Value make_error_from_call(VM& vm, CallInfo& ci) {
+  return new_error_from_call(vm, ci, ci.arg(0), ci.arg(1));
+}
+
 // AggregateError(errors, message, options) (20.5.7.1).
 Value make_aggregate_error(VM& vm, CallInfo& ci) {
-  auto* callee = static_cast<NativeFunction*>(ci.callee);
-  Value nt = ci.new_target.is_undefined() ? Value::object(callee) : ci.new_target;
-  Rooted rnt(vm, nt);
-  Value proto_v = vm.get(nt.as_object(), PropertyKey::atom(vm.atoms().prototype));
-  Object* proto = proto_v.is_object() ? proto_v.as_object() : callee->data.as_object();
-  Rooted rp(vm, Value::object(proto));
-  Rooted re(vm, Value::object(vm.make_error(rp.object(), ci.arg(1))));
-  Value options = ci.arg(2);
-  if (options.is_object() &&
-      vm.has_property(options.as_object(), PropertyKey::atom(vm.atoms().cause))) {
-    Value cause = vm.get(options.as_object(), PropertyKey::atom(vm.atoms().cause));
-    vm.define_own_property(re.object(), PropertyKey::atom(vm.atoms().cause), cause, attr::kHidden);
-  }
+  Rooted re(vm, new_error_from_call(vm, ci, ci.arg(1), ci.arg(2)));
   Rooted list(vm, Value::object(vm.new_array()));
   vm.iterate(ci.arg(0), [&](Value v) {
     vm.array_push(list.object(), v);

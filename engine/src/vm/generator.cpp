@@ -52,6 +52,32 @@ Object* generator_create(VM& vm, const Frame& f) {
   return gen;
 }
 
+// Pushes a coroutine's saved frame back onto the register stack as an
+// entry frame, resumed at its saved pc; with `write_sent`, the instruction it
+// stopped at receives `sent` and `mode`.
+void VM::push_suspended_frame(Object* co, Value sent, int mode, bool write_sent) {
+  Environment* rec = record_of(co);
+  auto* fn = static_cast<JSFunction*>(rec->slots[kFunction].as_object());
+  FunctionTemplate* t = fn->tmpl;
+  check_stack();
+  Value* regs = stack_top_;
+  if (regs + t->num_registers + 1 >= stack_end_)
+    throw_range_error("Maximum call stack size exceeded");
+  const Value* saved = saved_registers(rec);
+  for (std::uint32_t i = 0; i < t->num_registers; ++i) regs[i] = saved[i];
+  if (write_sent) {
+    regs[rec->slots[kReceived].as_int32()] = sent;
+    regs[rec->slots[kMode].as_int32()] = Value::int32(mode);
+  }
+  stack_top_ = regs + t->num_registers;
+  Value env = rec->slots[kEnv];
+  frames_.push_back(Frame{fn, t, regs, t->code.data() + rec->slots[kPc].as_int32(),
+                          &rec->slots[kFixed],
+                          static_cast<std::uint32_t>(rec->slots[kArgc].as_int32()),
+                          env.is_undefined() ? nullptr : static_cast<Environment*>(env.as_cell()),
+                          Value::undefined(), 0, false, true});
+}
+
 Value async_promise(Object* co) {
   return record_of(co)->slots[kPromise];
 }
@@ -69,24 +95,7 @@ void async_finish(VM& vm, Object* co, Value value, bool rejected) {
 void VM::async_resume(Object* co_object, Value value, int mode) {
   Rooted co(*this, Value::object(co_object));
   Rooted sent(*this, value);
-  Environment* rec = record_of(co.object());
-  auto* fn = static_cast<JSFunction*>(rec->slots[kFunction].as_object());
-  FunctionTemplate* t = fn->tmpl;
-  check_stack();
-  Value* regs = stack_top_;
-  if (regs + t->num_registers + 1 >= stack_end_)
-    throw_range_error("Maximum call stack size exceeded");
-  const Value* saved = saved_registers(rec);
-  for (std::uint32_t i = 0; i < t->num_registers; ++i) regs[i] = saved[i];
-  regs[rec->slots[kReceived].as_int32()] = sent.get();
-  regs[rec->slots[kMode].as_int32()] = Value::int32(mode);
-  stack_top_ = regs + t->num_registers;
-  Value env = rec->slots[kEnv];
-  frames_.push_back(Frame{fn, t, regs, t->code.data() + rec->slots[kPc].as_int32(),
-                          &rec->slots[kFixed],
-                          static_cast<std::uint32_t>(rec->slots[kArgc].as_int32()),
-                          env.is_undefined() ? nullptr : static_cast<Environment*>(env.as_cell()),
-                          Value::undefined(), 0, false, true});
+  push_suspended_frame(co.object(), sent.get(), mode, true);
   execute(frames_.size() - 1);
 }
 
@@ -119,25 +128,9 @@ VM::ResumeOutcome VM::resume_generator(Object* gen_object, Value value, int mode
     *out = mode == ResumeMode::kReturn ? sent.get() : Value::undefined();
     return ResumeOutcome::kReturned;
   }
-  auto* fn = static_cast<JSFunction*>(rec->slots[kFunction].as_object());
-  FunctionTemplate* t = fn->tmpl;
-  check_stack();
-  Value* regs = stack_top_;
-  if (regs + t->num_registers + 1 >= stack_end_)
-    throw_range_error("Maximum call stack size exceeded");
-  const Value* saved = saved_registers(rec);
-  for (std::uint32_t i = 0; i < t->num_registers; ++i) regs[i] = saved[i];
-  if (state == GeneratorState::kSuspendedYield) {
-    regs[rec->slots[kReceived].as_int32()] = sent.get();
-    regs[rec->slots[kMode].as_int32()] = Value::int32(mode_int);
-  }
-  stack_top_ = regs + t->num_registers;
-  Value env = rec->slots[kEnv];
-  frames_.push_back(Frame{fn, t, regs, t->code.data() + rec->slots[kPc].as_int32(),
-                          &rec->slots[kFixed],
-                          static_cast<std::uint32_t>(rec->slots[kArgc].as_int32()),
-                          env.is_undefined() ? nullptr : static_cast<Environment*>(env.as_cell()),
-                          Value::undefined(), 0, false, true});
+  push_suspended_frame(gen.object(), sent.get(), mode_int,
+                       state == GeneratorState::kSuspendedYield);
+  rec = record_of(gen.object());
   rec->slots[kState] = Value::int32(static_cast<std::int32_t>(GeneratorState::kExecuting));
   suspended_ = 0;
   try {

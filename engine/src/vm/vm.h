@@ -418,6 +418,7 @@ class VM {
   // Runs an async function suspended at an await on (mode 0 fulfilled with
   // value, 1 rejected with it); called by the promise job of the await.
   void async_resume(Object* coroutine, Value value, int mode);
+  void push_suspended_frame(Object* coroutine, Value sent, int mode, bool write_sent);
 
   // ---- jobs and timers (vm/jobs.h; builtins/promise.cpp, builtins/timers.cpp) ----
   JobQueue& jobs() { return jobs_; }
