@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "server/connection.h"
+#include "server/event_loop.h"
 #include "server/worker.h"
 
 namespace kite::server {
