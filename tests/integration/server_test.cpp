@@ -44,6 +44,7 @@ class Server {
       ::dup2(err, 2);
       ::close(out[0]);
       std::vector<char*> argv;
+      argv.reserve(args.size() + 1);
       for (auto& a : args) argv.push_back(a.data());
       argv.push_back(nullptr);
       ::execv(argv[0], argv.data());
@@ -536,6 +537,7 @@ int run_kite(const std::vector<std::string>& args, std::string* err) {
     std::vector<std::string> a = {KITE_BIN};
     a.insert(a.end(), args.begin(), args.end());
     std::vector<char*> argv;
+    argv.reserve(a.size() + 1);
     for (auto& x : a) argv.push_back(x.data());
     argv.push_back(nullptr);
     ::alarm(10);

@@ -50,7 +50,7 @@ std::string syntax_error_report(std::string_view source, std::string_view filena
 
 }  // namespace
 
-Engine::Engine(EngineOptions options)
+Engine::Engine(const EngineOptions& options)
     : vm_(std::make_unique<vm::VM>(options)), host_(std::make_unique<Host>(*vm_)) {}
 
 vm::VM& internal_vm(Engine& engine) {

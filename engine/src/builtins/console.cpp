@@ -316,10 +316,11 @@ std::string format_raw(Ctx& ctx, Object* o, int recurse_times) {
   }
   auto prefix = [&](const std::string& fallback, const std::string& size) {
     std::string name = null_proto ? "[" + fallback + size + ": null prototype]" : ctor;
-    if (!null_proto && name != fallback)
+    if (!null_proto && name != fallback) {
       name = (name.empty() ? fallback : name) + size + " [" + fallback + "]";
-    else if (!null_proto)
+    } else if (!null_proto) {
       name += size;
+    }
     return name;
   };
   ctx.seen.push_back(o);

@@ -75,7 +75,8 @@ Fields fields(double t) {
   f.year = static_cast<double>(y);
   f.month = static_cast<double>(m - 1);
   f.date = static_cast<double>(d);
-  f.hours = static_cast<double>(in_day / 3600000);
+  const std::int64_t hours = in_day / 3600000;  // whole hours: integer division
+  f.hours = static_cast<double>(hours);
   f.minutes = static_cast<double>(in_day / 60000 % 60);
   f.seconds = static_cast<double>(in_day / 1000 % 60);
   f.ms = static_cast<double>(in_day % 1000);
@@ -220,10 +221,13 @@ std::string to_date_string(double tv) {
   return date_part(fields(local_time(tv))) + " " + time_part(tv);
 }
 
-void put2(std::string& out, double v) {
-  auto n = static_cast<int>(v);
+void put2(std::string& out, int n) {
   out.push_back(static_cast<char>('0' + n / 10));
   out.push_back(static_cast<char>('0' + n % 10));
+}
+
+void put2(std::string& out, double v) {
+  put2(out, static_cast<int>(v));
 }
 
 std::string iso_string(double tv) {
@@ -489,10 +493,11 @@ class DateParser {
         year = numbers[2];
       }
     }
-    if (year < 50 && numbers.size() > 0)
+    if (year < 50 && numbers.size() > 0) {
       year += 2000;
-    else if (year < 100)
+    } else if (year < 100) {
       year += 1900;
+    }
     if (mon < 0 || mon > 11 || dd < 1 || dd > 31) return NAN;
     if (pm && h < 12) h += 12;
     if (am && h == 12) h = 0;

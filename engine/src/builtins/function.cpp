@@ -30,9 +30,10 @@ std::vector<Value> list_from_array_like(VM& vm, Value v) {
 }
 
 Value fn_apply(VM& vm, CallInfo& ci) {
-  if (!vm.is_callable(ci.this_value))
+  if (!vm.is_callable(ci.this_value)) {
     vm.throw_type_error("Function.prototype.apply was called on " + vm.describe(ci.this_value) +
                         ", which is not a function");
+  }
   std::vector<Value> args = list_from_array_like(vm, ci.arg(1));
   // The values are now only in a C++ vector: keep them on the register stack.
   Value* base = vm.stack_top();

@@ -721,10 +721,11 @@ Value json_stringify_fn(VM& vm, CallInfo& ci) {
   }
   Value space = ci.arg(2);
   if (space.is_object()) {
-    if (space.as_object()->klass() == ObjectClass::kNumber)
+    if (space.as_object()->klass() == ObjectClass::kNumber) {
       space = Value::number(vm.to_number(space));
-    else if (space.as_object()->klass() == ObjectClass::kString)
+    } else if (space.as_object()->klass() == ObjectClass::kString) {
       space = Value::string(vm.to_string(space));
+    }
   }
   std::u16string gap;
   if (space.is_number()) {

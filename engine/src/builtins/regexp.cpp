@@ -179,7 +179,7 @@ double advance_index(String* s, double index, bool unicode) {
 // Runs the program of `r` on flat `s` from `start`; fills rt.captures.
 bool run(VM& vm, const regexp::Program& program, String* s, std::uint32_t start) {
   RegExpRuntime& rt = runtime(vm);
-  rt.captures.assign(2 * regexp::capture_count(program), -1);
+  rt.captures.assign(std::size_t{2} * regexp::capture_count(program), -1);
   regexp::Subject subject;
   subject.length = s->length();
   if (s->is_one_byte()) {
@@ -230,7 +230,7 @@ Value builtin_exec(VM& vm, Object* r, String* str) {
   if (global || sticky) set_last_index(vm, rr.object(), Value::int32(caps[1]));
   std::uint32_t n = regexp::capture_count(program);
   Rooted a(vm, Value::object(vm.new_array(n)));
-  for (std::uint32_t i = 0; i < n; ++i) {
+  for (std::size_t i = 0; i < n; ++i) {
     Value v = capture_value(vm, rs.string(), caps[2 * i], caps[2 * i + 1]);
     vm.array_push(a.object(), v);
   }
@@ -251,7 +251,7 @@ Value builtin_exec(VM& vm, Object* r, String* str) {
   if (has_indices) {
     Rooted indices(vm, Value::object(vm.new_array(n)));
     Rooted index_groups(vm, Value::undefined());
-    for (std::uint32_t i = 0; i < n; ++i) {
+    for (std::size_t i = 0; i < n; ++i) {
       if (caps[2 * i] < 0) {
         vm.array_push(indices.object(), Value::undefined());
         continue;
@@ -688,12 +688,12 @@ Value replace_fast(VM& vm, Rooted& rx, Rooted& s, Rooted& replace_value, bool fu
   std::uint32_t next_position = 0;
   std::vector<Value> args;
   Rooted captures(vm, Value::object(vm.new_array(ncap)));
-  for (std::size_t m = 0; m < found.size(); m += 2 * ncap) {
+  for (std::size_t m = 0; m < found.size(); m += std::size_t{2} * ncap) {
     const std::int32_t* c = &found[m];
     const auto pos = static_cast<std::uint32_t>(c[0]);
     Rooted matched(vm, capture_value(vm, s.string(), c[0], c[1]));
     vm.set_elements_length(captures.object(), 0);
-    for (std::uint32_t i = 1; i < ncap; ++i) {
+    for (std::size_t i = 1; i < ncap; ++i) {
       vm.array_push(captures.object(), capture_value(vm, s.string(), c[2 * i], c[2 * i + 1]));
     }
     Rooted groups(vm, Value::undefined());

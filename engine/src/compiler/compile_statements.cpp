@@ -5,6 +5,8 @@
 
 #include <kite/perf_flags.h>
 
+#include <utility>
+
 namespace kite::compiler {
 
 using namespace kite::parser;
@@ -279,7 +281,7 @@ void FunctionCompiler::while_stmt(const WhileStatement* s,
   Label body = e_.new_label();
   cond(s->test, end, false);
   e_.bind(body);
-  targets_.push_back(Target{Target::kLoop, labels, end, top, scope_});
+  targets_.push_back(Target{Target::kLoop, std::move(labels), end, top, scope_});
   stmt(s->body);
   targets_.pop_back();
   e_.bind(top);
@@ -287,7 +289,7 @@ void FunctionCompiler::while_stmt(const WhileStatement* s,
 #else
   e_.bind(top);
   cond(s->test, end, false);
-  targets_.push_back(Target{Target::kLoop, labels, end, top, scope_});
+  targets_.push_back(Target{Target::kLoop, std::move(labels), end, top, scope_});
   stmt(s->body);
   targets_.pop_back();
   e_.emit_jump(Op::kJmp, {}, top);
@@ -301,7 +303,7 @@ void FunctionCompiler::do_while(const WhileStatement* s,
   Label cont = e_.new_label();
   Label end = e_.new_label();
   e_.bind(top);
-  targets_.push_back(Target{Target::kLoop, labels, end, cont, scope_});
+  targets_.push_back(Target{Target::kLoop, std::move(labels), end, cont, scope_});
   stmt(s->body);
   targets_.pop_back();
   e_.bind(cont);
@@ -341,7 +343,7 @@ void FunctionCompiler::for_stmt(const ForStatement* s, std::vector<const std::u1
   e_.bind(top);
   if (s->test != nullptr) cond(s->test, exit, false);
 #endif
-  targets_.push_back(Target{Target::kLoop, labels, end, cont, ls});
+  targets_.push_back(Target{Target::kLoop, std::move(labels), end, cont, ls});
   stmt(s->body);
   targets_.pop_back();
   e_.bind(cont);
@@ -403,7 +405,7 @@ void FunctionCompiler::for_in_of(const ForInOfStatement* s,
   } else {
     assign_target(s->left, value, false);
   }
-  Target t{Target::kLoop, labels, end, cont, ls};
+  Target t{Target::kLoop, std::move(labels), end, cont, ls};
   t.break_scope = ls->parent;
   if (of) {
     t.iter = iter;
@@ -456,7 +458,7 @@ void FunctionCompiler::switch_stmt(const SwitchStatement* s,
   }
   Label after = e_.new_label();
   e_.emit_jump(Op::kJmp, {}, default_label.valid() ? default_label : after);
-  targets_.push_back(Target{Target::kSwitch, labels, end, Label{}, ss});
+  targets_.push_back(Target{Target::kSwitch, std::move(labels), end, Label{}, ss});
   for (std::size_t i = 0; i < s->cases.size(); ++i) {
     e_.bind(case_labels[i]);
     stmts(s->cases[i].consequent);

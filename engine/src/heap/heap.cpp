@@ -152,7 +152,7 @@ static void finalize(Heap& heap, Cell* c) {
     case CellKind::kString: {
       auto* s = static_cast<String*>(c);
       if (s->has_flat_buffer() && !s->is_rope() && s->chars8() != nullptr) {
-        heap.remove_external(s->length() * (s->is_one_byte() ? 1u : 2u));
+        heap.remove_external(std::size_t{s->length()} * (s->is_one_byte() ? 1 : 2));
         std::free(const_cast<void*>(static_cast<const void*>(s->chars8())));
       }
       s->~String();

@@ -33,9 +33,12 @@ SizeClassSpace::Page* SizeClassSpace::new_page() {
       std::uintptr_t aligned = (start + kPageSize - 1) & ~(kPageSize - 1);
       if (aligned > start) ::munmap(mem, aligned - start);
       std::uintptr_t tail = start + bytes + kPageSize - (aligned + bytes);
+      // The chunk's bounds are computed as integers to align them.
+      // NOLINTBEGIN(performance-no-int-to-ptr)
       if (tail > 0) ::munmap(reinterpret_cast<void*>(aligned + bytes), tail);
       chunks_.push_back(reinterpret_cast<void*>(aligned));
       carve_ = reinterpret_cast<char*>(aligned);
+      // NOLINTEND(performance-no-int-to-ptr)
       carve_end_ = carve_ + bytes;
     }
     page = reinterpret_cast<Page*>(carve_);
@@ -161,6 +164,8 @@ void SizeClassSpace::release_spare_pages(std::size_t keep) {
 
 bool SizeClassSpace::owns(const void* p, unsigned* size_class) const {
   auto addr = reinterpret_cast<std::uintptr_t>(p);
+  // A page is kPageSize-aligned: its header is the address rounded down.
+  // NOLINTNEXTLINE(performance-no-int-to-ptr)
   auto* page = reinterpret_cast<const Page*>(addr & ~(kPageSize - 1));
   for (const SizeClass& c : classes_) {
     for (const Page* q = c.pages; q != nullptr; q = q->next) {

@@ -43,7 +43,7 @@ class Heap;
 
 class SizeClassSpace {
  public:
-  static constexpr std::size_t kPageSize = 64 * 1024;
+  static constexpr std::size_t kPageSize = std::size_t{64} * 1024;
   static constexpr std::size_t kMaxCellSize = 512;
   static constexpr std::size_t kCellAlignment = 8;
 

@@ -30,8 +30,6 @@ Object::Object(Shape* shape, Value* inline_slots, std::uint32_t inline_cap, Obje
   for (std::uint32_t i = 0; i < inline_cap; ++i) inline_slots[i] = Value::undefined();
 }
 
-Object::~Object() = default;
-
 Object* Object::proto() const {
   return shape_->proto();
 }

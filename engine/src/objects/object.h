@@ -77,7 +77,7 @@ class Object : public Cell {
   static constexpr std::uint8_t kLengthReadOnly = 32;  // arrays: length non-writable
 
   Object(Shape* shape, Value* inline_slots, std::uint32_t inline_cap, ObjectClass klass);
-  ~Object();
+  ~Object() = default;
 
   Shape* shape() const { return shape_; }
   void set_shape(Shape* s) { shape_ = s; }

@@ -32,7 +32,7 @@ bool PropertyMap::remove(PropertyKey key) {
   e.deleted = true;
   e.prop.value = Value::undefined();
   index_.erase(key);
-  if (entries_.size() > 32 && index_.size() * 2 < entries_.size()) compact();
+  if (entries_.size() > 32 && std::size_t{index_.size()} * 2 < entries_.size()) compact();
   return true;
 }
 

@@ -351,7 +351,7 @@ String* VM::atomize(String* s) {
     String* copy = alloc_flat_string(s->length(), s->is_one_byte());
     s = orig.string();
     std::memcpy(const_cast<void*>(copy->chars_), s->chars_,
-                s->length() * (s->is_one_byte() ? 1 : 2));
+                std::size_t{s->length()} * (s->is_one_byte() ? 1 : 2));
     s = copy;
   }
   String* a = find_or_add_atom(s);

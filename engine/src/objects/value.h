@@ -104,10 +104,14 @@ class Value {
   // Any number as a double.
   double as_number() const { return is_int32() ? static_cast<double>(as_int32()) : as_double(); }
   bool as_boolean() const { return bits_ == kTrueBits; }
+  // A heap value is its pointer in the low 48 bits: NaN boxing is an
+  // integer-to-pointer cast by design.
+  // NOLINTBEGIN(performance-no-int-to-ptr)
   Cell* as_cell() const { return reinterpret_cast<Cell*>(bits_ & kPayloadMask); }
   Object* as_object() const { return reinterpret_cast<Object*>(bits_ & kPayloadMask); }
   String* as_string() const { return reinterpret_cast<String*>(bits_ & kPayloadMask); }
   Symbol* as_symbol() const { return reinterpret_cast<Symbol*>(bits_ & kPayloadMask); }
+  // NOLINTEND(performance-no-int-to-ptr)
 
   friend bool operator==(Value a, Value b) { return a.bits_ == b.bits_; }
   friend bool operator!=(Value a, Value b) { return a.bits_ != b.bits_; }

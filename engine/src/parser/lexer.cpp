@@ -285,9 +285,10 @@ bool Lexer::next(Token* t, LexError* err) {
     case '^':
       return n1 == '=' ? punct(Tok::kCaretAssign, 2) : punct(Tok::kCaret, 1);
     case '?':
-      if (n1 == '?')
+      if (n1 == '?') {
         return n2 == '=' ? punct(Tok::kQuestionQuestionAssign, 3)
                          : punct(Tok::kQuestionQuestion, 2);
+      }
       if (n1 == '.' && !(n2 >= '0' && n2 <= '9')) return punct(Tok::kQuestionDot, 2);
       return punct(Tok::kQuestion, 1);
     case '"':

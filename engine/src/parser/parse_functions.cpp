@@ -265,10 +265,11 @@ Node* Parser::parse_class(bool declaration) {
         functions_.push_back(&fs);
         m.value = parse_assignment(true);
         functions_.pop_back();
-        if (holder->uses_arguments)
+        if (holder->uses_arguments) {
           fail(
               "'arguments' is not allowed in class field initializer or static initialization "
               "block");
+        }
         if (m.value->kind == NodeKind::kFunctionExpression ||
             m.value->kind == NodeKind::kClassExpression) {
           std::u16string name;

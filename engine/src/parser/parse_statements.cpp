@@ -100,10 +100,11 @@ Node* Parser::parse_statement() {
           return n;
         }
         if (is(w, "with")) fail("Strict mode code may not include a with statement");
-        if (is(w, "function"))
+        if (is(w, "function")) {
           fail(
               "In strict mode code, functions can only be declared at top level or inside a "
               "block.");
+        }
         if (is(w, "class")) unexpected();
         if (is(w, "const")) fail("Lexical declaration cannot appear in a single-statement context");
         if (is(w, "let") && let_starts_declaration()) {
@@ -314,10 +315,11 @@ Node* Parser::parse_jump() {
     for (const auto& [name, is_loop] : fn().labels) {
       if (name == s->label->name) {
         found = true;
-        if (!is_break && !is_loop)
+        if (!is_break && !is_loop) {
           fail("Illegal continue statement: '" + util::utf16_to_utf8(name) +
                    "' does not denote an iteration statement",
                p);
+        }
       }
     }
     if (!found)

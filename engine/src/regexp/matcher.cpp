@@ -60,7 +60,7 @@ class Matcher {
         ignore_case_((p.flags & flag::kIgnoreCase) != 0),
         multiline_((p.flags & flag::kMultiline) != 0),
         max_entries_(st.max_stack_bytes / sizeof(Entry)) {
-    regs_.assign(2 * p.loop_count, 0);
+    regs_.assign(std::size_t{2} * p.loop_count, 0);
   }
 
   Status exec(std::int32_t start) {
@@ -294,15 +294,17 @@ class Matcher {
         case kMatch:
           return true;
         case kLoopInit: {
-          std::uint32_t k = code_[pc + 1];
-          push(Impl::kUndoRegister, 2 * k, regs_[2 * k]);
-          regs_[2 * k] = 0;
+          // Loop k's registers: its iteration count at 2k, where its current
+          // iteration started at 2k + 1.
+          const std::uint32_t count_reg = 2 * code_[pc + 1];
+          push(Impl::kUndoRegister, count_reg, regs_[count_reg]);
+          regs_[count_reg] = 0;
           pc += 2;
           break;
         }
         case kLoop: {
-          const std::uint32_t k = code_[pc + 1];
-          const auto count = static_cast<std::uint32_t>(regs_[2 * k]);
+          const std::uint32_t count_reg = 2 * code_[pc + 1];
+          const auto count = static_cast<std::uint32_t>(regs_[count_reg]);
           const std::uint32_t min = code_[pc + 2];
           const std::uint32_t max = code_[pc + 3];
           const bool greedy = code_[pc + 4] != 0;
@@ -321,9 +323,9 @@ class Matcher {
           break;
         }
         case kLoopBody: {
-          const std::uint32_t k = code_[pc + 1];
-          push(Impl::kUndoRegister, 2 * k + 1, regs_[2 * k + 1]);
-          regs_[2 * k + 1] = pos;
+          const std::uint32_t start_reg = 2 * code_[pc + 1] + 1;
+          push(Impl::kUndoRegister, start_reg, regs_[start_reg]);
+          regs_[start_reg] = pos;
           for (std::uint32_t slot = code_[pc + 2]; slot < code_[pc + 3]; ++slot) {
             if (caps_[slot] != -1) {
               push(Impl::kUndoCapture, slot, caps_[slot]);
@@ -334,14 +336,14 @@ class Matcher {
           break;
         }
         case kLoopEnd: {
-          const std::uint32_t k = code_[pc + 1];
-          const auto count = static_cast<std::uint32_t>(regs_[2 * k]);
-          if (count >= code_[pc + 2] && pos == regs_[2 * k + 1]) {
+          const std::uint32_t count_reg = 2 * code_[pc + 1];
+          const auto count = static_cast<std::uint32_t>(regs_[count_reg]);
+          if (count >= code_[pc + 2] && pos == regs_[count_reg + 1]) {
             ok = false;  // an empty iteration past the minimum
             break;
           }
-          push(Impl::kUndoRegister, 2 * k, regs_[2 * k]);
-          regs_[2 * k] = static_cast<std::int32_t>(count + 1);
+          push(Impl::kUndoRegister, count_reg, regs_[count_reg]);
+          regs_[count_reg] = static_cast<std::int32_t>(count + 1);
           pc = code_[pc + 3];
           break;
         }
@@ -390,8 +392,8 @@ class Matcher {
   }
 
   bool backref(std::uint32_t group, bool backward, std::int32_t* pos) const {
-    const std::int32_t a = caps_[2 * group];
-    const std::int32_t b = caps_[2 * group + 1];
+    const std::int32_t a = caps_[2 * std::size_t{group}];
+    const std::int32_t b = caps_[2 * std::size_t{group} + 1];
     if (a < 0 || b < 0) return true;
     const std::int32_t n = b - a;
     const std::int32_t from = backward ? *pos - n : *pos;

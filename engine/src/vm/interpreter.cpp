@@ -142,6 +142,9 @@ bool VM::unwind(std::size_t entry) {
 }
 
 Value VM::execute(std::size_t entry) {
+  // A handler whose locals have destructors (a Rooted) keeps them in a block
+  // that closes before NEXT or DISPATCH: GCC 12 runs no destructors when
+  // `goto *` leaves their scope (GCC bug 37722), and clang rejects the jump.
 #if KITE_OPT_COMPUTED_GOTO
   static void* const kLabels[] = {
 #define KITE_LABEL(name, fmt) &&L_##name,
@@ -149,6 +152,7 @@ Value VM::execute(std::size_t entry) {
 #undef KITE_LABEL
   };
 #define CASE(name) L_##name:
+// NOLINTNEXTLINE(bugprone-macro-parentheses): a statement (goto *), not an expression
 #define DISPATCH() goto* kLabels[*pc]
 #else
 #define CASE(name) case Op::k##name:
@@ -271,12 +275,14 @@ Value VM::execute(std::size_t entry) {
         }
         CASE(CopyEnv) {
           SAVE_PC();
-          Environment* old = f->env;
-          Rooted ro(*this, Value::cell(old));
-          Environment* e = new_environment(old->parent, old->size);
-          old = static_cast<Environment*>(ro.get().as_cell());
-          for (std::uint32_t i = 0; i < old->size; ++i) e->slots[i] = old->slots[i];
-          f->env = e;
+          {  // its own block: see the top of execute()
+            Environment* old = f->env;
+            Rooted ro(*this, Value::cell(old));
+            Environment* e = new_environment(old->parent, old->size);
+            old = static_cast<Environment*>(ro.get().as_cell());
+            for (std::uint32_t i = 0; i < old->size; ++i) e->slots[i] = old->slots[i];
+            f->env = e;
+          }
           NEXT(1);
         }
         CASE(GetEnv) {
@@ -669,9 +675,13 @@ Value VM::execute(std::size_t entry) {
         }
         CASE(ArraySpread) {
           SAVE_PC();
-          Rooted it(*this, get_iterator(*this, R(2), callee_text(f->tmpl, pc)));
-          Value v;
-          while (iterator_step(it.get(), &v)) array_push(frames_.back().regs[pc[1]].as_object(), v);
+          {  // its own block: see the top of execute()
+            Rooted it(*this, get_iterator(*this, R(2), callee_text(f->tmpl, pc)));
+            Value v;
+            while (iterator_step(it.get(), &v)) {
+              array_push(frames_.back().regs[pc[1]].as_object(), v);
+            }
+          }
           NEXT(3);
         }
         CASE(NewClosure) {
@@ -871,21 +881,21 @@ Value VM::execute(std::size_t entry) {
               !(a == b ? !(a.is_double() && a.as_double() != a.as_double()) : strict_equals(a, b)));
           NEXT(4);
         }
-#define KITE_CMP(name, op, swap, negate_undef)                     \
-  CASE(name) {                                                     \
-    Value a = R(2), b = R(3);                                      \
-    if (both_int(a, b)) {                                          \
-      R(1) = Value::boolean(a.as_int32() op b.as_int32());         \
-      NEXT(4);                                                     \
-    }                                                              \
-    if (a.is_number() && b.is_number()) {                          \
-      R(1) = Value::boolean(a.as_number() op b.as_number());       \
-      NEXT(4);                                                     \
-    }                                                              \
-    SAVE_PC();                                                     \
-    int r = swap ? less_than(b, a, false) : less_than(a, b, true); \
-    R(1) = Value::boolean(negate_undef ? (r == 0) : (r == 1));     \
-    NEXT(4);                                                       \
+#define KITE_CMP(name, op, swap, negate_undef)                       \
+  CASE(name) {                                                       \
+    Value a = R(2), b = R(3);                                        \
+    if (both_int(a, b)) {                                            \
+      R(1) = Value::boolean(a.as_int32() op b.as_int32());           \
+      NEXT(4);                                                       \
+    }                                                                \
+    if (a.is_number() && b.is_number()) {                            \
+      R(1) = Value::boolean(a.as_number() op b.as_number());         \
+      NEXT(4);                                                       \
+    }                                                                \
+    SAVE_PC();                                                       \
+    int r = (swap) ? less_than(b, a, false) : less_than(a, b, true); \
+    R(1) = Value::boolean((negate_undef) ? (r == 0) : (r == 1));     \
+    NEXT(4);                                                         \
   }
         KITE_CMP(Lt, <, false, false)
         KITE_CMP(Gt, >, true, false)
@@ -1135,21 +1145,21 @@ Value VM::execute(std::size_t entry) {
 // Fused compare-and-branch. B is the right operand: a register, or an int16
 // immediate (the int32 test on it then folds away). NEGATE jumps when the
 // comparison is false, NaN included.
-#define KITE_JCMP(name, B, swap, negate_undef, negate, op)           \
-  CASE(name) {                                                       \
-    Value a = R(1), b = (B);                                         \
-    bool taken;                                                      \
-    if (both_int(a, b)) {                                            \
-      taken = a.as_int32() op b.as_int32();                          \
-    } else if (a.is_number() && b.is_number()) {                     \
-      taken = a.as_number() op b.as_number();                        \
-    } else {                                                         \
-      SAVE_PC();                                                     \
-      int r = swap ? less_than(b, a, false) : less_than(a, b, true); \
-      taken = negate_undef ? (r == 0) : (r == 1);                    \
-    }                                                                \
-    if (taken != (negate)) TAKE_BRANCH(3);                           \
-    NEXT(5);                                                         \
+#define KITE_JCMP(name, B, swap, negate_undef, negate, op)             \
+  CASE(name) {                                                         \
+    Value a = R(1), b = (B);                                           \
+    bool taken;                                                        \
+    if (both_int(a, b)) {                                              \
+      taken = a.as_int32() op b.as_int32();                            \
+    } else if (a.is_number() && b.is_number()) {                       \
+      taken = a.as_number() op b.as_number();                          \
+    } else {                                                           \
+      SAVE_PC();                                                       \
+      int r = (swap) ? less_than(b, a, false) : less_than(a, b, true); \
+      taken = (negate_undef) ? (r == 0) : (r == 1);                    \
+    }                                                                  \
+    if (taken != (negate)) TAKE_BRANCH(3);                             \
+    NEXT(5);                                                           \
   }
 #define KITE_IMM Value::int32(static_cast<std::int16_t>(pc[2]))
         KITE_JCMP(JLt, R(2), false, false, false, <)

@@ -1,6 +1,7 @@
 // VM lifetime, roots, errors and stack traces, globals, classes.
 #include "vm/vm.h"
 
+#include <fmt/format.h>
 #include <kite/engine/engine.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
@@ -9,6 +10,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <iterator>
 
 #include "builtins/builtins.h"
 #include "objects/accessor_pair.h"
@@ -246,13 +248,12 @@ std::string VM::capture_stack_trace() {
     } else {
       name = "<anonymous>";
     }
-    if (f.is_construct && !name.empty()) name = "new " + name;
-    out += "\n    at ";
+    if (f.is_construct && !name.empty()) name.insert(0, "new ");
     if (name.empty()) {
-      out += file + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column);
+      fmt::format_to(std::back_inserter(out), "\n    at {}:{}:{}", file, pos.line, pos.column);
     } else {
-      out += name + " (" + file + ":" + std::to_string(pos.line) + ":" +
-             std::to_string(pos.column) + ")";
+      fmt::format_to(std::back_inserter(out), "\n    at {} ({}:{}:{})", name, file, pos.line,
+                     pos.column);
     }
   }
   return out;

@@ -437,6 +437,7 @@ class VM {
   void trace_roots(Heap& heap);
   void push_root(Value* v) { roots_.push_back(v); }
   void pop_root() { roots_.pop_back(); }
+  std::size_t root_count() const { return roots_.size(); }  // Rooted values alive now
   void sweep_atoms();
   std::vector<Value>& persistent_roots() { return persistent_; }
   // Symbol.for registry: [key, symbol, key, symbol, ...] (rooted).

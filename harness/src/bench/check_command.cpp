@@ -21,7 +21,7 @@ fs::path resolve_baseline(const Args& args, const harness::RunContext& planned,
                           const std::string& promote_hint) {
   if (const auto file = args.get("--baseline")) return *file;
   const fs::path dir = args.get("--baseline-dir").value_or(default_baseline_dir().string());
-  const fs::path path = baseline_path(dir, planned);
+  fs::path path = baseline_path(dir, planned);
   std::error_code ec;
   if (!fs::exists(path, ec)) {
     const std::string what = planned.metric == "instructions"

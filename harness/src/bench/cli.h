@@ -1,8 +1,11 @@
 // kite-bench's command line: `kite-bench <command> [options]` with the
-// commands check, compare, promote, ab and convert (docs/harness.md).
+// commands check, compare, promote, ab, convert, http, cold and report
+// (run_cli dispatches them; `kite-bench --help` lists their options;
+// docs/harness.md).
 //
-// Exit status: 0 success (gate passed), 1 gate failed, 2 unusable input or
-// usage (the message on `err` says what to do).
+// Exit status: 0 success (for check: the gate passed), 1 the gate failed
+// (check only), 2 unusable input or usage (the message on `err` says what to
+// do).
 #pragma once
 
 #include <ostream>

@@ -67,11 +67,11 @@ harness::RunContext planned_context(const Measurement& m,
 
 harness::ResultFile measure(const Measurement& m, const std::vector<std::string>& command_line,
                             std::ostream& log) {
-  harness::RunContext context = planned_context(m, command_line);
+  const harness::RunContext context = planned_context(m, command_line);
   if (m.metric == "instructions") {
-    return measure_instructions(m.microbench, m.runs, m.iterations, std::move(context), log);
+    return measure_instructions(m.microbench, m.runs, m.iterations, context, log);
   }
-  return measure_time(m.microbench, m.runs, m.statistic, std::move(context), log);
+  return measure_time(m.microbench, m.runs, m.statistic, context, log);
 }
 
 harness::ResultFile read_inputs(const std::vector<std::string>& paths,

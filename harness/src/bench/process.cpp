@@ -34,6 +34,7 @@ ProcessResult run_process(const std::vector<std::string>& argv, bool capture_std
     throw std::runtime_error(std::string("cannot create a pipe: ") + std::strerror(errno));
   }
   std::vector<char*> args;
+  args.reserve(argv.size() + 1);
   for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
 

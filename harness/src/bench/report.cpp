@@ -372,6 +372,7 @@ std::string bar_chart(const std::string& id, const std::string& title, const std
 
 std::vector<Bar> bars_of(const std::vector<ServerEntry>& entries) {
   std::vector<Bar> bars;
+  bars.reserve(entries.size());
   for (const ServerEntry& e : entries) bars.push_back({e.server, e.bench->value});
   return bars;
 }
@@ -538,7 +539,8 @@ std::string render_markdown(const ReportInput& input) {
   md += context_line(input) + "\n\n";
   if (!input.gates.empty()) {
     md += "## Gate\n\n";
-    for (const auto& [label, verdict] : input.gates) md += "- " + label + ": `" + verdict + "`\n";
+    for (const auto& [label, verdict] : input.gates)
+      md += fmt::format("- {}: `{}`\n", label, verdict);
     md += "\n";
   }
   if (!s.http_paths.empty()) {

@@ -122,7 +122,7 @@ std::string exact_names_regex(const std::vector<std::string>& names) {
 }
 
 harness::ResultFile measure_time(const Microbench& microbench, int runs,
-                                 harness::Statistic statistic, harness::RunContext context,
+                                 harness::Statistic statistic, const harness::RunContext& context,
                                  std::ostream& log) {
   std::vector<harness::ResultFile> results;
   std::vector<std::string> argv = base_command(microbench);
@@ -168,7 +168,7 @@ std::vector<std::string> list_benchmarks(const Microbench& microbench) {
 }
 
 harness::ResultFile measure_instructions(const Microbench& microbench, int runs, int iterations,
-                                         harness::RunContext context, std::ostream& log) {
+                                         const harness::RunContext& context, std::ostream& log) {
   if (run_process({"valgrind", "--version"}, /*capture_stderr=*/true).exit_code != 0) {
     throw ResultError(
         "--metric instructions needs valgrind: install it (scripts/setup.sh or apt-get install "

@@ -35,7 +35,7 @@ std::optional<std::filesystem::path> find_microbench(const std::filesystem::path
 // microbench's kite_* custom context (gbench.h). Progress goes to `log`.
 // Throws harness::ResultError when a run fails or prints no JSON.
 harness::ResultFile measure_time(const Microbench& microbench, int runs,
-                                 harness::Statistic statistic, harness::RunContext context,
+                                 harness::Statistic statistic, const harness::RunContext& context,
                                  std::ostream& log);
 
 // A --benchmark_filter regex that matches exactly these names.
@@ -51,6 +51,6 @@ std::vector<std::string> list_benchmarks(const Microbench& microbench);
 // is better, unit "instructions". Throws harness::ResultError when valgrind
 // is missing or a child fails.
 harness::ResultFile measure_instructions(const Microbench& microbench, int runs, int iterations,
-                                         harness::RunContext context, std::ostream& log);
+                                         const harness::RunContext& context, std::ostream& log);
 
 }  // namespace kite::bench

@@ -241,6 +241,7 @@ std::optional<RunningServer> RunningServer::start(const ServerSpec& spec, int po
     setenv("DENO_NO_UPDATE_CHECK", "1", 1);
     setenv("NO_COLOR", "1", 1);
     std::vector<char*> args;
+    args.reserve(argv.size() + 1);
     for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
     execvp(args[0], args.data());

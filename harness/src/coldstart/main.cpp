@@ -179,6 +179,7 @@ int main(int argc, char** argv) {
         ::dup2(fileno(null), 2);
       }
       std::vector<char*> cargv;
+      cargv.reserve(args.size() + 1);
       for (auto& s : args) cargv.push_back(s.data());
       cargv.push_back(nullptr);
       ::execvp(cargv[0], cargv.data());

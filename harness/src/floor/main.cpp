@@ -31,7 +31,7 @@ namespace {
 constexpr std::string_view kNoop = R"({"ok":true})";
 constexpr std::string_view kHealth = R"({"status":"ok","runtime":"kite","timestamp":0})";
 constexpr std::string_view kNotFound = R"({"error":"Not Found"})";
-constexpr std::size_t kMaxHead = 16 * 1024;
+constexpr std::size_t kMaxHead = std::size_t{16} * 1024;
 
 // Every response there is, built again when the Date line (Kite's own
 // DateCache) changes, once a second, so answering a request copies one
@@ -116,7 +116,7 @@ int main(int argc, char** argv) {
 
   std::vector<Connection> conns;
   std::vector<epoll_event> ready(256);
-  std::vector<char> buf(64 * 1024);
+  std::vector<char> buf(std::size_t{64} * 1024);
   Responses responses;
   std::string out;  // the responses to one read, when it held more than one request
   auto close_conn = [&](int fd) {

@@ -5,7 +5,9 @@
 
 #include <fmt/core.h>
 
+#include <cstdio>
 #include <cstring>
+#include <exception>
 #include <string_view>
 
 #include "cli/options.h"
@@ -33,9 +35,7 @@ int print_version(bool verbose) {
   return 0;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int dispatch(int argc, char** argv) {
   if (argc < 2) {
     print_usage(stderr);
     return 2;
@@ -54,4 +54,17 @@ int main(int argc, char** argv) {
   fmt::print(stderr, "kite: unknown command '{}'\n", command);
   print_usage(stderr);
   return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // What a subcommand does not handle itself (out of memory, a failed write
+  // to stdout) ends kite with its message and status 1, not std::terminate.
+  try {
+    return dispatch(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "kite: %s\n", e.what());
+    return 1;
+  }
 }

@@ -22,9 +22,9 @@ std::optional<std::size_t> parse_size(std::string_view s) {
   } else if (unit == "k" || unit == "K" || unit == "kb" || unit == "KB") {
     mult = 1024;
   } else if (unit == "m" || unit == "M" || unit == "mb" || unit == "MB") {
-    mult = 1024 * 1024;
+    mult = std::size_t{1024} * 1024;
   } else if (unit == "g" || unit == "G" || unit == "gb" || unit == "GB") {
-    mult = 1024 * 1024 * 1024;
+    mult = std::size_t{1024} * 1024 * 1024;
   } else {
     return std::nullopt;
   }

@@ -14,21 +14,22 @@
 #include <vector>
 
 #include "server/connection.h"
+#include "server/event_loop.h"
 #include "server/worker.h"
 
 namespace kite::server {
 
 namespace {
 
-constexpr std::size_t kReadBuffer = 64 * 1024;
+constexpr std::size_t kReadBuffer = std::size_t{64} * 1024;
 constexpr std::int64_t kTickNs = 100'000'000;  // timer checks every 100 ms
 // Stop reading from a client that does not read its responses.
-constexpr std::size_t kMaxPendingOut = 4 * 1024 * 1024;
+constexpr std::size_t kMaxPendingOut = std::size_t{4} * 1024 * 1024;
 
 class EpollLoop final : public EventLoop {
  public:
   explicit EpollLoop(Worker& w) : w_(w) {}
-  ~EpollLoop() {
+  ~EpollLoop() override {
     for (std::size_t fd = 0; fd < conns_.size(); ++fd) {
       if (conns_[fd] && open_[fd]) ::close(static_cast<int>(fd));
     }

@@ -19,6 +19,7 @@
 #include <thread>
 #include <vector>
 
+#include "server/event_loop.h"
 #include "server/worker.h"
 
 namespace kite::server {

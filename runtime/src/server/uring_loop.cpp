@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "server/connection.h"
+#include "server/event_loop.h"
 #include "server/worker.h"
 
 namespace kite::server {
@@ -75,7 +76,7 @@ struct Slot {
 class UringLoop final : public EventLoop {
  public:
   explicit UringLoop(Worker& w) : w_(w) {}
-  ~UringLoop() {
+  ~UringLoop() override {
     for (Slot& s : slots_) {
       if (s.open) ::close(s.fd);
     }

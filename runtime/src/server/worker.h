@@ -1,5 +1,6 @@
 // Worker: what one shared-nothing worker thread owns (its handler and engine,
-// its Date cache, its access log), and the event loops that drive it.
+// its Date cache, its access log). The event loops that drive it are in
+// event_loop.h.
 #pragma once
 
 #include <kite/http/writer.h>
@@ -66,21 +67,5 @@ struct Worker {
   void reject(int status, std::string_view reason, http::OutBuffer& out);
   void flush_log();
 };
-
-// An event loop, set up and ready to run: run() serves until the wake fd
-// fires and every connection has drained (or the grace period is over).
-class EventLoop {
- public:
-  virtual ~EventLoop() = default;
-  virtual void run() = 0;
-};
-
-// Sets up a worker's loop on the calling thread (the worker's). The
-// io_uring one is null when this kernel cannot give the ring, the provided
-// buffers or the operations the loop uses; the caller then falls back to
-// epoll (--backend auto) or fails (--backend uring). Deciding here, on the
-// worker's real ring, spares the start-up a throwaway probe ring.
-std::unique_ptr<EventLoop> make_uring_loop(Worker& w);
-std::unique_ptr<EventLoop> make_epoll_loop(Worker& w);
 
 }  // namespace kite::server

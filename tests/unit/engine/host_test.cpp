@@ -163,6 +163,7 @@ TEST(Host, RootsKeepValuesAcrossCollections) {
   }
   // Deeper than the stack's first capacity (64), then back.
   std::vector<std::unique_ptr<HostRoot>> many;
+  many.reserve(150);
   for (int i = 0; i < 150; ++i) {
     many.push_back(std::make_unique<HostRoot>(host, host.new_string(std::to_string(i))));
   }

@@ -27,7 +27,7 @@ MatchRun match(const std::string& pattern, const std::u16string& subject, std::u
   if (r.program == nullptr) return {Status::kNoMatch, {}};
   MatchState local;
   MatchState& st = state != nullptr ? *state : local;
-  std::vector<std::int32_t> caps(2 * capture_count(*r.program));
+  std::vector<std::int32_t> caps(std::size_t{2} * capture_count(*r.program));
   Subject s{nullptr, subject.data(), static_cast<std::uint32_t>(subject.size())};
   Status status = exec(*r.program, s, start, caps.data(), st);
   return {status, caps};

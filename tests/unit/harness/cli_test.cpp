@@ -28,7 +28,7 @@ struct CliRun {
   std::string err;
 };
 
-CliRun kite_bench(std::vector<std::string> args) {
+CliRun kite_bench(const std::vector<std::string>& args) {
   std::ostringstream out, err;
   const int status = kite::bench::run_cli(args, out, err);
   return {status, out.str(), err.str()};
@@ -44,7 +44,7 @@ CliRun check_input(const std::string& current) {
 
 // A fresh folder under the test's temporary directory.
 fs::path scratch_dir(const std::string& name) {
-  const fs::path dir = fs::path(testing::TempDir()) / ("kite-bench-test-" + name);
+  fs::path dir = fs::path(testing::TempDir()) / ("kite-bench-test-" + name);
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;

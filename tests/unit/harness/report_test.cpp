@@ -155,7 +155,7 @@ struct CliRun {
   std::string err;
 };
 
-CliRun kite_bench(std::vector<std::string> args) {
+CliRun kite_bench(const std::vector<std::string>& args) {
   std::ostringstream out, err;
   const int status = kite::bench::run_cli(args, out, err);
   return {status, out.str(), err.str()};

@@ -75,7 +75,7 @@ struct EngineCounters {
 
 class Engine {
  public:
-  explicit Engine(EngineOptions options = {});
+  explicit Engine(const EngineOptions& options = {});
   ~Engine();
   Engine(const Engine&) = delete;
   Engine& operator=(const Engine&) = delete;
