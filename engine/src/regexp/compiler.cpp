@@ -114,9 +114,7 @@ class Parser {
   Parser(std::u16string_view src, std::uint32_t flags)
       : s_(src),
         unicode_((flags & flag::kUnicode) != 0),
-        ignore_case_((flags & flag::kIgnoreCase) != 0),
-        dot_all_((flags & flag::kDotAll) != 0),
-        multiline_((flags & flag::kMultiline) != 0) {}
+        ignore_case_((flags & flag::kIgnoreCase) != 0) {}
 
   std::vector<std::unique_ptr<Node>> nodes;
   std::vector<std::pair<std::u16string, std::uint32_t>> names;
@@ -818,7 +816,7 @@ class Parser {
 
   std::u16string_view s_;
   std::uint32_t pos_ = 0;
-  bool unicode_, ignore_case_, dot_all_, multiline_;
+  bool unicode_, ignore_case_;
   std::uint32_t total_groups_ = 0;
   bool has_named_ = false;
   std::vector<std::pair<Node*, std::uint32_t>> backref_offsets_;
@@ -832,8 +830,7 @@ class Generator {
       : p_(p),
         unicode_((flags & flag::kUnicode) != 0),
         ignore_case_((flags & flag::kIgnoreCase) != 0),
-        dot_all_((flags & flag::kDotAll) != 0),
-        multiline_((flags & flag::kMultiline) != 0) {}
+        dot_all_((flags & flag::kDotAll) != 0) {}
 
   void emit_node(const Node* n, bool backward) {
     std::vector<std::uint32_t>& c = p_.code;
@@ -1007,7 +1004,7 @@ class Generator {
   }
 
   Program& p_;
-  bool unicode_, ignore_case_, dot_all_, multiline_;
+  bool unicode_, ignore_case_, dot_all_;
 };
 
 // First-character filter: the code units < 256 a match can start with, and

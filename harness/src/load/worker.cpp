@@ -19,7 +19,6 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <limits>
 #include <system_error>
 
 namespace kite::load {
@@ -29,7 +28,6 @@ namespace {
 constexpr std::size_t kReadBufferBytes = std::size_t{64} * 1024;
 constexpr int kMaxEvents = 256;
 constexpr std::int64_t kMaxReconnectBackoffNs = 512'000'000;
-constexpr std::int64_t kNever = std::numeric_limits<std::int64_t>::max();
 
 std::string errno_text(int error) {
   return std::strerror(error);
