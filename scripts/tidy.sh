@@ -106,9 +106,15 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 echo "tidy: clang-tidy over ${#units[@]} translation units ($mode${ref:+ $ref}, $jobs jobs)"
 start=$(date +%s)
+# The compile commands are GCC's, with -Werror under KITE_WERROR (CI). The
+# checks are .clang-tidy's; clang's own compiler warnings are not among them,
+# so -Wno-error keeps them from turning into errors (GCC's warnings are the
+# build's gate), and GCC-only flags (-Wno-restrict) are not clang's business.
 printf '%s\n' "${units[@]}" | sort | xargs -P "$jobs" -I{} sh -c '
   log="$2/$(printf %s "$1" | tr / _).log"
-  clang-tidy -p "$0" --quiet --warnings-as-errors="*" "$1" >"$log" 2>&1 || echo "$1" >>"$2/failed"
+  clang-tidy -p "$0" --quiet --warnings-as-errors="*" \
+    --extra-arg=-Wno-error --extra-arg=-Wno-unknown-warning-option \
+    "$1" >"$log" 2>&1 || echo "$1" >>"$2/failed"
 ' "$build" {} "$out"
 elapsed=$(($(date +%s) - start))
 
