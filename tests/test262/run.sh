@@ -34,7 +34,7 @@ set -euo pipefail
 # static blocks; only the listed built-ins). A test naming any of these is
 # skipped.
 SKIP_FEATURES="
-  async-iteration Symbol.asyncIterator top-level-await
+  top-level-await
   Array.fromAsync
   regexp-v-flag regexp-modifiers regexp-duplicate-named-groups RegExp.escape
   class-fields-private class-fields-private-in class-methods-private

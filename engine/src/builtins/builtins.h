@@ -54,6 +54,22 @@ void settle_promise(VM& vm, Object* promise, Value value, bool rejected);
 void await_value(VM& vm, Object* coroutine, Value value);
 // Sets [[PromiseIsHandled]] and drops the promise from the unhandled list.
 void promise_mark_handled(VM& vm, Object* promise);
+// PromiseResolve(%Promise%, x) (27.2.4.7.1): x itself when it is a
+// %Promise%, else a new promise resolved with it. May throw.
+Value promise_resolve_intrinsic(VM& vm, Value x);
+// PerformPromiseThen(promise, on_fulfilled, on_rejected) with a new
+// %Promise% capability (or none when `derived` is false); returns the
+// derived promise, or undefined.
+Value promise_then_internal(VM& vm, Object* promise, Value on_fulfilled, Value on_rejected,
+                            bool derived);
+// A native function of `length` closing over `data` (NativeFunction::data).
+Value native_closure(VM& vm, NativeFn fn, std::uint32_t length, Value data);
+
+// The constructor of a kind of function made from source text (%GeneratorFunction%,
+// %AsyncFunction%, %AsyncGeneratorFunction%, 27.3.1): not a global, inherits
+// %Function%, linked with `prototype` both ways. Code from strings comes with
+// eval (issue 14): until then it throws an EvalError, as Function does.
+void install_function_kind_constructor(VM& vm, std::string_view name, Object* prototype);
 
 // SpeciesConstructor (7.3.22).
 Value species_constructor(VM& vm, Object* o, Value default_ctor);
@@ -85,6 +101,9 @@ Value make_collection_iterator(VM& vm, Value collection, bool is_map, int kind);
 // CreateIterResultObject (7.4.14).
 Value create_iter_result(VM& vm, Value value, bool done);
 void install_generators(VM& vm, Object* global);
+// %AsyncIteratorPrototype%, async generators, %AsyncFromSyncIteratorPrototype%
+// (builtins/async_iteration.cpp).
+void install_async_iteration(VM& vm, Object* global);
 
 // console.log formatting (Node's util.inspect for the common cases).
 std::string inspect(VM& vm, Value v);

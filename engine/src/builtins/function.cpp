@@ -118,3 +118,16 @@ void install_function(VM& vm, Object* global) {
 }
 
 }  // namespace kite::vm::builtins
+
+namespace kite::vm::builtins {
+
+void install_function_kind_constructor(VM& vm, std::string_view name, Object* prototype) {
+  Rooted rp(vm, Value::object(prototype));
+  Rooted rc(vm, Value::object(vm.new_native(function_ctor, vm.intern(name), 1, true)));
+  vm.set_prototype(rc.object(), vm.intrinsics().function_constructor);
+  vm.define_own_property(rc.object(), PropertyKey::atom(vm.atoms().prototype), rp.get(), 0);
+  vm.define_own_property(rp.object(), PropertyKey::atom(vm.atoms().constructor), rc.get(),
+                         attr::kConfigurable);
+}
+
+}  // namespace kite::vm::builtins

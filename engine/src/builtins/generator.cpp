@@ -1,8 +1,8 @@
 // %GeneratorFunction.prototype% and %GeneratorPrototype% (ECMA-262 27.3.3,
 // 27.5.1): next, return and throw resume the generator (VM::generator_resume,
 // vm/generator.cpp); and %AsyncFunction.prototype%. The %GeneratorFunction%
-// and %AsyncFunction% constructors need code from strings and come with
-// eval (issue 14).
+// and %AsyncFunction% constructors exist (prototype chains, name, length) but
+// compile no source text until eval does (issue 14).
 #include "builtins/builtins.h"
 
 namespace kite::vm::builtins {
@@ -29,6 +29,7 @@ void install_generators(VM& vm, Object*) {
   Rooted gen_proto(vm, Value::object(vm.new_object_with_proto(in.iterator_prototype)));
   in.generator_function_prototype = gen_fn_proto.object();
   in.generator_prototype = gen_proto.object();
+  install_function_kind_constructor(vm, "GeneratorFunction", gen_fn_proto.object());
   vm.define_own_property(gen_fn_proto.object(), PropertyKey::atom(vm.atoms().prototype),
                          gen_proto.get(), attr::kConfigurable);
   vm.define_own_property(gen_proto.object(), PropertyKey::atom(vm.atoms().constructor),
@@ -48,10 +49,10 @@ void install_generators(VM& vm, Object*) {
       name->add(vm, PropertyKey::atom(vm.atoms().prototype), attr::kWritable);
 
   // %AsyncFunction.prototype% (27.7.3): async functions have no prototype
-  // property, and are not constructors. The %AsyncFunction% constructor
-  // comes with eval (issue 14).
+  // property, and are not constructors.
   Rooted async_proto(vm, Value::object(vm.new_object_with_proto(in.function_prototype)));
   in.async_function_prototype = async_proto.object();
+  install_function_kind_constructor(vm, "AsyncFunction", async_proto.object());
   vm.define_own_property(async_proto.object(), PropertyKey::symbol(in.symbol_to_string_tag),
                          Value::string(vm.intern("AsyncFunction")), attr::kConfigurable);
   // { value, done }: every iterator result has this layout from birth.

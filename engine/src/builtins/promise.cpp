@@ -260,7 +260,8 @@ void forget_unhandled(VM& vm, Value promise) {
 // An await passes its coroutine object as both handlers (run_reaction_job
 // resumes it).
 bool is_coroutine(Value v) {
-  return v.is_object() && v.as_object()->klass() == ObjectClass::kGenerator;
+  return v.is_object() && (v.as_object()->klass() == ObjectClass::kGenerator ||
+                           v.as_object()->klass() == ObjectClass::kAsyncGenerator);
 }
 
 void perform_promise_then(VM& vm, Object* promise, Value on_fulfilled, Value on_rejected,
@@ -630,7 +631,7 @@ void run_reaction_job(VM& vm, const Job& job) {
   auto type = static_cast<ReactionType>(job.c.as_int32());
   auto slots = [&] { return static_cast<Environment*>(reaction.get().as_cell())->slots; };
   Value handler = slots()[type == kFulfill ? kOnFulfilled : kOnRejected];
-  if (handler.is_object() && handler.as_object()->klass() == ObjectClass::kGenerator) {
+  if (is_coroutine(handler)) {
     // An await's reaction: resume the async function.
     vm.async_resume(handler.as_object(), argument.get(), type == kFulfill ? 0 : 1);
     return;
@@ -720,6 +721,29 @@ void await_value(VM& vm, Object* coroutine, Value value) {
   }
   Rooted p(vm, promise_resolve(vm, promise_constructor_value(vm), v.get()));
   perform_promise_then(vm, p.object(), co.get(), co.get(), nullptr);
+}
+
+Value promise_resolve_intrinsic(VM& vm, Value x) {
+  return promise_resolve(vm, promise_constructor_value(vm), x);
+}
+
+Value promise_then_internal(VM& vm, Object* promise, Value on_fulfilled, Value on_rejected,
+                            bool derived) {
+  Rooted rp(vm, Value::object(promise));
+  Rooted f(vm, on_fulfilled);
+  Rooted r(vm, on_rejected);
+  if (!derived) {
+    perform_promise_then(vm, rp.object(), f.get(), r.get(), nullptr);
+    return Value::undefined();
+  }
+  RootedCapability cap(vm);
+  new_promise_capability(vm, promise_constructor_value(vm), &cap);
+  perform_promise_then(vm, rp.object(), f.get(), r.get(), &cap);
+  return cap.promise();
+}
+
+Value native_closure(VM& vm, NativeFn fn, std::uint32_t length, Value data) {
+  return closure(vm, fn, length, data);
 }
 
 bool promise_is_pending(Object* promise) {

@@ -108,10 +108,17 @@ void FunctionCompiler::compile_function(const FunctionNode* f, const ClassNode* 
   if (f->is_async) {
     t->flags |= vm::FunctionTemplate::kAsync;
     is_async_ = true;
-    gen_reg_ = e_.alloc_local();
     async_exc = e_.alloc_local();
-    e_.emit(Op::kAsyncStart, {gen_reg_});
-    async_body = e_.pc();
+    if (f->is_generator) {
+      // An async generator (27.6.3.2 AsyncGeneratorStart): the parameters
+      // throw to the caller, as a generator's do; the body's completion
+      // settles the requests. GenStart below makes the object.
+      is_async_gen_ = true;
+    } else {
+      gen_reg_ = e_.alloc_local();
+      e_.emit(Op::kAsyncStart, {gen_reg_});
+      async_body = e_.pc();
+    }
   }
   Scope* s = info_->scope;
   scope_ = s;
@@ -186,6 +193,7 @@ void FunctionCompiler::compile_function(const FunctionNode* f, const ClassNode* 
     t->flags |= vm::FunctionTemplate::kGenerator;
     gen_reg_ = e_.alloc_local();
     e_.emit(Op::kGenStart, {gen_reg_});
+    if (is_async_gen_) async_body = e_.pc();
   }
   if (f->expression_body != nullptr) {
     Reg r = temp();

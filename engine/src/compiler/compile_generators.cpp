@@ -57,7 +57,7 @@ void FunctionCompiler::await_expr(const parser::AwaitExpression* a, Reg dst) {
 }
 
 void FunctionCompiler::yield_expr(const YieldExpression* y, Reg dst) {
-  if (gen_reg_ == 0 || is_async_) {
+  if (gen_reg_ == 0 || (is_async_ && !is_async_gen_)) {
     // As for await: a computed class field key compiled into the field
     // initializer, which is not the generator.
     pos(y);
@@ -66,7 +66,11 @@ void FunctionCompiler::yield_expr(const YieldExpression* y, Reg dst) {
     return;
   }
   if (y->delegate) {
-    yield_star(y, dst);
+    if (is_async_gen_) {
+      async_yield_star(y, dst);
+    } else {
+      yield_star(y, dst);
+    }
     return;
   }
   Reg mark = e_.temp_mark();
@@ -78,7 +82,14 @@ void FunctionCompiler::yield_expr(const YieldExpression* y, Reg dst) {
     e_.emit(Op::kLoadUndef, {value});
   }
   pos(y);
-  e_.emit(Op::kYield, {gen_reg_, value, mode, value});
+  if (is_async_gen_) {
+    // Yield (27.5.3.7 step 2): AsyncGeneratorYield(? Await(value)).
+    await_in_place(value);
+    e_.emit(Op::kAsyncYield, {gen_reg_, value, mode, value});
+    async_unwrap(value, mode);
+  } else {
+    e_.emit(Op::kYield, {gen_reg_, value, mode, value});
+  }
   resume_dispatch(value, mode, y);
   e_.emit(Op::kMov, {dst, value});
   e_.free_temps_to(mark);
@@ -117,6 +128,100 @@ void FunctionCompiler::yield_star(const YieldExpression* y, Reg dst) {
   e_.bind(normal);
   e_.emit(Op::kMov, {dst, received});
   e_.free_temps_to(mark);
+}
+
+}  // namespace kite::compiler
+
+namespace kite::compiler {
+
+// Await in place: `value` receives the settled value; a rejection throws.
+void FunctionCompiler::await_in_place(Reg value) {
+  Reg mode = temp();
+  e_.emit(Op::kAwait, {gen_reg_, value, mode, value});
+  Label fulfilled = e_.new_label();
+  e_.emit_jump(Op::kJLtI, {mode, 1}, fulfilled);
+  e_.emit(Op::kThrow, {value});
+  e_.bind(fulfilled);
+  e_.free_temps_to(mode);
+}
+
+// AsyncGeneratorUnwrapYieldResumption (27.6.3.7): a return resumption's
+// value is awaited first; if that rejects, the resumption is a throw.
+void FunctionCompiler::async_unwrap(Reg received, Reg mode) {
+  Label done = e_.new_label();
+  e_.emit_jump(Op::kJLtI, {mode, 2}, done);
+  Reg awaited = temp();
+  e_.emit(Op::kAwait, {gen_reg_, received, awaited, received});
+  e_.emit_jump(Op::kJLtI, {awaited, 1}, done);
+  e_.emit(Op::kLoadI, {mode, 1});
+  e_.bind(done);
+  e_.free_temps_to(awaited);
+}
+
+// yield* in an async generator (15.5.5 step 7, generatorKind async): the
+// inner iterator is an async one, each result is awaited, and its values
+// are yielded without another await. AsyncYieldDelegate sets mode 3 when a
+// return finds no return method, 4 when a throw finds no throw method (and
+// called return: AsyncIteratorClose, then a TypeError).
+void FunctionCompiler::async_yield_star(const YieldExpression* y, Reg dst) {
+  Reg mark = e_.temp_mark();
+  Reg iter = temp();
+  Reg received = temp();
+  Reg mode = temp();
+  Reg result = temp();
+  Reg value = temp();
+  expr(y->argument, received);
+  pos(y);
+  e_.emit(Op::kGetAsyncIter, {iter, received});
+  e_.emit(Op::kLoadUndef, {received});
+  e_.emit(Op::kLoadI, {mode, 0});
+  Label loop = e_.new_label();
+  Label special = e_.new_label();
+  Label no_throw = e_.new_label();
+  Label finish = e_.new_label();
+  e_.bind(loop);
+  e_.emit(Op::kAsyncYieldDelegate, {result, iter, mode, received});
+  e_.emit_jump(Op::kJGeI, {mode, 3}, special);
+  await_in_place(result);
+  e_.emit_jump(Op::kIterResult, {value, result}, finish);
+  e_.emit(Op::kAsyncYield, {gen_reg_, received, mode, value});
+  async_unwrap(received, mode);
+  e_.emit_jump(Op::kJmp, {}, loop);
+  e_.bind(special);
+  e_.emit_jump(Op::kJGtI, {mode, 3}, no_throw);
+  await_in_place(received);
+  jump_out(-1, false, received, y);
+  e_.bind(no_throw);
+  await_in_place(result);
+  e_.emit(Op::kCheckObject, {result});
+  e_.emit(Op::kThrowTypeError,
+          {e_.ascii_constant("The iterator does not provide a 'throw' method")});
+  e_.bind(finish);
+  e_.emit(Op::kGetProp, {received, result, e_.ascii_constant("value"), e_.new_ic()});
+  Label normal = e_.new_label();
+  e_.emit_jump(Op::kJLtI, {mode, 2}, normal);
+  await_in_place(received);
+  jump_out(-1, false, received, y);
+  e_.bind(normal);
+  e_.emit(Op::kMov, {dst, received});
+  e_.free_temps_to(mark);
+}
+
+// Leaving a for-of or for-await loop early: IteratorClose, or for await
+// AsyncIteratorClose (7.4.13): return() is called, its result awaited and
+// checked to be an object.
+void FunctionCompiler::close_iterator(const Target& t) {
+  if (!t.async_iter) {
+    e_.emit(Op::kIterClose, {t.iter});
+    return;
+  }
+  Reg r = temp();
+  Label none = e_.new_label();
+  e_.emit_jump(Op::kAsyncIterClose, {r, t.iter}, none);
+  await_in_place(r);
+  e_.emit(Op::kCheckObject, {r});
+  e_.bind(none);
+  e_.free_temps_to(r);
 }
 
 }  // namespace kite::compiler

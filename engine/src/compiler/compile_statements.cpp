@@ -74,6 +74,7 @@ void FunctionCompiler::stmt(const Node* n) {
       Reg v = temp();
       if (r->argument != nullptr) {
         expr(r->argument, v);
+        if (is_async_gen_) await_in_place(v);  // an async generator awaits what it returns
       } else {
         e_.emit(Op::kLoadUndef, {v});
       }
@@ -205,6 +206,13 @@ void FunctionCompiler::return_value(const Node* arg, const Node* at) {
     return;
   }
   Reg v = expr_any(arg);
+  if (is_async_gen_) {
+    // An async generator awaits what it returns (ReturnStatement step 3).
+    Reg t = temp();
+    e_.emit(Op::kMov, {t, v});
+    await_in_place(t);
+    v = t;
+  }
   jump_out(-1, false, v, at);
   e_.free_temps_to(mark);
 }
@@ -224,14 +232,14 @@ void FunctionCompiler::jump_out(int target, bool is_continue, Reg ret_value, con
       e_.emit_jump(Op::kJmp, {}, t.finally_label);
       return;
     }
-    if (t.has_iter) e_.emit(Op::kIterClose, {t.iter});
+    if (t.has_iter) close_iterator(t);
   }
   if (target < 0) {
     emit_return(ret_value);
     return;
   }
   Target& t = targets_[static_cast<std::size_t>(target)];
-  if (!is_continue && t.has_iter) e_.emit(Op::kIterClose, {t.iter});
+  if (!is_continue && t.has_iter) close_iterator(t);
   pop_envs_to(!is_continue && t.break_scope != nullptr ? t.break_scope : t.scope);
   e_.emit_jump(Op::kJmp, {}, is_continue ? t.continue_label : t.break_label);
   (void)at;
@@ -380,7 +388,7 @@ void FunctionCompiler::for_in_of(const ForInOfStatement* s,
     Reg r = temp();
     expr(s->right, r);
     pos(s->right);
-    e_.emit(of ? Op::kGetIter : Op::kForInPrepare, {iter, r});
+    e_.emit(s->is_await ? Op::kGetAsyncIter : of ? Op::kGetIter : Op::kForInPrepare, {iter, r});
     if (of) e_.record_call_name(callee_name(s->right));
     e_.free_temps_to(r);
   }
@@ -390,7 +398,16 @@ void FunctionCompiler::for_in_of(const ForInOfStatement* s,
   Label cont = e_.new_label();
   Label end = e_.new_label();
   e_.bind(top);
-  e_.emit_jump(of ? Op::kIterNext : Op::kForInNext, {value, iter}, done);
+  if (s->is_await) {
+    // for await (14.7.5.7 ForIn/OfBodyEvaluation step 6): await next()'s
+    // result, then check it and take done and value.
+    pos(s->right);
+    e_.emit(Op::kAsyncIterNext, {value, iter});
+    await_in_place(value);
+    e_.emit_jump(Op::kIterResult, {value, value}, done);
+  } else {
+    e_.emit_jump(of ? Op::kIterNext : Op::kForInNext, {value, iter}, done);
+  }
   enter_scope(ls);
   Reg saved_env = 0;
   std::uint32_t body_start = e_.pc();
@@ -410,6 +427,7 @@ void FunctionCompiler::for_in_of(const ForInOfStatement* s,
   if (of) {
     t.iter = iter;
     t.has_iter = true;
+    t.async_iter = s->is_await;
   }
   targets_.push_back(t);
   stmt(s->body);
@@ -425,7 +443,21 @@ void FunctionCompiler::for_in_of(const ForInOfStatement* s,
     e_.add_handler(body_start, body_end, handler, exc);
     e_.bind(handler);
     e_.emit(Op::kSetEnv, {saved_env});
-    e_.emit(Op::kIterClose, {iter});
+    if (s->is_await) {
+      // AsyncIteratorClose with a throw completion: return() is called and
+      // awaited, and whatever it does, the body's exception is thrown.
+      Label rethrow = e_.new_label();
+      Reg closed = e_.alloc_local();
+      std::uint32_t close_start = e_.pc();
+      e_.emit_jump(Op::kAsyncIterClose, {closed, iter}, rethrow);
+      Reg mode = temp();
+      e_.emit(Op::kAwait, {gen_reg_, closed, mode, closed});
+      e_.free_temps_to(mode);
+      e_.add_handler(close_start, e_.pc(), rethrow, closed);
+      e_.bind(rethrow);
+    } else {
+      e_.emit(Op::kIterClose, {iter});
+    }
     e_.emit(Op::kThrow, {exc});
   }
   e_.bind(done);

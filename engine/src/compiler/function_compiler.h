@@ -63,7 +63,8 @@ class FunctionCompiler {
     Scope* break_scope = nullptr;  // when break must also leave a per-iteration scope
     Reg iter = 0;                  // for-of: the iterator to close when leaving
     bool has_iter = false;
-    Reg kind_reg = 0;  // finally: completion kind / value
+    bool async_iter = false;  // for await: AsyncIteratorClose
+    Reg kind_reg = 0;         // finally: completion kind / value
     Reg value_reg = 0;
     Label finally_label;
     std::vector<Exit> exits;
@@ -81,10 +82,16 @@ class FunctionCompiler {
   void yield_star(const parser::YieldExpression* y, Reg dst);
   void resume_dispatch(Reg received, Reg mode, const parser::Node* at);
   void await_expr(const parser::AwaitExpression* a, Reg dst);
+  // Async generators and for-await (compile_generators.cpp).
+  void await_in_place(Reg value);
+  void async_unwrap(Reg received, Reg mode);
+  void async_yield_star(const parser::YieldExpression* y, Reg dst);
+  void close_iterator(const Target& t);
   // `return value` of this function: Ret, or in an async function AsyncReturn
   // (resolve its promise, return the promise).
   void emit_return(Reg value);
   bool is_async_ = false;
+  bool is_async_gen_ = false;  // async function*: both flags
 
   // scopes and bindings (compiler.cpp)
   void enter_scope(Scope* s);

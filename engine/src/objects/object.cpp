@@ -220,10 +220,11 @@ JSFunction* VM::new_closure(FunctionTemplate* tmpl, Environment* env) {
        !tmpl->has(FunctionTemplate::kGetter) && !tmpl->has(FunctionTemplate::kSetter));
   Rooted rt(*this, Value::cell(tmpl));
   Rooted re(*this, env != nullptr ? Value::cell(env) : Value::undefined());
-  Shape* shape = generator   ? intrinsics_.generator_function_shape
-                 : is_async  ? intrinsics_.async_function_shape
-                 : has_proto ? intrinsics_.function_shape
-                             : intrinsics_.method_shape;
+  Shape* shape = generator && is_async ? intrinsics_.async_generator_function_shape
+                 : generator           ? intrinsics_.generator_function_shape
+                 : is_async            ? intrinsics_.async_function_shape
+                 : has_proto           ? intrinsics_.function_shape
+                                       : intrinsics_.method_shape;
   JSFunction* f = alloc_object<JSFunction>(*this, shape, 3, tmpl, env);
   f->slots_[0] = Value::number(tmpl->length);
   f->slots_[1] = tmpl->name.is_string() ? tmpl->name : Value::string(atoms_.empty);
@@ -235,8 +236,8 @@ JSFunction* VM::new_closure(FunctionTemplate* tmpl, Environment* env) {
     } else if (generator) {
       // 15.5.4: a generator's prototype inherits %GeneratorPrototype%, and
       // has no `constructor`.
-      rf.object()->slots_[2] =
-          Value::object(new_object_with_proto(intrinsics_.generator_prototype));
+      rf.object()->slots_[2] = Value::object(new_object_with_proto(
+          is_async ? intrinsics_.async_generator_prototype : intrinsics_.generator_prototype));
     } else {
       Object* proto = new_object();
       Rooted rp(*this, Value::object(proto));

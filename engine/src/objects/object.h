@@ -48,12 +48,14 @@ enum class ObjectClass : std::uint8_t {
   kSetIterator,
   kStringIterator,
   kDate,
-  kRegExp,                // internal_ = source string; extra_->regexp the program
-  kRegExpStringIterator,  // %RegExpStringIteratorPrototype% instances
-  kIteratorRecord,        // internal: elements [iterator, next method]
-  kForInIterator,         // internal: elements = keys, internal = index
-  kPromise,               // internal: the promise's record (builtins/promise.cpp)
-  kGenerator,             // internal: the suspended frame's record (vm/generator.cpp)
+  kRegExp,                 // internal_ = source string; extra_->regexp the program
+  kRegExpStringIterator,   // %RegExpStringIteratorPrototype% instances
+  kIteratorRecord,         // internal: elements [iterator, next method]
+  kForInIterator,          // internal: elements = keys, internal = index
+  kPromise,                // internal: the promise's record (builtins/promise.cpp)
+  kGenerator,              // internal: the suspended frame's record (vm/generator.cpp)
+  kAsyncGenerator,         // as kGenerator, plus the request queue (builtins/async_iteration.cpp)
+  kAsyncFromSyncIterator,  // internal: the sync iterator record (27.1.4)
 };
 
 // Rarely needed per-object state, allocated on first use.

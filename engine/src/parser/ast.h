@@ -401,6 +401,7 @@ struct ForInOfStatement : Node {
   Node* left = nullptr;  // VariableDeclaration (one declarator, no init) or a target/pattern
   Node* right = nullptr;
   Node* body = nullptr;
+  bool is_await = false;  // for await (x of y)
 };
 
 struct WhileStatement : Node {

@@ -109,6 +109,7 @@ Node* Parser::parse_yield(bool allow_in) {
 
 Node* Parser::parse_assignment(bool allow_in) {
   DepthGuard g(this);
+  bool for_head = std::exchange(defer_cover_init_, false);
   // Arrow functions.
   if (at(Tok::kIdentifier) && !tok_.escaped) {
     if (is(tok_.value, "async") && async_function_ahead()) {
@@ -162,8 +163,8 @@ Node* Parser::parse_assignment(bool allow_in) {
     finish(a);
     return a;
   }
-  if (left->kind == NodeKind::kObjectExpression &&
-      has_cover_init(static_cast<ObjectExpression*>(left))) {
+  if (fn().cover_depth == 0 && !(for_head && (at_word("of") || at_word("in"))) &&
+      has_cover_init(left)) {
     fail("Invalid shorthand property initializer", cover_init_pos_);
   }
   return left;
@@ -180,12 +181,24 @@ void Parser::check_simple_target(Node* n) {
   }
 }
 
-bool Parser::has_cover_init(ObjectExpression* o) {
-  for (auto& p : o->properties) {
+bool Parser::has_cover_init(Node* n) {
+  if (n == nullptr) return false;
+  if (n->kind == NodeKind::kArrayExpression) {
+    for (Node* e : static_cast<ArrayExpression*>(n)->elements) {
+      if (e != nullptr && e->kind == NodeKind::kSpreadElement) {
+        e = static_cast<SpreadElement*>(e)->argument;
+      }
+      if (has_cover_init(e)) return true;
+    }
+    return false;
+  }
+  if (n->kind != NodeKind::kObjectExpression) return false;
+  for (auto& p : static_cast<ObjectExpression*>(n)->properties) {
     if (p.shorthand && p.value != nullptr && p.value->kind == NodeKind::kAssignmentPattern) {
       cover_init_pos_ = p.pos;
       return true;
     }
+    if (has_cover_init(p.spread != nullptr ? p.spread : p.method ? nullptr : p.value)) return true;
   }
   return false;
 }
@@ -810,11 +823,15 @@ Node* Parser::parse_array_literal() {
     if (at(Tok::kEllipsis)) {
       SpreadElement* s = make<SpreadElement>(tok_.pos);
       advance();
+      ++fn().cover_depth;
       s->argument = parse_assignment(true);
+      --fn().cover_depth;
       finish(s);
       a->elements.push_back(s);
     } else {
+      ++fn().cover_depth;
       a->elements.push_back(parse_assignment(true));
+      --fn().cover_depth;
     }
     if (!at(Tok::kRBracket)) expect(Tok::kComma);
   }
@@ -848,7 +865,9 @@ Node* Parser::parse_object_literal() {
     prop.pos = tok_.pos;
     if (at(Tok::kEllipsis)) {
       advance();
+      ++fn().cover_depth;
       prop.spread = parse_assignment(true);
+      --fn().cover_depth;
       o->properties.push_back(prop);
       if (!at(Tok::kRBrace)) expect(Tok::kComma);
       continue;
@@ -868,8 +887,8 @@ Node* Parser::parse_object_literal() {
         tok_ = saved;
       } else if (is(word, "async")) {
         if (tok_.newline_before) unexpected();
-        if (at(Tok::kStar)) fail("async generators are not supported yet");
         is_async = true;
+        generator = eat_star();
       } else {
         kind = is(word, "get") ? PropertyKind::kGet : PropertyKind::kSet;
       }
@@ -899,7 +918,9 @@ Node* Parser::parse_object_literal() {
       prop.value = f;
       prop.method = true;
     } else if (eat(Tok::kColon)) {
+      ++fn().cover_depth;
       prop.value = parse_assignment(true);
+      --fn().cover_depth;
       if (!prop.computed) {
         std::u16string name;
         set_inferred_name_from_key(name, prop.key, false, ClassMember::Kind::kMethod);

@@ -15,7 +15,6 @@ Node* Parser::parse_function_declaration(bool is_async) {
   if (is_async) advance();  // async
   advance();
   bool generator = eat_star();
-  if (is_async && generator) fail("async generators are not supported yet");
   Identifier* id = parse_binding_identifier();
   FunctionNode* f = make<FunctionNode>(p, NodeKind::kFunctionDeclaration);
   f->id = id;
@@ -46,9 +45,10 @@ Node* Parser::parse_async_function_or_arrow() {
   FunctionNode* f;
   if (at_word("function")) {
     advance();
-    if (at(Tok::kStar)) fail("async generators are not supported yet");
+    bool generator = eat_star();
     f = make<FunctionNode>(p, NodeKind::kFunctionExpression);
     f->is_async = true;
+    f->is_generator = generator;
     f->source_start = p.offset;
     if (at(Tok::kIdentifier)) {
       if (is(tok_.value, "await")) unexpected();
@@ -97,9 +97,23 @@ void Parser::parse_function_rest(FunctionNode* f, FunctionKind kind, bool derive
     f->body.push_back(parse_statement_list_item());
   }
   advance();
+  if (!f->simple_params) check_no_use_strict(f);
   functions_.pop_back();
   f->source_end = prev_end_;
   finish(f);
+}
+
+void Parser::check_no_use_strict(const FunctionNode* f) {
+  for (const Node* s : f->body) {
+    if (s->kind != NodeKind::kExpressionStatement) return;
+    const Node* e = static_cast<const ExpressionStatement*>(s)->expression;
+    if (e->kind != NodeKind::kStringLiteral || e->pos.offset != s->pos.offset) return;
+    // Only the exact source text "use strict" or 'use strict' (no escapes).
+    if (static_cast<const StringLiteral*>(e)->value == u"use strict" &&
+        e->end - e->pos.offset == 12) {
+      fail("Illegal 'use strict' directive in function with non-simple parameter list", e->pos);
+    }
+  }
 }
 
 void Parser::parse_params(FunctionNode* f, Tok close) {
@@ -204,7 +218,7 @@ Node* Parser::parse_class(bool declaration) {
         tok_ = saved;
       } else {
         is_async = true;
-        if (at(Tok::kStar)) fail("async generators are not supported yet");
+        generator = eat_star();
       }
     }
     ClassMember::Kind kind = ClassMember::Kind::kMethod;
@@ -343,6 +357,7 @@ void Parser::parse_arrow_body(FunctionNode* f) {
       f->body.push_back(parse_statement_list_item());
     }
     advance();
+    if (!f->simple_params) check_no_use_strict(f);
   } else {
     f->expression_body = parse_assignment(true);
   }

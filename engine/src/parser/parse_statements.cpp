@@ -203,7 +203,12 @@ Node* Parser::parse_loop_body() {
 Node* Parser::parse_for() {
   Pos p = tok_.pos;
   advance();
-  if (at_word("await")) fail("for await is not supported yet");
+  bool is_await = false;
+  if (at_word("await")) {
+    if (!fn().in_async) fail("for await is only valid in async functions");
+    advance();
+    is_await = true;
+  }
   expect(Tok::kLParen);
   Node* init = nullptr;
   if (at(Tok::kSemicolon)) {
@@ -219,7 +224,8 @@ Node* Parser::parse_for() {
         fail(std::string(of ? "for-of" : "for-in") +
              " loop variable declaration may not have an initializer.");
       }
-      return parse_for_in_of(p, d, of);
+      if (is_await && !of) unexpected();
+      return parse_for_in_of(p, d, of, is_await);
     }
     for (const auto& decl : d->declarations) {
       if (decl.init == nullptr &&
@@ -233,15 +239,18 @@ Node* Parser::parse_for() {
   } else {
     Pos ep = tok_.pos;
     bool starts_with_let = at_word("let");
+    defer_cover_init_ = true;  // `for ({ x = 1 } of ...)` is a pattern
     Node* e = parse_expression_no_in();
     if (at_word("of") || at_word("in")) {
       bool of = at_word("of");
       if (of && starts_with_let) fail("The left-hand side of a for-of loop may not be 'let'.", ep);
       Node* target = to_assignment_target(e, true);
-      return parse_for_in_of(p, target, of);
+      if (is_await && !of) unexpected();
+      return parse_for_in_of(p, target, of, is_await);
     }
     init = e;
   }
+  if (is_await) unexpected();
   ForStatement* s = make<ForStatement>(p);
   s->init = init;
   expect(Tok::kSemicolon);
@@ -254,9 +263,10 @@ Node* Parser::parse_for() {
   return s;
 }
 
-Node* Parser::parse_for_in_of(Pos p, Node* left, bool of) {
+Node* Parser::parse_for_in_of(Pos p, Node* left, bool of, bool is_await) {
   ForInOfStatement* s =
       make<ForInOfStatement>(p, of ? NodeKind::kForOfStatement : NodeKind::kForInStatement);
+  s->is_await = is_await;
   advance();  // of / in
   s->left = left;
   s->right = of ? parse_assignment(true) : parse_expression();

@@ -48,7 +48,11 @@ class Parser {
     bool in_constructor = false;  // super() allowed (derived)
     bool in_generator = false;    // yield is a YieldExpression (the body, not the parameters)
     bool in_async = false;        // await is an AwaitExpression (the body)
-    bool async_params = false;    // the parameters of an async function: await is an error
+    // Array and object literals open around the expression being parsed: a
+    // cover initializer there may still become a pattern, and is checked
+    // by the outermost literal.
+    int cover_depth = 0;
+    bool async_params = false;  // the parameters of an async function: await is an error
     int loop_depth = 0;
     int switch_depth = 0;
     std::vector<std::pair<std::u16string, bool>> labels;  // name, is a loop label
@@ -134,7 +138,7 @@ class Parser {
   Node* parse_if();
   Node* parse_loop_body();
   Node* parse_for();
-  Node* parse_for_in_of(Pos p, Node* left, bool of);
+  Node* parse_for_in_of(Pos p, Node* left, bool of, bool is_await);
   Node* parse_while();
   Node* parse_do_while();
   Node* parse_return();
@@ -154,6 +158,9 @@ class Parser {
   Node* parse_yield(bool allow_in);
   void parse_params(FunctionNode* f, Tok close);
   static void collect_bound_names(Node* n, std::vector<const Identifier*>& out);
+  // A "use strict" directive in a function with a non-simple parameter
+  // list is an early error (15.2.1).
+  void check_no_use_strict(const FunctionNode* f);
   Node* parse_class(bool declaration);
   static bool key_is(Node* key, const char* name);
   Node* parse_arrow_from_identifier(bool is_async = false);
@@ -167,7 +174,10 @@ class Parser {
   static bool assign_op(Tok t, Op* op);
   Node* parse_assignment(bool allow_in);
   void check_simple_target(Node* n);
-  bool has_cover_init(ObjectExpression* o);
+  // A `{ x = 1 }` left in an object literal that did not become a pattern
+  // (searching nested array and object literals): its position in
+  // cover_init_pos_.
+  bool has_cover_init(Node* n);
   static bool ends_operand(Tok t);
   bool arrow_ahead();
   Node* parse_conditional(bool allow_in);
@@ -218,6 +228,9 @@ class Parser {
   int depth_ = 0;
   std::unordered_set<const Node*> parenthesized_;
   Pos cover_init_pos_;
+  // Set by `for (` before its head: the outermost expression may be a
+  // for-in/of target (checked by to_assignment_target instead).
+  bool defer_cover_init_ = false;
 };
 
 }  // namespace kite::parser

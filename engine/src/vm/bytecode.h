@@ -132,6 +132,13 @@ namespace kite::vm {
   X(Await, "rrrr")        /* co, received, mode, value: suspend until settled */\
   X(AsyncReturn, "rr")    /* co, value: resolve the promise, return it */      \
   X(AsyncThrow, "rr")     /* co, exception: reject the promise, return it */   \
+  X(AsyncYield, "rrrr")   /* gen, received, mode, value: async generator yield */\
+  X(GetAsyncIter, "rr")   /* iter, iterable: GetIterator(iterable, async) */    \
+  X(AsyncIterNext, "rr")  /* result, iter: Call(next, iterator) */             \
+  X(IterResult, "rrt")    /* value, result, done target */                     \
+  X(AsyncIterClose, "rrt") /* result, iter, target if it has no return */      \
+  X(CheckObject, "r")     /* TypeError unless an object (iterator result) */   \
+  X(AsyncYieldDelegate, "rrrr") /* result, iter, mode, received */             \
   X(Debugger, "")                                                              \
   X(Nop, "")
 

@@ -31,10 +31,14 @@ Value* saved_registers(Environment* rec) {
 
 Object* generator_create(VM& vm, const Frame& f) {
   Rooted fn(vm, Value::object(f.callee));
-  bool is_async = f.tmpl->has(FunctionTemplate::kAsync);
+  bool is_generator = f.tmpl->has(FunctionTemplate::kGenerator);
+  bool is_async = f.tmpl->has(FunctionTemplate::kAsync) && !is_generator;  // an async function
+  bool async_gen = is_generator && f.tmpl->has(FunctionTemplate::kAsync);
   Value proto =
       is_async ? Value::undefined() : vm.get(f.callee, PropertyKey::atom(vm.atoms().prototype));
-  Rooted rp(vm, proto.is_object() ? proto : Value::object(vm.intrinsics().generator_prototype));
+  Object* fallback =
+      async_gen ? vm.intrinsics().async_generator_prototype : vm.intrinsics().generator_prototype;
+  Rooted rp(vm, proto.is_object() ? proto : Value::object(fallback));
   std::uint32_t size = kFixed + f.argc + f.tmpl->num_registers;
   Environment* rec = vm.new_environment(nullptr, size);
   rec->slots[kState] = Value::int32(static_cast<std::int32_t>(GeneratorState::kSuspendedStart));
@@ -47,7 +51,8 @@ Object* generator_create(VM& vm, const Frame& f) {
     Value promise = builtins::new_promise(vm);
     static_cast<Environment*>(rr.get().as_cell())->slots[kPromise] = promise;
   }
-  Object* gen = vm.new_object_of_class(ObjectClass::kGenerator, rp.object(), 0);
+  Object* gen = vm.new_object_of_class(
+      async_gen ? ObjectClass::kAsyncGenerator : ObjectClass::kGenerator, rp.object(), 0);
   gen->set_internal(rr.get());
   return gen;
 }
@@ -78,11 +83,46 @@ void VM::push_suspended_frame(Object* co, Value sent, int mode, bool write_sent)
                           Value::undefined(), 0, false, true});
 }
 
+GeneratorState generator_state(Object* co) {
+  return static_cast<GeneratorState>(record_of(co)->slots[kState].as_int32());
+}
+
+void set_generator_state(Object* co, GeneratorState state) {
+  record_of(co)->slots[kState] = Value::int32(static_cast<std::int32_t>(state));
+}
+
+// An async generator keeps its request queue where an async function keeps
+// its promise.
+Value async_generator_queue(Object* co) {
+  return record_of(co)->slots[kPromise];
+}
+
+void set_async_generator_queue(Object* co, Value head) {
+  record_of(co)->slots[kPromise] = head;
+}
+
+// Runs an async generator suspended at its start or at a yield with the
+// request at the head of its queue (AsyncGeneratorResume, 27.6.3.5): the
+// frame runs as an entry frame until it yields with no request queued,
+// awaits, or completes.
+void VM::async_generator_resume(Object* gen_object, Value value, int mode) {
+  Rooted gen(*this, Value::object(gen_object));
+  Rooted sent(*this, value);
+  bool started = generator_state(gen.object()) == GeneratorState::kSuspendedYield;
+  push_suspended_frame(gen.object(), sent.get(), mode, started);
+  set_generator_state(gen.object(), GeneratorState::kExecuting);
+  execute(frames_.size() - 1);
+}
+
 Value async_promise(Object* co) {
   return record_of(co)->slots[kPromise];
 }
 
 void async_finish(VM& vm, Object* co, Value value, bool rejected) {
+  if (co->klass() == ObjectClass::kAsyncGenerator) {
+    async_generator_complete(vm, co, value, rejected);
+    return;
+  }
   Environment* rec = record_of(co);
   rec->slots[kState] = Value::int32(static_cast<std::int32_t>(GeneratorState::kCompleted));
   Rooted promise(vm, rec->slots[kPromise]);

@@ -24,7 +24,8 @@ enum class GeneratorState : std::int32_t {
   kSuspendedStart,
   kSuspendedYield,
   kExecuting,
-  kCompleted
+  kCompleted,
+  kAwaitingReturn,  // async generators: return() awaiting its value (27.6.3.9)
 };
 // How a generator is resumed: the `mode` its yield sees.
 enum class ResumeMode : std::int32_t { kNext = 0, kThrow = 1, kReturn = 2 };
@@ -45,5 +46,39 @@ void async_finish(VM& vm, Object* co, Value value, bool rejected);
 // One step of yield* (27.5.3.x, 15.5.5 step 7): calls the inner iterator's
 // next / throw / return with `received` and returns its result object.
 Value yield_delegate_step(VM& vm, Value iter, ResumeMode mode, Value received);
+
+// The coroutine record's state, and an async generator's request queue
+// (its head node; builtins/async_iteration.cpp).
+GeneratorState generator_state(Object* co);
+void set_generator_state(Object* co, GeneratorState state);
+Value async_generator_queue(Object* co);
+void set_async_generator_queue(Object* co, Value head);
+
+// ---- async generators and async iteration (builtins/async_iteration.cpp) ----
+
+// Completes an async generator's body (AsyncReturn / AsyncThrow): settles
+// the front request done, then drains the queue (27.6.3.3 step 4).
+void async_generator_complete(VM& vm, Object* gen, Value value, bool rejected);
+// AsyncYield: AsyncGeneratorYield (27.6.3.8) of the value in the
+// instruction's value register. True when a request is already queued: its
+// value and mode are in the received and mode registers and the frame goes
+// on; false when the frame was saved and must leave.
+bool async_generator_yield(VM& vm, const Frame& f, const std::uint16_t* pc);
+// GetIterator(obj, async) (7.4.3): an iterator record (kIteratorRecord),
+// through CreateAsyncFromSyncIterator when obj has only Symbol.iterator.
+Value get_async_iterator(VM& vm, Value obj);
+// Call(record.next, record.iterator) with no argument.
+Value async_iterator_next(VM& vm, Value record);
+// The return method of a record's iterator called with no argument, or
+// false (nothing called) when it has none.
+bool async_iterator_return(VM& vm, Value record, Value* out);
+// yield* in an async generator (15.5.5 step 7): one call of next / throw /
+// return. `*mode` becomes 3 for a return the iterator has no method for
+// (await the received value, then return it) and 4 for a throw it has no
+// method for (its return was called: await that result, then TypeError).
+Value async_yield_delegate_step(VM& vm, Value record, std::int32_t* mode, Value received);
+// IterResult: TypeError unless `result` is an object; true when it is done,
+// else its value in *out.
+bool iterator_result_step(VM& vm, Value result, Value* out);
 
 }  // namespace kite::vm

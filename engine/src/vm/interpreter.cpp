@@ -1392,6 +1392,57 @@ Value VM::execute(std::size_t entry) {
           result = async_promise(R(1).as_object());
           goto do_return;
         }
+        CASE(AsyncYield) {
+          SAVE_PC();
+          if (async_generator_yield(*this, *f, pc)) NEXT(5);  // a request was waiting
+          result = Value::undefined();
+          goto do_return;  // suspended: a resumed async generator runs as an entry frame
+        }
+        CASE(GetAsyncIter) {
+          SAVE_PC();
+          R(1) = get_async_iterator(*this, R(2));
+          NEXT(3);
+        }
+        CASE(AsyncIterNext) {
+          SAVE_PC();
+          R(1) = async_iterator_next(*this, R(2));
+          NEXT(3);
+        }
+        CASE(IterResult) {
+          SAVE_PC();
+          Value v;
+          if (iterator_result_step(*this, R(2), &v)) {
+            pc = TARGET(3);
+            DISPATCH();
+          }
+          R(1) = v;
+          NEXT(5);
+        }
+        CASE(AsyncIterClose) {
+          SAVE_PC();
+          Value v;
+          if (!async_iterator_return(*this, R(2), &v)) {
+            pc = TARGET(3);
+            DISPATCH();
+          }
+          R(1) = v;
+          NEXT(5);
+        }
+        CASE(CheckObject) {
+          if (!R(1).is_object()) {
+            SAVE_PC();
+            throw_type_error("Iterator result " + describe(R(1)) + " is not an object");
+          }
+          NEXT(2);
+        }
+        CASE(AsyncYieldDelegate) {
+          SAVE_PC();
+          std::int32_t mode = R(3).as_int32();
+          Value v = async_yield_delegate_step(*this, R(2), &mode, R(4));
+          R(1) = v;
+          R(3) = Value::int32(mode);
+          NEXT(5);
+        }
         CASE(YieldDelegate) {
           SAVE_PC();
           R(1) = yield_delegate_step(*this, R(2), static_cast<ResumeMode>(R(3).as_int32()), R(4));

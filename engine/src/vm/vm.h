@@ -141,11 +141,15 @@ struct Intrinsics {
   Object* aggregate_error_prototype = nullptr;
   Object* promise_prototype = nullptr;
   Object* promise_constructor = nullptr;
-  Object* promise_then = nullptr;                  // %Promise.prototype.then%
-  Object* generator_prototype = nullptr;           // %GeneratorPrototype%
-  Object* generator_function_prototype = nullptr;  // %GeneratorFunction.prototype%
-  Object* async_function_prototype = nullptr;      // %AsyncFunction.prototype%
-  Object* generator_next = nullptr;                // %GeneratorPrototype%.next
+  Object* promise_then = nullptr;                        // %Promise.prototype.then%
+  Object* generator_prototype = nullptr;                 // %GeneratorPrototype%
+  Object* generator_function_prototype = nullptr;        // %GeneratorFunction.prototype%
+  Object* async_function_prototype = nullptr;            // %AsyncFunction.prototype%
+  Object* generator_next = nullptr;                      // %GeneratorPrototype%.next
+  Object* async_iterator_prototype = nullptr;            // %AsyncIteratorPrototype%
+  Object* async_generator_prototype = nullptr;           // %AsyncGeneratorPrototype%
+  Object* async_generator_function_prototype = nullptr;  // %AsyncGeneratorFunction.prototype%
+  Object* async_from_sync_iterator_prototype = nullptr;  // %AsyncFromSyncIteratorPrototype%
   Symbol* symbol_iterator = nullptr;
   Symbol* symbol_has_instance = nullptr;
   Symbol* symbol_to_primitive = nullptr;
@@ -165,9 +169,10 @@ struct Intrinsics {
   Shape* method_shape = nullptr;        // arrows / methods: length, name
   Shape* error_shape = nullptr;
   Shape* arguments_shape = nullptr;
-  Shape* generator_function_shape = nullptr;  // function*: length, name, prototype
-  Shape* async_function_shape = nullptr;      // async functions: length, name
-  Shape* iter_result_shape = nullptr;         // { value, done } (CreateIterResultObject)
+  Shape* generator_function_shape = nullptr;        // function*: length, name, prototype
+  Shape* async_function_shape = nullptr;            // async functions: length, name
+  Shape* async_generator_function_shape = nullptr;  // async function*: length, name, prototype
+  Shape* iter_result_shape = nullptr;               // { value, done } (CreateIterResultObject)
 };
 
 enum class ErrorType {
@@ -418,6 +423,9 @@ class VM {
   // Runs an async function suspended at an await on (mode 0 fulfilled with
   // value, 1 rejected with it); called by the promise job of the await.
   void async_resume(Object* coroutine, Value value, int mode);
+  // Runs an async generator from its start or a yield with the request at
+  // the head of its queue (vm/generator.cpp).
+  void async_generator_resume(Object* gen, Value value, int mode);
   void push_suspended_frame(Object* coroutine, Value sent, int mode, bool write_sent);
 
   // ---- jobs and timers (vm/jobs.h; builtins/promise.cpp, builtins/timers.cpp) ----

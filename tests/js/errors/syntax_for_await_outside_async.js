@@ -1,0 +1,4 @@
+console.log("never printed");
+function f() {
+  for await (const x of []) {}
+}
