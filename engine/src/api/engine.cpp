@@ -152,8 +152,26 @@ Completion Engine::call_global(std::string_view name, double arg, std::string* r
       return c;
     }
     vm::Value a = vm::Value::number(arg);
-    vm::Value r = vm.call(fn, vm::Value::undefined(), std::span<const vm::Value>(&a, 1));
-    if (result != nullptr) *result = vm.to_string(r)->to_utf8();
+    vm::Rooted r(vm, vm.call(fn, vm::Value::undefined(), std::span<const vm::Value>(&a, 1)));
+    if (r.get().is_object() && r.get().as_object()->klass() == vm::ObjectClass::kPromise) {
+      // An async function's result: run jobs until its promise settles.
+      while (vm::builtins::promise_is_pending(r.object()) && !vm.jobs().empty()) {
+        if (vm.interrupt_requested.load(std::memory_order_relaxed) != 0) vm.handle_interrupt();
+        vm::builtins::run_job(vm, vm.jobs().pop());
+      }
+      if (vm::builtins::promise_is_pending(r.object())) {
+        c.ok = false;
+        c.message = "Error: " + std::string(name) + "() returned a promise that never settled";
+        c.report = c.message + "\n";
+        return c;
+      }
+      bool rejected = false;
+      vm::Value v = vm::builtins::promise_result_of(r.object(), &rejected);
+      vm::builtins::promise_mark_handled(vm, r.object());
+      if (rejected) vm.throw_value(v);
+      r.set(v);
+    }
+    if (result != nullptr) *result = vm.to_string(r.get())->to_utf8();
   } catch (vm::JSThrow&) {
     vm::Value exc = vm.take_pending_exception();
     c.ok = false;

@@ -136,13 +136,43 @@ void resolve_promise(VM& vm, Object* promise, Value resolution) {
   vm.jobs().push(Job{Job::Kind::kPromiseResolveThenable, rp.get(), res.get(), then});
 }
 
-// CreateResolvingFunctions: {resolve, reject} sharing one record.
-void create_resolving_functions(VM& vm, Object* promise, Value* resolve, Value* reject) {
+// The record a pair of resolving functions shares: the promise and
+// alreadyResolved. A capability of the built-in constructor keeps only this
+// record (an internal capability) and settles through it; the functions
+// themselves are made only when script could see them (capability_functions).
+Value resolving_record(VM& vm, Object* promise) {
   Rooted rp(vm, Value::object(promise));
-  Rooted rec(vm, Value::cell(record(vm, kResolvingSlotCount)));
-  auto* r = static_cast<Environment*>(rec.get().as_cell());
+  Environment* r = record(vm, kResolvingSlotCount);
   r->slots[kResolvingPromise] = rp.get();
   r->slots[kAlreadyResolved] = Value::boolean(false);
+  return Value::cell(r);
+}
+
+bool is_resolving_record(Value v) {
+  return v.is_internal_cell();
+}
+
+// Calls a capability's resolve or reject: a function, or an internal
+// capability's resolving record (the functions' steps, without them).
+void call_settle(VM& vm, Value fn, bool reject, Value arg) {
+  if (is_resolving_record(fn)) {
+    auto* rec = static_cast<Environment*>(fn.as_cell());
+    if (rec->slots[kAlreadyResolved].is_true()) return;
+    rec->slots[kAlreadyResolved] = Value::boolean(true);
+    if (reject) {
+      settle(vm, rec->slots[kResolvingPromise].as_object(), kRejected, arg);
+    } else {
+      resolve_promise(vm, rec->slots[kResolvingPromise].as_object(), arg);
+    }
+    return;
+  }
+  Rooted ra(vm, arg);
+  vm.call(fn, Value::undefined(), std::span<const Value>(&ra.ref(), 1));
+}
+
+// CreateResolvingFunctions: {resolve, reject} sharing one record.
+void create_resolving_functions(VM& vm, Object* promise, Value* resolve, Value* reject) {
+  Rooted rec(vm, resolving_record(vm, promise));
   Rooted res(vm, closure(vm, promise_resolve_function, 1, rec.get()));
   *reject = closure(vm, promise_reject_function, 1, rec.get());
   *resolve = res.get();
@@ -167,27 +197,45 @@ Value promise_constructor_value(VM& vm) {
 
 // ---- capabilities (27.2.1.5) ----
 
-struct Capability {
-  Value promise, resolve, reject;
-};
-
-// Rooted storage for a capability: three consecutive slots of a record.
+// A capability held in three handles. Of the built-in constructor it is
+// internal: resolve and reject are both the resolving record, and the
+// functions are made the first time script may see them (resolve_fn,
+// reject_fn).
 class RootedCapability {
  public:
-  explicit RootedCapability(VM& vm) : rec_(vm, Value::cell(record(vm, 3))) {}
-  Value promise() const { return slots()[0]; }
-  Value resolve() const { return slots()[1]; }
-  Value reject() const { return slots()[2]; }
+  explicit RootedCapability(VM& vm)
+      : promise_(vm, Value::undefined()),
+        resolve_(vm, Value::undefined()),
+        reject_(vm, Value::undefined()) {}
+  Value promise() const { return promise_.get(); }
+  Value resolve() const { return resolve_.get(); }
+  Value reject() const { return reject_.get(); }
   void set(Value p, Value res, Value rej) {
-    slots()[0] = p;
-    slots()[1] = res;
-    slots()[2] = rej;
+    promise_.set(p);
+    resolve_.set(res);
+    reject_.set(rej);
+  }
+  Value resolve_fn(VM& vm) {
+    materialize(vm);
+    return resolve_.get();
+  }
+  Value reject_fn(VM& vm) {
+    materialize(vm);
+    return reject_.get();
   }
 
  private:
-  Value* slots() const { return static_cast<Environment*>(rec_.get().as_cell())->slots; }
-  Rooted rec_;
+  void materialize(VM& vm);
+  Rooted promise_;
+  Rooted resolve_;
+  Rooted reject_;
 };
+
+void RootedCapability::materialize(VM& vm) {
+  if (!is_resolving_record(resolve_.get())) return;
+  resolve_.set(closure(vm, promise_resolve_function, 1, resolve_.get()));
+  reject_.set(closure(vm, promise_reject_function, 1, reject_.get()));
+}
 
 enum ExecutorSlot : std::uint32_t { kExecResolve, kExecReject, kExecutorSlotCount };
 
@@ -208,10 +256,8 @@ void new_promise_capability(VM& vm, Value c, RootedCapability* cap) {
   if (c == promise_constructor_value(vm)) {
     // The built-in constructor: no observable difference, no executor.
     Rooted p(vm, Value::object(new_promise_with_proto(vm, vm.intrinsics().promise_prototype)));
-    Value res, rej;
-    create_resolving_functions(vm, p.object(), &res, &rej);
-    Rooted rres(vm, res);
-    cap->set(p.get(), rres.get(), rej);
+    Value rec = resolving_record(vm, p.object());
+    cap->set(p.get(), rec, rec);
     return;
   }
   if (!vm.is_constructor(c)) vm.throw_type_error(vm.describe(c) + " is not a constructor");
@@ -241,7 +287,7 @@ Value promise_resolve(VM& vm, Value c, Value x) {
   }
   RootedCapability cap(vm);
   new_promise_capability(vm, rc.get(), &cap);
-  vm.call(cap.resolve(), Value::undefined(), std::span<const Value>(&rx.ref(), 1));
+  call_settle(vm, cap.resolve(), false, rx.get());
   return cap.promise();
 }
 
@@ -432,7 +478,7 @@ Value promise_static_reject(VM& vm, CallInfo& ci) {
   Rooted reason(vm, ci.arg(0));
   RootedCapability cap(vm);
   new_promise_capability(vm, ci.this_value, &cap);
-  vm.call(cap.reject(), Value::undefined(), std::span<const Value>(&reason.ref(), 1));
+  call_settle(vm, cap.reject(), true, reason.get());
   return cap.promise();
 }
 
@@ -460,10 +506,10 @@ void combinator_done(VM& vm, Environment* shared, Combinator kind) {
         vm, Value::object(vm.make_error(ErrorType::kAggregateError, "All promises were rejected")));
     vm.define_own_property(err.object(), PropertyKey::atom(vm.atoms().errors), arr.get(),
                            attr::kHidden);
-    vm.call(s->slots[kCombResolve], Value::undefined(), std::span<const Value>(&err.ref(), 1));
+    call_settle(vm, s->slots[kCombResolve], true, err.get());
     return;
   }
-  vm.call(s->slots[kCombResolve], Value::undefined(), std::span<const Value>(&arr.ref(), 1));
+  call_settle(vm, s->slots[kCombResolve], false, arr.get());
 }
 
 Value combinator_element(VM& vm, CallInfo& ci, Combinator kind, const char* status) {
@@ -550,7 +596,7 @@ Value promise_combinator(VM& vm, CallInfo& ci, Combinator kind, bool race) {
       Rooted p(vm,
                vm.call(promise_resolve_fn.get(), c.get(), std::span<const Value>(&rnext.ref(), 1)));
       if (race) {
-        Value args[2] = {cap.resolve(), cap.reject()};
+        Value args[2] = {cap.resolve_fn(vm), cap.reject_fn(vm)};
         invoke_then(vm, p.get(), std::span<const Value>(args, 2));
         ++index;
         continue;
@@ -567,7 +613,7 @@ Value promise_combinator(VM& vm, CallInfo& ci, Combinator kind, bool race) {
       switch (kind) {
         case Combinator::kAll:
           on_ok.set(closure(vm, all_resolve_element, 1, elem.get()));
-          on_err.set(cap.reject());
+          on_err.set(cap.reject_fn(vm));
           break;
         case Combinator::kAllSettled: {
           on_ok.set(closure(vm, all_settled_fulfilled, 1, elem.get()));
@@ -575,7 +621,7 @@ Value promise_combinator(VM& vm, CallInfo& ci, Combinator kind, bool race) {
           break;
         }
         case Combinator::kAny:
-          on_ok.set(cap.resolve());
+          on_ok.set(cap.resolve_fn(vm));
           on_err.set(closure(vm, any_reject_element, 1, elem.get()));
           break;
       }
@@ -600,7 +646,7 @@ Value promise_combinator(VM& vm, CallInfo& ci, Combinator kind, bool race) {
         vm.take_pending_exception();
       }
     }
-    vm.call(cap.reject(), Value::undefined(), std::span<const Value>(&exc.ref(), 1));
+    call_settle(vm, cap.reject(), true, exc.get());
   }
   return cap.promise();
 }
@@ -651,7 +697,7 @@ void run_reaction_job(VM& vm, const Job& job) {
   }
   Value settle_fn = slots()[abrupt ? kCapReject : kCapResolve];
   if (slots()[kCapPromise].is_undefined()) return;  // no capability (await)
-  vm.call(settle_fn, Value::undefined(), std::span<const Value>(&result.ref(), 1));
+  call_settle(vm, settle_fn, abrupt, result.get());
 }
 
 // NewPromiseResolveThenableJob's job.

@@ -97,36 +97,47 @@ void FunctionCompiler::yield_expr(const YieldExpression* y, Reg dst) {
 
 // yield*: each YieldDelegate step calls the inner iterator's next, throw
 // or return with the received value (closing it and throwing a TypeError
-// when it has no throw method) and leaves the inner result object; while it
-// is not done, that object is yielded as it is.
+// when it has no throw method). While not done, what it returns is yielded:
+// a generic iterator's result object as it is (YieldRaw), a value from a
+// generator or built-in iterator stepped directly as a value (Yield, no
+// result object). `state` says which (vm::DelegateState).
 void FunctionCompiler::yield_star(const YieldExpression* y, Reg dst) {
   Reg mark = e_.temp_mark();
   Reg iter = temp();
   Reg received = temp();
   Reg mode = temp();
   Reg result = temp();
-  Reg done = temp();
+  Reg state = temp();
   expr(y->argument, received);
   pos(y);
   e_.emit(Op::kGetIter, {iter, received});
   e_.emit(Op::kLoadUndef, {received});
   e_.emit(Op::kLoadI, {mode, 0});
   Label loop = e_.new_label();
+  Label raw = e_.new_label();
   Label finish = e_.new_label();
+  Label have_value = e_.new_label();
   e_.bind(loop);
-  e_.emit(Op::kYieldDelegate, {result, iter, mode, received});
-  e_.emit(Op::kGetProp, {done, result, e_.ascii_constant("done"), e_.new_ic()});
-  e_.emit_jump(Op::kJmpTrue, {done}, finish);
+  e_.emit(Op::kYieldDelegate, {result, iter, mode, received, state});
+  e_.emit_jump(Op::kJGeI, {state, static_cast<std::uint16_t>(vm::DelegateState::kDoneResult)},
+               finish);
+  e_.emit_jump(Op::kJLtI, {state, static_cast<std::uint16_t>(vm::DelegateState::kValue)}, raw);
+  e_.emit(Op::kYield, {gen_reg_, received, mode, result});
+  e_.emit_jump(Op::kJmp, {}, loop);
+  e_.bind(raw);
   e_.emit(Op::kYieldRaw, {gen_reg_, received, mode, result});
   e_.emit_jump(Op::kJmp, {}, loop);
   e_.bind(finish);
-  e_.emit(Op::kGetProp, {received, result, e_.ascii_constant("value"), e_.new_ic()});
+  e_.emit_jump(Op::kJGtI, {state, static_cast<std::uint16_t>(vm::DelegateState::kDoneResult)},
+               have_value);
+  e_.emit(Op::kGetProp, {result, result, e_.ascii_constant("value"), e_.new_ic()});
+  e_.bind(have_value);
   // A return forwarded to the inner iterator that it completed: return.
   Label normal = e_.new_label();
   e_.emit_jump(Op::kJLtI, {mode, 2}, normal);
-  jump_out(-1, false, received, y);
+  jump_out(-1, false, result, y);
   e_.bind(normal);
-  e_.emit(Op::kMov, {dst, received});
+  e_.emit(Op::kMov, {dst, result});
   e_.free_temps_to(mark);
 }
 

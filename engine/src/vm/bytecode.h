@@ -127,7 +127,7 @@ namespace kite::vm {
   X(GenStart, "r")        /* gen: make the generator, save the frame, return it */\
   X(Yield, "rrrr")        /* gen, received, mode, value: suspend, yield value */\
   X(YieldRaw, "rrrr")     /* as Yield; value is already an iterator result */  \
-  X(YieldDelegate, "rrrr") /* result, iterator, mode, received: a yield* step */\
+  X(YieldDelegate, "rrrrr") /* result, iter, mode, received, state: yield* step */\
   X(AsyncStart, "r")      /* co: the async function's coroutine and promise */ \
   X(Await, "rrrr")        /* co, received, mode, value: suspend until settled */\
   X(AsyncReturn, "rr")    /* co, value: resolve the promise, return it */      \
@@ -143,6 +143,14 @@ namespace kite::vm {
   X(Nop, "")
 
 // clang-format on
+
+// What a yield* step (YieldDelegate) left in its result register.
+enum class DelegateState : std::int32_t {
+  kResult = 0,      // an inner result object, not done: yield it as it is
+  kValue = 1,       // a value a built-in iterator or generator yielded: yield it
+  kDoneResult = 2,  // a done result object: the value is its `value`
+  kDoneValue = 3,   // done, with the value itself
+};
 
 enum class Op : std::uint16_t {
 #define KITE_OP_ENUM(name, fmt) k##name,

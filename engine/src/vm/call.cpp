@@ -183,7 +183,7 @@ void VM::push_frame(JSFunction* fn, Value this_value, const Value* argv, std::ui
   for (std::uint32_t i = 1 + n; i < t->num_registers; ++i) regs[i] = Value::undefined();
   stack_top_ = regs + t->num_registers;
   frames_.push_back(Frame{fn, t, regs, t->code.data(), argv, argc, fn->env, new_target, return_reg,
-                          construct, entry});
+                          construct, entry, regs});
 }
 
 Value VM::run_script(FunctionTemplate* tmpl) {

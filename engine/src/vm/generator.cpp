@@ -34,8 +34,16 @@ Object* generator_create(VM& vm, const Frame& f) {
   bool is_generator = f.tmpl->has(FunctionTemplate::kGenerator);
   bool is_async = f.tmpl->has(FunctionTemplate::kAsync) && !is_generator;  // an async function
   bool async_gen = is_generator && f.tmpl->has(FunctionTemplate::kAsync);
-  Value proto =
-      is_async ? Value::undefined() : vm.get(f.callee, PropertyKey::atom(vm.atoms().prototype));
+  Value proto;
+  Shape* shape = f.callee->shape();
+  if (is_async) {
+    proto = Value::undefined();
+  } else if (shape == vm.intrinsics().generator_function_shape ||
+             shape == vm.intrinsics().async_generator_function_shape) {
+    proto = f.callee->slot(2);  // `prototype`, a data property in its birth slot
+  } else {
+    proto = vm.get(f.callee, PropertyKey::atom(vm.atoms().prototype));
+  }
   Object* fallback =
       async_gen ? vm.intrinsics().async_generator_prototype : vm.intrinsics().generator_prototype;
   Rooted rp(vm, proto.is_object() ? proto : Value::object(fallback));
@@ -57,30 +65,27 @@ Object* generator_create(VM& vm, const Frame& f) {
   return gen;
 }
 
-// Pushes a coroutine's saved frame back onto the register stack as an
-// entry frame, resumed at its saved pc; with `write_sent`, the instruction it
-// stopped at receives `sent` and `mode`.
+// Pushes a coroutine's saved frame as an entry frame, resumed at its saved
+// pc; with `write_sent`, the instruction it stopped at receives `sent` and
+// `mode`. The frame's registers are the record's own slots: resuming and
+// suspending copy nothing, and the frame takes no register stack (its
+// stack_base is the current top, where the frames it calls begin).
 void VM::push_suspended_frame(Object* co, Value sent, int mode, bool write_sent) {
   Environment* rec = record_of(co);
   auto* fn = static_cast<JSFunction*>(rec->slots[kFunction].as_object());
   FunctionTemplate* t = fn->tmpl;
   check_stack();
-  Value* regs = stack_top_;
-  if (regs + t->num_registers + 1 >= stack_end_)
-    throw_range_error("Maximum call stack size exceeded");
-  const Value* saved = saved_registers(rec);
-  for (std::uint32_t i = 0; i < t->num_registers; ++i) regs[i] = saved[i];
+  Value* regs = saved_registers(rec);
   if (write_sent) {
     regs[rec->slots[kReceived].as_int32()] = sent;
     regs[rec->slots[kMode].as_int32()] = Value::int32(mode);
   }
-  stack_top_ = regs + t->num_registers;
   Value env = rec->slots[kEnv];
   frames_.push_back(Frame{fn, t, regs, t->code.data() + rec->slots[kPc].as_int32(),
                           &rec->slots[kFixed],
                           static_cast<std::uint32_t>(rec->slots[kArgc].as_int32()),
                           env.is_undefined() ? nullptr : static_cast<Environment*>(env.as_cell()),
-                          Value::undefined(), 0, false, true});
+                          Value::undefined(), 0, false, true, stack_top_});
 }
 
 GeneratorState generator_state(Object* co) {
@@ -146,8 +151,12 @@ void generator_save(Object* gen, const Frame& f, const std::uint16_t* resume_pc,
   rec->slots[kPc] = Value::int32(static_cast<std::int32_t>(resume_pc - f.tmpl->code.data()));
   rec->slots[kReceived] = Value::int32(received);
   rec->slots[kMode] = Value::int32(mode);
+  // A frame running on the register stack (the first suspension) moves its
+  // registers into the record; a resumed one already runs in them.
   Value* saved = saved_registers(rec);
-  for (std::uint32_t i = 0; i < f.tmpl->num_registers; ++i) saved[i] = f.regs[i];
+  if (f.regs != saved) {
+    for (std::uint32_t i = 0; i < f.tmpl->num_registers; ++i) saved[i] = f.regs[i];
+  }
 }
 
 // GeneratorResume / GeneratorResumeAbrupt (27.5.3.3-4), without the
@@ -203,12 +212,38 @@ Value VM::generator_resume(Value gen_value, Value value, int mode, std::string_v
   return builtins::create_iter_result(*this, out, how == ResumeOutcome::kReturned);
 }
 
-Value yield_delegate_step(VM& vm, Value iter_value, ResumeMode mode, Value received) {
+// An inner iterator's result object: done is read (IteratorComplete), the
+// value is left for the generator to read only when done.
+Value result_state(VM& vm, Value result, DelegateState* state) {
+  Rooted rres(vm, result);
+  bool done = VM::to_boolean(vm.get(rres.object(), PropertyKey::atom(vm.atoms().done)));
+  *state = done ? DelegateState::kDoneResult : DelegateState::kResult;
+  return rres.get();
+}
+
+Value yield_delegate_step(VM& vm, Value iter_value, ResumeMode mode, Value received,
+                          DelegateState* state) {
   Rooted rr(vm, received);
   Rooted iter(vm, iter_value);
   Rooted next(vm, Value::undefined());
   Object* io = iter_value.as_object();
   if (io->klass() == ObjectClass::kIteratorRecord) {
+    Value target = io->elements()[0];
+    if (mode == ResumeMode::kNext &&
+        io->elements()[1] == Value::object(vm.intrinsics().generator_next) && target.is_object() &&
+        target.as_object()->klass() == ObjectClass::kGenerator) {
+      // A generator with the built-in next: resume it directly; what it
+      // yields is passed on as a value, with no result object between.
+      Value v;
+      VM::ResumeOutcome how = vm.resume_generator(target.as_object(), rr.get(), 0, &v);
+      if (how == VM::ResumeOutcome::kYieldedRaw) {
+        Rooted rv(vm, v);
+        return result_state(vm, rv.get(), state);
+      }
+      *state =
+          how == VM::ResumeOutcome::kReturned ? DelegateState::kDoneValue : DelegateState::kValue;
+      return v;
+    }
     next.set(io->elements()[1]);
     iter.set(io->elements()[0]);
   } else if (mode == ResumeMode::kNext) {
@@ -216,7 +251,8 @@ Value yield_delegate_step(VM& vm, Value iter_value, ResumeMode mode, Value recei
     // its built-in next: step it directly.
     Value v;
     bool more = vm.builtin_iterator_next(io, &v);
-    return builtins::create_iter_result(vm, more ? v : Value::undefined(), !more);
+    *state = more ? DelegateState::kValue : DelegateState::kDoneValue;
+    return more ? v : Value::undefined();
   } else {
     next.set(vm.get(io, PropertyKey::atom(vm.atoms().next)));
   }
@@ -242,7 +278,10 @@ Value yield_delegate_step(VM& vm, Value iter_value, ResumeMode mode, Value recei
     }
     case ResumeMode::kReturn: {
       Value ret = vm.get_method(iter.get(), PropertyKey::atom(vm.atoms().return_));
-      if (ret.is_undefined()) return builtins::create_iter_result(vm, rr.get(), true);
+      if (ret.is_undefined()) {
+        *state = DelegateState::kDoneValue;
+        return rr.get();
+      }
       result = vm.call(ret, iter.get(), std::span<const Value>(&rr.ref(), 1));
       break;
     }
@@ -250,7 +289,8 @@ Value yield_delegate_step(VM& vm, Value iter_value, ResumeMode mode, Value recei
   if (!result.is_object()) {
     vm.throw_type_error("Iterator result " + vm.describe(result) + " is not an object");
   }
-  return result;
+  Rooted rres(vm, result);
+  return result_state(vm, rres.get(), state);
 }
 
 }  // namespace kite::vm

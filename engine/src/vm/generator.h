@@ -16,6 +16,7 @@
 
 #include "objects/environment.h"
 #include "objects/object.h"
+#include "vm/bytecode.h"
 #include "vm/vm.h"
 
 namespace kite::vm {
@@ -43,9 +44,11 @@ void generator_save(Object* gen, const Frame& f, const std::uint16_t* resume_pc,
 Value async_promise(Object* co);
 void async_finish(VM& vm, Object* co, Value value, bool rejected);
 
-// One step of yield* (27.5.3.x, 15.5.5 step 7): calls the inner iterator's
-// next / throw / return with `received` and returns its result object.
-Value yield_delegate_step(VM& vm, Value iter, ResumeMode mode, Value received);
+// One step of yield* (15.5.5 step 7, sync): calls the inner iterator's next /
+// throw / return with `received` (a generator or built-in iterator with its
+// built-in next is stepped directly) and says in *state what it returns.
+Value yield_delegate_step(VM& vm, Value iter, ResumeMode mode, Value received,
+                          DelegateState* state);
 
 // The coroutine record's state, and an async generator's request queue
 // (its head node; builtins/async_iteration.cpp).

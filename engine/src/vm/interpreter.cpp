@@ -116,7 +116,7 @@ void VM::copy_data_properties(Object* dst, Value src, const Value* excluded, std
 bool VM::unwind(std::size_t entry) {
   if (terminating_) {
     while (frames_.size() > entry) {
-      stack_top_ = frames_.back().regs;
+      stack_top_ = frames_.back().stack_base;
       frames_.pop_back();
     }
     return false;
@@ -131,11 +131,12 @@ bool VM::unwind(std::size_t entry) {
       if (off >= h.start && off < h.end) {
         f.regs[h.reg] = take_pending_exception();
         f.pc = f.tmpl->code.data() + h.target;
-        stack_top_ = f.regs + f.tmpl->num_registers;
+        // A frame with heap registers takes no register stack.
+        stack_top_ = f.stack_base == f.regs ? f.regs + f.tmpl->num_registers : f.stack_base;
         return true;
       }
     }
-    stack_top_ = f.regs;
+    stack_top_ = f.stack_base;
     frames_.pop_back();
   }
   return false;
@@ -1237,7 +1238,7 @@ Value VM::execute(std::size_t entry) {
         f->pc = pc + (LEN);                                                    \
         const std::uint16_t* entry_pc = t->code.data();                        \
         f = &frames_.emplace_back(Frame{jf, t, nregs, entry_pc, argv, argc, jf->env, \
-                                        Value::undefined(), pc[1], false, false}); \
+                                        Value::undefined(), pc[1], false, false, nregs}); \
         regs = nregs;                                                          \
         pc = entry_pc;                                                         \
         code = entry_pc;                                                       \
@@ -1445,8 +1446,12 @@ Value VM::execute(std::size_t entry) {
         }
         CASE(YieldDelegate) {
           SAVE_PC();
-          R(1) = yield_delegate_step(*this, R(2), static_cast<ResumeMode>(R(3).as_int32()), R(4));
-          NEXT(5);
+          DelegateState state;
+          Value v = yield_delegate_step(*this, R(2), static_cast<ResumeMode>(R(3).as_int32()), R(4),
+                                        &state);
+          R(1) = v;
+          R(5) = Value::int32(static_cast<std::int32_t>(state));
+          NEXT(6);
         }
         CASE(GetIter) {
           SAVE_PC();
@@ -1534,11 +1539,11 @@ Value VM::execute(std::size_t entry) {
       {
         bool was_entry = f->is_entry;
         std::uint16_t ret_reg = f->return_reg;
-        stack_top_ = f->regs;
+        // The caller's register stack ends where this frame began.
+        stack_top_ = f->stack_base;
         frames_.pop_back();
         if (was_entry) return result;
         LOAD_FRAME();
-        stack_top_ = regs + f->tmpl->num_registers;
         regs[ret_reg] = result;
       }
       DISPATCH();

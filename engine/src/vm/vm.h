@@ -80,6 +80,11 @@ struct Frame {
   std::uint16_t return_reg;  // caller register receiving the result
   bool is_construct;         // `new`: a non-object return yields `this`
   bool is_entry;             // returning from this frame leaves the interpreter loop
+  // stack_top_ when the frame was pushed, restored when it is popped. It is
+  // `regs` except for a resumed generator or async function, whose
+  // registers live in its heap record (vm/generator.cpp): that frame takes
+  // no register stack, and the frames it calls start at stack_base.
+  Value* stack_base;
 };
 
 // Well-known atoms, interned at startup.

@@ -106,6 +106,8 @@ class Engine {
 
   // Calls the global function `name` with numeric argument `arg`; on success
   // stores the result converted to a string (as String(x) would) in *result.
+  // A promise result (an async function) is awaited: queued jobs run until
+  // it settles, and a rejection is the Completion's error.
   Completion call_global(std::string_view name, double arg, std::string* result);
 
   // Asks the running script to stop at its next loop back-edge with an
