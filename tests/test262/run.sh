@@ -37,8 +37,6 @@ SKIP_FEATURES="
   top-level-await
   Array.fromAsync
   regexp-v-flag regexp-modifiers regexp-duplicate-named-groups RegExp.escape
-  class-fields-private class-fields-private-in class-methods-private
-  class-static-fields-private class-static-methods-private class-static-block
   decorators auto-accessor
   Proxy Reflect Reflect.construct Reflect.set Reflect.setPrototypeOf
   BigInt TypedArray ArrayBuffer DataView SharedArrayBuffer Atomics resizable-arraybuffer

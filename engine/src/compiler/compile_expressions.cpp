@@ -226,7 +226,7 @@ void FunctionCompiler::member(const MemberExpression* m, Reg dst, Label nil) {
     }
     Reg key = expr_any(p);
     pos(m);
-    e_.emit(Op::kGetElem, {dst, obj, key});
+    get_elem(m, dst, obj, key);
   }
   e_.free_temps_to(mark > dst ? mark : static_cast<Reg>(dst + 1));
 }
@@ -341,7 +341,7 @@ void FunctionCompiler::call(const CallExpression* c, Reg dst, Label nil) {
         Reg key = temp();
         expr(m->property, key);
         pos(m);
-        e_.emit(Op::kGetElem, {fn, self, key});
+        get_elem(m, fn, self, key);
         e_.free_temps_to(static_cast<Reg>(self + 1));
       }
     }
@@ -594,7 +594,7 @@ void FunctionCompiler::tagged_template(const TaggedTemplate* t, Reg dst) {
     } else {
       Reg k = temp();
       expr(m->property, k);
-      e_.emit(Op::kGetElem, {fn, self, k});
+      get_elem(m, fn, self, k);
       e_.free_temps_to(static_cast<Reg>(self + 1));
     }
   } else {

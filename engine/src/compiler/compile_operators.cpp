@@ -188,6 +188,18 @@ void FunctionCompiler::unary(const UnaryExpression* u, Reg dst) {
 
 void FunctionCompiler::binary(const BinaryExpression* b, Reg dst) {
   Reg mark = e_.temp_mark();
+  if (b->op == AstOp::kIn && b->left->kind == NodeKind::kIdentifier &&
+      static_cast<const Identifier*>(b->left)->name[0] == u'#') {
+    // `#x in obj`: whether obj has the private element (a TypeError unless
+    // obj is an object).
+    Reg key = temp();
+    expr(b->left, key);
+    Reg obj = expr_any(b->right);
+    pos(b);
+    e_.emit(Op::kHasPrivate, {dst, key, obj});
+    e_.free_temps_to(mark > dst ? mark : static_cast<Reg>(dst + 1));
+    return;
+  }
   // x + small-int constant
   if (std::int16_t imm; b->op == AstOp::kAdd && int16_literal(b->right, &imm)) {
     Reg l = expr_any(b->left);
@@ -426,7 +438,7 @@ void FunctionCompiler::assign(const AssignmentExpression* a, Reg dst) {
         expr(m->property, key);
         expr(a->value, dst);
         pos(a);
-        e_.emit(Op::kSetElem, {obj, key, dst});
+        set_elem(m, obj, key, dst);
       }
       e_.free_temps_to(mark > dst ? mark : static_cast<Reg>(dst + 1));
       return;
@@ -484,8 +496,8 @@ void FunctionCompiler::assign(const AssignmentExpression* a, Reg dst) {
         Reg key = temp();
         expr(m->property, key);
         e_.emit(Op::kToPropertyKey, {key, key});
-        e_.emit(Op::kGetElem, {cur, obj, key});
-        combine(cur, [&](Reg v) { e_.emit(Op::kSetElem, {obj, key, v}); });
+        get_elem(m, cur, obj, key);
+        combine(cur, [&](Reg v) { set_elem(m, obj, key, v); });
       }
     }
   }
@@ -543,7 +555,7 @@ bool FunctionCompiler::effect_direct(const Node* n) {
       Reg key = expr_any(m->property);
       Reg v = expr_any(a->value);
       pos(a);
-      e_.emit(Op::kSetElem, {obj, key, v});
+      set_elem(m, obj, key, v);
     }
     e_.free_temps_to(mark);
     return true;
@@ -635,10 +647,10 @@ void FunctionCompiler::update(const UpdateExpression* u, Reg dst) {
     } else {
       expr(m->property, key);
       e_.emit(Op::kToPropertyKey, {key, key});
-      e_.emit(Op::kGetElem, {cur, obj, key});
+      get_elem(m, cur, obj, key);
       e_.emit(Op::kToNumeric, {cur, cur});
       e_.emit(op, {next, cur});
-      e_.emit(Op::kSetElem, {obj, key, next});
+      set_elem(m, obj, key, next);
     }
   }
   e_.emit(Op::kMov, {dst, u->prefix ? next : cur});

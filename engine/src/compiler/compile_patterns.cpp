@@ -170,7 +170,7 @@ void FunctionCompiler::assign_target(const Node* target, Reg value, bool init) {
       } else {
         Reg key = temp();
         expr(m->property, key);
-        e_.emit(Op::kSetElem, {obj, key, value});
+        set_elem(m, obj, key, value);
       }
     }
     e_.free_temps_to(mark);

@@ -82,6 +82,10 @@ class FunctionCompiler {
   void yield_star(const parser::YieldExpression* y, Reg dst);
   void resume_dispatch(Reg received, Reg mode, const parser::Node* at);
   void await_expr(const parser::AwaitExpression* a, Reg dst);
+  // obj[key] read and write; a private member (obj.#x, key = the private
+  // name) reads and writes its own private element (compile_classes.cpp).
+  void get_elem(const parser::MemberExpression* m, Reg dst, Reg obj, Reg key);
+  void set_elem(const parser::MemberExpression* m, Reg obj, Reg key, Reg value);
   // Async generators and for-await (compile_generators.cpp).
   void await_in_place(Reg value);
   void async_unwrap(Reg received, Reg mode);
@@ -112,6 +116,7 @@ class FunctionCompiler {
   vm::FunctionTemplate* compile_nested(const parser::FunctionNode* f,
                                        const parser::ClassNode* cls = nullptr);
   void class_decl(const parser::ClassNode* c, Reg dst);
+  void load_class_binding(const parser::ClassNode* c, const std::u16string& name, Reg dst);
 
   // statements (compile_statements.cpp)
   void stmt(const parser::Node* n);

@@ -304,21 +304,48 @@ void ScopeTree::visit_class(const ClassNode* c, Scope* outer) {
   Scope* s = new_scope(ScopeKind::kClass, outer, outer->function);
   scopes_[c] = s;
   if (c->id != nullptr) declare(s, c->id->name, BindingKind::kClassInner, nullptr, 0);
+  // Private names and what the class keeps for its initializers live in
+  // hidden bindings of the class scope ('#' cannot start an identifier):
+  // "#x" the private name, "#x()" / "#x get" / "#x set" a private
+  // method's or accessor's function, "#key N" a computed field key.
+  std::uint32_t field_index = 0;
+  for (const ClassMember& m : c->members) {
+    if (m.is_private) {
+      const auto& name = static_cast<const Identifier*>(m.key)->name;
+      if (s->find(name) == nullptr) declare_hidden(s, name);
+      switch (m.kind) {
+        case ClassMember::Kind::kMethod:
+          declare_hidden(s, name + u"()");
+          break;
+        case ClassMember::Kind::kGetter:
+          declare_hidden(s, name + u" get");
+          break;
+        case ClassMember::Kind::kSetter:
+          declare_hidden(s, name + u" set");
+          break;
+        default:
+          break;
+      }
+    }
+    if (m.kind == ClassMember::Kind::kField && m.computed) {
+      declare_hidden(s, computed_field_key_name(field_index));
+    }
+    if (m.kind == ClassMember::Kind::kField) ++field_index;
+  }
   for (const ClassMember& m : c->members) {
     if (m.computed) visit_expr(m.key, s);
   }
   if (c->constructor != nullptr) visit_function(c->constructor, s);
   for (const ClassMember& m : c->members) {
-    if (m.function != nullptr) visit_function(m.function, s);
+    if (m.function != nullptr && m.kind != ClassMember::Kind::kStaticBlock) {
+      visit_function(m.function, s);
+    }
   }
   // Field initializers run as synthetic methods: one for instance fields
-  // (this = the new object), one for static fields (this = the class).
+  // and private methods (this = the new object), one for static fields,
+  // static private methods and static blocks (this = the class).
   for (int is_static = 0; is_static < 2; ++is_static) {
-    bool any = false;
-    for (const ClassMember& m : c->members) {
-      any |= m.kind == ClassMember::Kind::kField && m.is_static == (is_static != 0);
-    }
-    if (!any) continue;
+    if (!has_initializer(c, is_static != 0)) continue;
     all_functions_.push_back(std::make_unique<FunctionInfo>());
     FunctionInfo* fn = all_functions_.back().get();
     fn->parent = s->function;
@@ -327,12 +354,39 @@ void ScopeTree::visit_class(const ClassNode* c, Scope* outer) {
     fn->scope = fs;
     fn->this_binding = declare(fs, u"this", BindingKind::kThis, nullptr, 0);
     for (const ClassMember& m : c->members) {
-      if (m.kind == ClassMember::Kind::kField && m.is_static == (is_static != 0) &&
-          m.value != nullptr) {
-        visit_expr(m.value, fs);
+      if (m.is_static != (is_static != 0)) continue;
+      if (m.kind == ClassMember::Kind::kField) {
+        if (m.is_private) visit_expr(m.key, fs);  // the private name's binding
+        if (m.value != nullptr) visit_expr(m.value, fs);
+      } else if (m.kind == ClassMember::Kind::kStaticBlock) {
+        visit_function(m.function, fs);
       }
     }
   }
+}
+
+// A class's hidden binding: read-only, and in the class's environment
+// (the initializers read it without a reference the analysis could see).
+void ScopeTree::declare_hidden(Scope* s, const std::u16string& name) {
+  declare(s, name, BindingKind::kClassInner, nullptr, 0)->captured = true;
+}
+
+bool ScopeTree::has_initializer(const ClassNode* c, bool is_static) {
+  for (const ClassMember& m : c->members) {
+    if (m.is_static != is_static) continue;
+    if (m.kind == ClassMember::Kind::kField || m.kind == ClassMember::Kind::kStaticBlock)
+      return true;
+    // Private methods and accessors are added to each new object (or to
+    // the class) by the initializer.
+    if (m.is_private) return true;
+  }
+  return false;
+}
+
+std::u16string ScopeTree::computed_field_key_name(std::uint32_t index) {
+  std::u16string name = u"#key ";
+  for (char ch : std::to_string(index)) name += static_cast<char16_t>(ch);
+  return name;
 }
 
 void ScopeTree::visit_stmts(const NodeList& list, Scope* s) {
@@ -636,7 +690,7 @@ void ScopeTree::visit_expr(const Node* n, Scope* s) {
     case NodeKind::kMemberExpression: {
       auto* m = static_cast<const MemberExpression*>(n);
       visit_expr(m->object, s);
-      if (m->computed) visit_expr(m->property, s);
+      if (m->computed || m->is_private) visit_expr(m->property, s);  // "#x" is a binding
       return;
     }
     case NodeKind::kChainExpression:

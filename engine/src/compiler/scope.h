@@ -99,6 +99,12 @@ class ScopeTree {
     auto it = functions_.find(fn);
     return it == functions_.end() ? nullptr : it->second;
   }
+  // Whether a class needs its instance (or static) initializer: fields,
+  // instance private methods and accessors, static blocks.
+  static bool has_initializer(const parser::ClassNode* c, bool is_static);
+  // The hidden class-scope binding holding the key of the class's N-th
+  // field when it is computed (evaluated once, at class definition).
+  static std::u16string computed_field_key_name(std::uint32_t index);
   // Key of the synthetic field-initializer function of a class.
   static const parser::Node* fields_key(const parser::ClassNode* c, bool is_static) {
     return is_static ? reinterpret_cast<const parser::Node*>(&c->constructor)
@@ -117,6 +123,7 @@ class ScopeTree {
 
  private:
   Scope* new_scope(ScopeKind kind, Scope* parent, FunctionInfo* fn);
+  void declare_hidden(Scope* s, const std::u16string& name);
   Binding* declare(Scope* s, const std::u16string& name, BindingKind kind, const parser::Node* at,
                    std::uint32_t decl_end);
   void hoist_var_names(const parser::Node* n, Scope* fn_scope, bool top);

@@ -952,6 +952,7 @@ void VM::own_keys(Object* obj, std::vector<PropertyKey>& out, bool include_strin
     if (obj->klass_ == ObjectClass::kArray) out.push_back(PropertyKey::atom(atoms_.length));
   }
   auto emit = [&](PropertyKey k) {
+    if (k.is_symbol() && k.as_symbol()->is_private) return;  // private elements are not properties
     if (k.is_symbol() ? include_symbols : include_strings) out.push_back(k);
   };
   if (obj->shape_->is_dictionary()) {

@@ -229,12 +229,13 @@ struct FunctionNode : Node {
 };
 
 struct ClassMember {
-  enum class Kind : std::uint8_t { kMethod, kGetter, kSetter, kField };
+  enum class Kind : std::uint8_t { kMethod, kGetter, kSetter, kField, kStaticBlock };
   Kind kind = Kind::kMethod;
-  Node* key = nullptr;
+  Node* key = nullptr;  // a private member's is the Identifier "#x"
   bool computed = false;
   bool is_static = false;
-  FunctionNode* function = nullptr;  // methods and accessors
+  bool is_private = false;
+  FunctionNode* function = nullptr;  // methods, accessors and static blocks
   Node* value = nullptr;             // fields: initializer or nullptr
   Pos pos;
 };
@@ -309,7 +310,8 @@ struct MemberExpression : Node {
   Node* object = nullptr;    // may be Super
   Node* property = nullptr;  // Identifier when !computed
   bool computed = false;
-  bool optional = false;  // object?.property
+  bool optional = false;    // object?.property
+  bool is_private = false;  // object.#x: property is the Identifier "#x", computed set
 };
 
 struct ChainExpression : Node {

@@ -232,8 +232,12 @@ bool Lexer::next(Token* t, LexError* err) {
     case '~':
       return punct(Tok::kTilde, 1);
     case '#': {
-      if (is_id_start(static_cast<unsigned char>(n1))) {
-        advance(1, 1);
+      advance(1, 1);
+      std::uint32_t len;
+      char32_t next = pos_ < src_.size() ? peek_cp(&len) : 0;
+      if (is_id_start(next) || next == '\\') {
+        // A PrivateIdentifier: # then an IdentifierName (escapes and
+        // non-ASCII letters included).
         Token tmp;
         if (!scan_identifier(&tmp, err)) return false;
         t->type = Tok::kPrivateName;
@@ -241,7 +245,9 @@ bool Lexer::next(Token* t, LexError* err) {
         t->end = pos_;
         return true;
       }
-      return punct(Tok::kHash, 1);
+      t->type = Tok::kHash;
+      t->end = pos_;
+      return true;
     }
     case '.':
       if (n1 >= '0' && n1 <= '9') return scan_number(t, err);

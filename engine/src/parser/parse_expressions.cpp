@@ -492,6 +492,14 @@ Node* Parser::parse_unary() {
   if (op == Op::kDelete && u->argument->kind == NodeKind::kIdentifier) {
     fail("Delete of an unqualified identifier in strict mode.", u->argument->pos);
   }
+  if (op == Op::kDelete) {
+    // delete a.#x, also inside an optional chain (a?.#x).
+    Node* t = u->argument;
+    if (t->kind == NodeKind::kChainExpression) t = static_cast<ChainExpression*>(t)->expression;
+    if (t->kind == NodeKind::kMemberExpression && static_cast<MemberExpression*>(t)->is_private) {
+      fail("Private fields can not be deleted", u->argument->pos);
+    }
+  }
   finish(u);
   return u;
 }
@@ -593,9 +601,15 @@ MemberExpression* Parser::parse_member(Pos p, Node* object, bool computed, bool 
     expect(Tok::kLBracket);
     m->property = parse_expression();
     expect(Tok::kRBracket);
+  } else if (at(Tok::kPrivateName)) {
+    if (object->kind == NodeKind::kSuper) fail("Unexpected private field");
+    // Compiled as a computed access whose key is the private name's
+    // binding, with the private get/set instructions.
+    m->property = private_reference();
+    m->is_private = true;
+    m->computed = true;
   } else {
-    if (at(Tok::kPrivateName) || at(Tok::kHash))
-      fail("private class members are not supported yet");
+    if (at(Tok::kHash)) unexpected();
     m->property = parse_identifier_name();
   }
   finish(m);
@@ -723,9 +737,14 @@ Node* Parser::parse_primary() {
     case Tok::kSlash:
     case Tok::kSlashAssign:
       return parse_regexp_literal();
-    case Tok::kPrivateName:
+    case Tok::kPrivateName: {
+      // `#x in obj` (13.10.1): a private name only as the left of `in`.
+      Identifier* id = private_reference();
+      if (!at_word("in")) unexpected();
+      return id;
+    }
     case Tok::kHash:
-      fail("private class members are not supported yet");
+      unexpected();
     case Tok::kIdentifier: {
       if (!tok_.escaped) {
         const std::u16string& w = tok_.value;
@@ -853,7 +872,7 @@ Node* Parser::parse_property_key(bool* computed) {
   if (at(Tok::kString)) return parse_primary();
   if (at(Tok::kNumber)) return parse_primary();
   if (at(Tok::kIdentifier)) return parse_identifier_name();
-  if (at(Tok::kPrivateName) || at(Tok::kHash)) fail("private class members are not supported yet");
+  if (at(Tok::kPrivateName) || at(Tok::kHash)) unexpected();
   unexpected();
 }
 

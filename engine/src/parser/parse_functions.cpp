@@ -2,6 +2,8 @@
 // the names anonymous functions and classes get (NamedEvaluation).
 #include "parser/parser_internal.h"
 
+#include "util/unicode.h"
+
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -187,6 +189,7 @@ Node* Parser::parse_class(bool declaration) {
     c->super_class = parse_left_hand_side();
   }
   expect(Tok::kLBrace);
+  private_scopes_.emplace_back();
   while (!eat(Tok::kRBrace)) {
     if (eat(Tok::kSemicolon)) continue;
     ClassMember m;
@@ -202,7 +205,12 @@ Node* Parser::parse_class(bool declaration) {
       if (!is_name) {
         advance();
         m.is_static = true;
-        if (at(Tok::kLBrace)) fail("class static blocks are not supported yet");
+        if (at(Tok::kLBrace)) {
+          m.kind = ClassMember::Kind::kStaticBlock;
+          m.function = parse_static_block();
+          c->members.push_back(m);
+          continue;
+        }
       }
     }
     bool generator = eat_star();
@@ -236,9 +244,36 @@ Node* Parser::parse_class(bool declaration) {
         kind = getter ? ClassMember::Kind::kGetter : ClassMember::Kind::kSetter;
       }
     }
-    if (at(Tok::kPrivateName) || at(Tok::kHash))
-      fail("private class members are not supported yet");
-    m.key = parse_property_key(&m.computed);
+    if (at(Tok::kPrivateName)) {
+      // A private member: its key is the Identifier "#x", declared in this
+      // class's private scope (a getter and a setter may share a name).
+      if (is(tok_.value, "constructor"))
+        fail("Classes may not have a private field named '#constructor'");
+      Identifier* id = make<Identifier>(tok_.pos);
+      id->name = u"#" + tok_.value;
+      advance();
+      finish(id);
+      m.key = id;
+      m.is_private = true;
+      int bits = (kind == ClassMember::Kind::kGetter   ? 1
+                  : kind == ClassMember::Kind::kSetter ? 2
+                                                       : 4) |
+                 (m.is_static ? 8 : 0);
+      bool merged = false;
+      for (auto& [name, b] : private_scopes_.back().declared) {
+        if (name != id->name) continue;
+        bool pair = ((b | bits) & 7) == 3 && (b & bits & 3) == 0 && (b & 8) == (bits & 8);
+        if (!pair)
+          fail("Identifier '" + util::utf16_to_utf8(id->name) + "' has already been declared",
+               m.pos);
+        b |= bits;
+        merged = true;
+      }
+      if (!merged) private_scopes_.back().declared.emplace_back(id->name, bits);
+    } else {
+      if (at(Tok::kHash)) unexpected();
+      m.key = parse_property_key(&m.computed);
+    }
     bool is_ctor = !m.is_static && !m.computed && kind == ClassMember::Kind::kMethod &&
                    key_is(m.key, "constructor");
     if (generator && !at(Tok::kLParen)) unexpected();
@@ -266,7 +301,7 @@ Node* Parser::parse_class(bool declaration) {
       m.function = f;
     } else {
       if (kind != ClassMember::Kind::kMethod) unexpected();
-      if (!m.computed && key_is(m.key, "constructor"))
+      if (!m.computed && !m.is_private && key_is(m.key, "constructor"))
         fail("Classes may not have a field named 'constructor'", m.pos);
       m.kind = ClassMember::Kind::kField;
       if (eat(Tok::kAssign)) {
@@ -295,9 +330,61 @@ Node* Parser::parse_class(bool declaration) {
     }
     c->members.push_back(m);
   }
+  // References to private names this class does not declare go to the
+  // enclosing class; with none, they are early errors.
+  PrivateScope done = std::move(private_scopes_.back());
+  private_scopes_.pop_back();
+  for (auto& [name, at] : done.refs) {
+    bool found = false;
+    for (auto& d : done.declared) found |= d.first == name;
+    if (found) continue;
+    if (private_scopes_.empty()) {
+      fail("Private field '" + util::utf16_to_utf8(name) +
+               "' must be declared in an enclosing class",
+           at);
+    }
+    private_scopes_.back().refs.emplace_back(name, at);
+  }
   c->source_end = prev_end_;
   finish(c);
   return c;
+}
+
+FunctionNode* Parser::parse_static_block() {
+  FunctionNode* f = make<FunctionNode>(tok_.pos, NodeKind::kFunctionExpression);
+  f->function_kind = FunctionKind::kMethod;
+  f->source_start = tok_.pos.offset;
+  FunctionState fs;
+  fs.node = f;
+  fs.in_method = true;
+  fs.in_static_block = true;
+  functions_.push_back(&fs);
+  expect(Tok::kLBrace);
+  while (!at(Tok::kRBrace)) {
+    if (at(Tok::kEof)) unexpected();
+    f->body.push_back(parse_statement_list_item());
+  }
+  advance();
+  functions_.pop_back();
+  if (f->uses_arguments) {
+    fail("'arguments' is not allowed in class field initializer or static initialization block");
+  }
+  f->source_end = prev_end_;
+  finish(f);
+  return f;
+}
+
+Identifier* Parser::private_reference() {
+  Identifier* id = make<Identifier>(tok_.pos);
+  id->name = u"#" + tok_.value;
+  if (private_scopes_.empty()) {
+    fail("Private field '" + util::utf16_to_utf8(id->name) +
+         "' must be declared in an enclosing class");
+  }
+  private_scopes_.back().refs.emplace_back(id->name, tok_.pos);
+  advance();
+  finish(id);
+  return id;
 }
 
 bool Parser::key_is(Node* key, const char* name) {
@@ -403,7 +490,9 @@ void Parser::name_anonymous(Node* value, Node* target) {
 }
 
 void Parser::name_anonymous_to(Node* value, const std::u16string& name) {
-  if (value == nullptr || parenthesized_.count(value) != 0) return;
+  // A parenthesized function is still an anonymous function definition
+  // (IsFunctionDefinition looks through the parentheses).
+  if (value == nullptr) return;
   if (value->kind == NodeKind::kFunctionExpression) {
     auto* f = static_cast<FunctionNode*>(value);
     if (f->id == nullptr && f->inferred_name.empty()) f->inferred_name = name;

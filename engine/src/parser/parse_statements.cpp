@@ -302,7 +302,7 @@ Node* Parser::parse_do_while() {
 
 Node* Parser::parse_return() {
   Pos p = tok_.pos;
-  if (fn().is_script) fail("Illegal return statement");
+  if (fn().is_script || fn().in_static_block) fail("Illegal return statement");
   ReturnStatement* s = make<ReturnStatement>(p);
   advance();
   if (!at(Tok::kSemicolon) && !at(Tok::kRBrace) && !at(Tok::kEof) && !tok_.newline_before) {

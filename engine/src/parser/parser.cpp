@@ -81,7 +81,8 @@ void Parser::check_binding_name(const std::u16string& name, Pos pos) {
     fail("Unexpected eval or arguments in strict mode", pos);
   if (is_reserved(name)) fail("Unexpected token '" + util::utf16_to_utf8(name) + "'", pos);
   if (is_strict_reserved(name)) fail("Unexpected strict mode reserved word", pos);
-  if (is(name, "await") && !functions_.empty() && (fn().in_async || fn().async_params)) {
+  if (is(name, "await") && !functions_.empty() &&
+      (fn().in_async || fn().async_params || fn().in_static_block)) {
     fail("Unexpected reserved word", pos);
   }
 }
@@ -96,7 +97,8 @@ Identifier* Parser::parse_identifier_reference() {
       fail("Unexpected strict mode reserved word");
     }
   }
-  if (is(tok_.value, "await") && !functions_.empty() && (fn().in_async || fn().async_params)) {
+  if (is(tok_.value, "await") && !functions_.empty() &&
+      (fn().in_async || fn().async_params || fn().in_static_block)) {
     fail("Unexpected reserved word");
   }
   Identifier* id = make<Identifier>(tok_.pos);

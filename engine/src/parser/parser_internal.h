@@ -44,10 +44,11 @@ class Parser {
   struct FunctionState {
     bool is_script = false;
     bool is_arrow = false;
-    bool in_method = false;       // super.x allowed
-    bool in_constructor = false;  // super() allowed (derived)
-    bool in_generator = false;    // yield is a YieldExpression (the body, not the parameters)
-    bool in_async = false;        // await is an AwaitExpression (the body)
+    bool in_method = false;        // super.x allowed
+    bool in_constructor = false;   // super() allowed (derived)
+    bool in_generator = false;     // yield is a YieldExpression (the body, not the parameters)
+    bool in_async = false;         // await is an AwaitExpression (the body)
+    bool in_static_block = false;  // class static { }: no return, no await, no arguments
     // Array and object literals open around the expression being parsed: a
     // cover initializer there may still become a pattern, and is checked
     // by the outermost literal.
@@ -162,6 +163,19 @@ class Parser {
   // list is an early error (15.2.1).
   void check_no_use_strict(const FunctionNode* f);
   Node* parse_class(bool declaration);
+  // `static { ... }` in a class body (15.7.1): a method-like body run with
+  // this = the class.
+  FunctionNode* parse_static_block();
+  // Private names (15.7.1 early errors): every `#x` a class body refers to
+  // must be declared by that class or an enclosing one; checked when the
+  // outermost class body ends.
+  struct PrivateScope {
+    std::vector<std::pair<std::u16string, int>>
+        declared;  // name, kind bits (1 get, 2 set, 4 other)
+    std::vector<std::pair<std::u16string, Pos>> refs;
+  };
+  std::vector<PrivateScope> private_scopes_;
+  Identifier* private_reference();  // at a kPrivateName token: "#x", recorded
   static bool key_is(Node* key, const char* name);
   Node* parse_arrow_from_identifier(bool is_async = false);
   Node* parse_arrow_from_parens(bool is_async = false);

@@ -77,6 +77,13 @@ namespace kite::vm {
   X(CreateArguments, "r")                                                      \
   X(CreateRest, "rn")     /* dst, index of first rest argument */              \
   X(ToPropertyKey, "rr")                                                       \
+  /* private elements (vm/private_elements.cpp) */                            \
+  X(NewPrivateName, "rk") /* dst, description: a class's new private name */   \
+  X(GetPrivate, "rrrc")   /* dst, obj, name, ic: obj.#x */                     \
+  X(SetPrivate, "rrrc")   /* obj, name, src, ic: obj.#x = src */               \
+  X(DefinePrivate, "rrrn") /* obj, name, value, is_method */                   \
+  X(DefinePrivateAccessor, "rrrr") /* obj, name, getter, setter */             \
+  X(HasPrivate, "rrr")    /* dst, name, obj: #x in obj */                      \
   /* operators */                                                              \
   X(Add, "rrr") X(Sub, "rrr") X(Mul, "rrr") X(Div, "rrr") X(Mod, "rrr")        \
   X(Exp, "rrr") X(BitAnd, "rrr") X(BitOr, "rrr") X(BitXor, "rrr")             \

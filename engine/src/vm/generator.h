@@ -1,15 +1,17 @@
 // Generators (ECMA-262 27.5): one suspension mechanism, frames on the heap.
 //
-// A generator object (ObjectClass::kGenerator) keeps its record in its
-// internal value: an Environment cell whose slots hold the state, the
-// function, the frame's environment, the resume pc, the registers that
-// receive a resume's value and mode, the arguments, then every register of
-// the frame. GenStart (after FunctionDeclarationInstantiation) makes the
-// object and saves the frame; Yield saves it again and leaves the
-// interpreter; VM::generator_resume pushes the saved registers back onto
-// the register stack as an entry frame and runs the same interpreter loop
-// from the saved pc. No C++ stack is kept per suspended generator, and a
-// suspended frame is a GC root only through its generator object.
+// A generator object (ObjectClass::kGenerator; kAsyncGenerator and async
+// functions use the same record) keeps its record in its internal value: an
+// Environment cell whose slots hold the state, the function, the frame's
+// environment, the resume pc, the registers that receive a resume's value
+// and mode, the arguments, then every register of the frame. GenStart
+// (after FunctionDeclarationInstantiation) makes the object and moves the
+// frame's registers into the record; Yield saves the pc and leaves the
+// interpreter; VM::generator_resume pushes an entry frame whose registers
+// are the record's slots and runs the same interpreter loop from the saved
+// pc, so no register is copied again. No C++ stack is kept per suspended
+// generator, and a suspended frame is a GC root only through its generator
+// object.
 #pragma once
 
 #include <cstdint>

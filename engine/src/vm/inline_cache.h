@@ -15,6 +15,7 @@
 
 namespace kite::vm {
 
+class Cell;
 class Object;
 class Shape;
 class VM;
@@ -25,6 +26,7 @@ struct ICEntry {
   Object* holder = nullptr;    // load from a prototype: the object holding the property
   Shape* holder_shape = nullptr;
   Shape* mid_shape = nullptr;  // depth-2 holder: the shape of the object in between
+  Cell* key = nullptr;         // private element sites: the private name
   std::uint32_t slot = 0;
 };
 

@@ -735,6 +735,50 @@ Value VM::execute(std::size_t entry) {
           R(1) = Value::object(a);
           NEXT(3);
         }
+        CASE(NewPrivateName) {
+          SAVE_PC();
+          R(1) = new_private_name(K[pc[2]]);
+          NEXT(3);
+        }
+        CASE(GetPrivate) {
+          // A data element (field or method) of a shape seen before.
+          Value o = R(2);
+          ICEntry& e = ICS[pc[4]].entries[0];
+          if (o.is_object() && o.as_object()->shape() == e.shape && R(3).as_cell() == e.key) {
+            R(1) = o.as_object()->slot(e.slot);
+            NEXT(5);
+          }
+          SAVE_PC();
+          R(1) = private_get(R(2), R(3), &ICS[pc[4]]);
+          NEXT(5);
+        }
+        CASE(SetPrivate) {
+          // A field of a shape seen before.
+          Value o = R(1);
+          ICEntry& e = ICS[pc[4]].entries[0];
+          if (o.is_object() && o.as_object()->shape() == e.shape && R(2).as_cell() == e.key) {
+            o.as_object()->set_slot(e.slot, R(3));
+            NEXT(5);
+          }
+          SAVE_PC();
+          private_set(R(1), R(2), R(3), &ICS[pc[4]]);
+          NEXT(5);
+        }
+        CASE(DefinePrivate) {
+          SAVE_PC();
+          private_define(R(1), R(2), R(3), pc[4] != 0);
+          NEXT(5);
+        }
+        CASE(DefinePrivateAccessor) {
+          SAVE_PC();
+          private_define_accessor(R(1), R(2), R(3), R(4));
+          NEXT(5);
+        }
+        CASE(HasPrivate) {
+          SAVE_PC();
+          R(1) = Value::boolean(private_has(R(2), R(3)));
+          NEXT(4);
+        }
         CASE(ToPropertyKey) {
           SAVE_PC();
           Value k = R(2);

@@ -286,6 +286,7 @@ void FunctionTemplate::trace(Heap& heap) {
       if (e.holder != nullptr) heap.mark(e.holder);
       if (e.holder_shape != nullptr) heap.mark(e.holder_shape);
       if (e.mid_shape != nullptr) heap.mark(e.mid_shape);
+      if (e.key != nullptr) heap.mark(e.key);
     }
   }
 }

@@ -416,6 +416,20 @@ class VM {
   bool has_pending_exception() const { return has_pending_; }
   void check_stack();  // RangeError when the C++ or JS stack is too deep
 
+  // ---- private elements (vm/private_elements.cpp) ----
+  // A class's private names are private symbols; an object's private
+  // elements are own properties under them (found on the object only,
+  // never listed by own_keys).
+  Value new_private_name(Value description);
+  // With `ic`, a data element found in a shaped object is remembered
+  // there (the interpreter's fast path reads or writes its slot).
+  Value private_get(Value obj, Value name, InlineCache* ic = nullptr);
+  void private_set(Value obj, Value name, Value value, InlineCache* ic = nullptr);
+  // PrivateFieldAdd (method = false) / PrivateMethodOrAccessorAdd of a method.
+  void private_define(Value obj, Value name, Value value, bool method);
+  void private_define_accessor(Value obj, Value name, Value getter, Value setter);
+  bool private_has(Value name, Value obj);
+
   // ---- generators (vm/generator.cpp) ----
   // GeneratorResume: runs a suspended generator from where it stopped with
   // `value` sent as next (mode 0), throw (1) or return (2); returns the

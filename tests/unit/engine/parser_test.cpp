@@ -11,7 +11,7 @@ namespace {
 
 // Every member access parses its property in one place: a private name
 // after `.`, `?.` or inside `new` is refused alike, at the `#`.
-TEST(Parser, RefusesAPrivateNameInEveryMemberAccess) {
+TEST(Parser, RefusesAnUndeclaredPrivateNameInEveryMemberAccess) {
   struct Case {
     const char* source;
     std::uint32_t column;
@@ -21,9 +21,31 @@ TEST(Parser, RefusesAPrivateNameInEveryMemberAccess) {
   for (const Case& c : cases) {
     ParseResult r = parse(c.source, "member.js");
     ASSERT_FALSE(r.ok()) << c.source;
-    EXPECT_EQ(r.error().message, "private class members are not supported yet") << c.source;
+    EXPECT_EQ(r.error().message, "Private field '#x' must be declared in an enclosing class")
+        << c.source;
     EXPECT_EQ(r.error().line, 1U) << c.source;
     EXPECT_EQ(r.error().column, c.column) << c.source;
+  }
+}
+
+TEST(Parser, ChecksPrivateNamesWhenTheOutermostClassEnds) {
+  // A reference may come before the declaration, and an inner class may use
+  // the outer class's names; anything else is an early error at the
+  // reference.
+  EXPECT_TRUE(parse("class A { m() { return this.#x; } #x = 1; }", "p.js").ok());
+  EXPECT_TRUE(parse("class A { #x; m() { class B { n(o) { return o.#x; } } } }", "p.js").ok());
+  EXPECT_TRUE(parse("class A { get #x() {} set #x(v) {} static #y() {} }", "p.js").ok());
+  ParseResult r = parse("class A { m() { return this.#y; } #x = 1; }", "p.js");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message, "Private field '#y' must be declared in an enclosing class");
+  EXPECT_EQ(r.error().column, 29U);
+  for (const char* source :
+       {"class A { #x; #x; }", "class A { get #x() {} get #x() {} }", "class A { #x; get #x() {} }",
+        "class A { static get #x() {} set #x(v) {} }", "class A { #constructor; }",
+        "class A { #x; m() { delete this.#x; } }", "class A { #x; m() { return #x; } }",
+        "class A extends B { #x; m() { return super.#x; } }", "class A { static { return; } }",
+        "class A { static { arguments; } }", "class A { static { await; } }"}) {
+    EXPECT_FALSE(parse(source, "p.js").ok()) << source;
   }
 }
 
