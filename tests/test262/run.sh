@@ -38,7 +38,7 @@ SKIP_FEATURES="
   Array.fromAsync
   regexp-v-flag regexp-modifiers regexp-duplicate-named-groups RegExp.escape
   decorators auto-accessor
-  Proxy Reflect Reflect.construct Reflect.set Reflect.setPrototypeOf
+  Proxy
   BigInt TypedArray ArrayBuffer DataView SharedArrayBuffer Atomics resizable-arraybuffer
   arraybuffer-transfer Float16Array Int8Array Int16Array Int32Array Uint8Array
   Uint8ClampedArray Uint16Array Uint32Array Float32Array Float64Array uint8array-base64

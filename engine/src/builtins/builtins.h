@@ -71,6 +71,15 @@ Value native_closure(VM& vm, NativeFn fn, std::uint32_t length, Value data);
 // eval (issue 14): until then it throws an EvalError, as Function does.
 void install_function_kind_constructor(VM& vm, std::string_view name, Object* prototype);
 
+// ToPropertyDescriptor (6.2.6.5) then [[DefineOwnProperty]]: false when
+// refused, or a TypeError when `throws` (builtins/object.cpp).
+bool define_from_descriptor(VM& vm, Object* obj, PropertyKey key, Value desc, bool throws = true);
+// FromPropertyDescriptor (6.2.6.4).
+Value from_descriptor(VM& vm, const Property& p);
+// CreateListFromArrayLike (7.3.20) (builtins/function.cpp).
+std::vector<Value> list_from_array_like(VM& vm, Value v);
+void install_reflect(VM& vm, Object* global);
+
 // SpeciesConstructor (7.3.22).
 Value species_constructor(VM& vm, Object* o, Value default_ctor);
 // console.log of a Date: its ISO string, or "Invalid Date".

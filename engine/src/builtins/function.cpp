@@ -17,6 +17,8 @@ Value fn_call(VM& vm, CallInfo& ci) {
                  std::span<const Value>(ci.args + (ci.argc > 0 ? 1 : 0), n));
 }
 
+}  // namespace
+
 // CreateListFromArrayLike (7.3.20)
 std::vector<Value> list_from_array_like(VM& vm, Value v) {
   std::vector<Value> out;
@@ -28,6 +30,8 @@ std::vector<Value> list_from_array_like(VM& vm, Value v) {
   for (std::uint32_t i = 0; i < len; ++i) out.push_back(vm.get(o, PropertyKey::index(i)));
   return out;
 }
+
+namespace {
 
 Value fn_apply(VM& vm, CallInfo& ci) {
   if (!vm.is_callable(ci.this_value)) {

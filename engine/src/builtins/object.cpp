@@ -22,88 +22,6 @@ Object* require_object_arg(VM& vm, Value v, const char* what) {
   return v.as_object();
 }
 
-// ToPropertyDescriptor (6.2.6.5) then DefineOwnProperty; throws on refusal.
-void define_from_descriptor(VM& vm, Object* obj, PropertyKey key, Value desc_v) {
-  if (!desc_v.is_object()) {
-    vm.throw_type_error("Property description must be an object: " + vm.describe(desc_v));
-  }
-  Rooted ro(vm, Value::object(obj));
-  Rooted rd(vm, desc_v);
-  Object* d = desc_v.as_object();
-  std::uint8_t present = 0, attrs = 0;
-  Atoms& a = vm.atoms();
-  Rooted value(vm, Value::undefined());
-  Rooted getter(vm, Value::undefined());
-  Rooted setter(vm, Value::undefined());
-  if (vm.has_property(d, PropertyKey::atom(a.enumerable))) {
-    present |= 4;
-    if (VM::to_boolean(vm.get(rd.object(), PropertyKey::atom(a.enumerable))))
-      attrs |= attr::kEnumerable;
-  }
-  if (vm.has_property(rd.object(), PropertyKey::atom(a.configurable))) {
-    present |= 8;
-    if (VM::to_boolean(vm.get(rd.object(), PropertyKey::atom(a.configurable))))
-      attrs |= attr::kConfigurable;
-  }
-  if (vm.has_property(rd.object(), PropertyKey::atom(a.value))) {
-    present |= 1;
-    value.set(vm.get(rd.object(), PropertyKey::atom(a.value)));
-  }
-  if (vm.has_property(rd.object(), PropertyKey::atom(a.writable))) {
-    present |= 2;
-    if (VM::to_boolean(vm.get(rd.object(), PropertyKey::atom(a.writable))))
-      attrs |= attr::kWritable;
-  }
-  if (vm.has_property(rd.object(), PropertyKey::atom(a.get))) {
-    present |= 16;
-    getter.set(vm.get(rd.object(), PropertyKey::atom(a.get)));
-    if (!getter.get().is_undefined() && !vm.is_callable(getter.get())) {
-      vm.throw_type_error("Getter must be a function: " + vm.describe(getter.get()));
-    }
-  }
-  if (vm.has_property(rd.object(), PropertyKey::atom(a.set))) {
-    present |= 32;
-    setter.set(vm.get(rd.object(), PropertyKey::atom(a.set)));
-    if (!setter.get().is_undefined() && !vm.is_callable(setter.get())) {
-      vm.throw_type_error("Setter must be a function: " + vm.describe(setter.get()));
-    }
-  }
-  bool is_accessor = (present & (16 | 32)) != 0;
-  if (is_accessor && (present & (1 | 2))) {
-    vm.throw_type_error(
-        "Invalid property descriptor. Cannot both specify accessors and a value or writable "
-        "attribute");
-  }
-  if (!vm.define_own_property(ro.object(), key, value.get(), attrs, is_accessor, getter.get(),
-                              setter.get(), present)) {
-    Value kv = vm.key_to_value(key);
-    vm.throw_type_error("Cannot redefine property: " +
-                        (kv.is_string() ? kv.as_string()->to_utf8() : vm.describe(key.as_value())));
-  }
-}
-
-Value from_descriptor(VM& vm, const Property& p) {
-  Rooted rv(vm, p.value);
-  Object* d = vm.new_object();
-  Rooted rd(vm, Value::object(d));
-  Atoms& a = vm.atoms();
-  if (p.attrs & attr::kAccessor) {
-    auto* pair = static_cast<AccessorPair*>(rv.get().as_cell());
-    Rooted s(vm, pair->setter);
-    vm.create_data_property(rd.object(), PropertyKey::atom(a.get), pair->getter);
-    vm.create_data_property(rd.object(), PropertyKey::atom(a.set), s.get());
-  } else {
-    vm.create_data_property(rd.object(), PropertyKey::atom(a.value), rv.get());
-    vm.create_data_property(rd.object(), PropertyKey::atom(a.writable),
-                            Value::boolean(p.attrs & attr::kWritable));
-  }
-  vm.create_data_property(rd.object(), PropertyKey::atom(a.enumerable),
-                          Value::boolean(p.attrs & attr::kEnumerable));
-  vm.create_data_property(rd.object(), PropertyKey::atom(a.configurable),
-                          Value::boolean(p.attrs & attr::kConfigurable));
-  return rd.get();
-}
-
 // kind: 0 keys, 1 values, 2 entries
 Value enumerable_own(VM& vm, Value target, int kind) {
   Rooted ro(vm, Value::object(vm.to_object(target)));
@@ -445,6 +363,89 @@ Value proto_set_proto(VM& vm, CallInfo& ci) {
 }
 
 }  // namespace
+
+bool define_from_descriptor(VM& vm, Object* obj, PropertyKey key, Value desc_v, bool throws) {
+  if (!desc_v.is_object()) {
+    vm.throw_type_error("Property description must be an object: " + vm.describe(desc_v));
+  }
+  Rooted ro(vm, Value::object(obj));
+  Rooted rd(vm, desc_v);
+  Object* d = desc_v.as_object();
+  std::uint8_t present = 0, attrs = 0;
+  Atoms& a = vm.atoms();
+  Rooted value(vm, Value::undefined());
+  Rooted getter(vm, Value::undefined());
+  Rooted setter(vm, Value::undefined());
+  if (vm.has_property(d, PropertyKey::atom(a.enumerable))) {
+    present |= 4;
+    if (VM::to_boolean(vm.get(rd.object(), PropertyKey::atom(a.enumerable))))
+      attrs |= attr::kEnumerable;
+  }
+  if (vm.has_property(rd.object(), PropertyKey::atom(a.configurable))) {
+    present |= 8;
+    if (VM::to_boolean(vm.get(rd.object(), PropertyKey::atom(a.configurable))))
+      attrs |= attr::kConfigurable;
+  }
+  if (vm.has_property(rd.object(), PropertyKey::atom(a.value))) {
+    present |= 1;
+    value.set(vm.get(rd.object(), PropertyKey::atom(a.value)));
+  }
+  if (vm.has_property(rd.object(), PropertyKey::atom(a.writable))) {
+    present |= 2;
+    if (VM::to_boolean(vm.get(rd.object(), PropertyKey::atom(a.writable))))
+      attrs |= attr::kWritable;
+  }
+  if (vm.has_property(rd.object(), PropertyKey::atom(a.get))) {
+    present |= 16;
+    getter.set(vm.get(rd.object(), PropertyKey::atom(a.get)));
+    if (!getter.get().is_undefined() && !vm.is_callable(getter.get())) {
+      vm.throw_type_error("Getter must be a function: " + vm.describe(getter.get()));
+    }
+  }
+  if (vm.has_property(rd.object(), PropertyKey::atom(a.set))) {
+    present |= 32;
+    setter.set(vm.get(rd.object(), PropertyKey::atom(a.set)));
+    if (!setter.get().is_undefined() && !vm.is_callable(setter.get())) {
+      vm.throw_type_error("Setter must be a function: " + vm.describe(setter.get()));
+    }
+  }
+  bool is_accessor = (present & (16 | 32)) != 0;
+  if (is_accessor && (present & (1 | 2))) {
+    vm.throw_type_error(
+        "Invalid property descriptor. Cannot both specify accessors and a value or writable "
+        "attribute");
+  }
+  if (!vm.define_own_property(ro.object(), key, value.get(), attrs, is_accessor, getter.get(),
+                              setter.get(), present)) {
+    if (!throws) return false;
+    Value kv = vm.key_to_value(key);
+    vm.throw_type_error("Cannot redefine property: " +
+                        (kv.is_string() ? kv.as_string()->to_utf8() : vm.describe(key.as_value())));
+  }
+  return true;
+}
+
+Value from_descriptor(VM& vm, const Property& p) {
+  Rooted rv(vm, p.value);
+  Object* d = vm.new_object();
+  Rooted rd(vm, Value::object(d));
+  Atoms& a = vm.atoms();
+  if (p.attrs & attr::kAccessor) {
+    auto* pair = static_cast<AccessorPair*>(rv.get().as_cell());
+    Rooted s(vm, pair->setter);
+    vm.create_data_property(rd.object(), PropertyKey::atom(a.get), pair->getter);
+    vm.create_data_property(rd.object(), PropertyKey::atom(a.set), s.get());
+  } else {
+    vm.create_data_property(rd.object(), PropertyKey::atom(a.value), rv.get());
+    vm.create_data_property(rd.object(), PropertyKey::atom(a.writable),
+                            Value::boolean(p.attrs & attr::kWritable));
+  }
+  vm.create_data_property(rd.object(), PropertyKey::atom(a.enumerable),
+                          Value::boolean(p.attrs & attr::kEnumerable));
+  vm.create_data_property(rd.object(), PropertyKey::atom(a.configurable),
+                          Value::boolean(p.attrs & attr::kConfigurable));
+  return rd.get();
+}
 
 void install_object(VM& vm, Object* global) {
   Intrinsics& in = vm.intrinsics();

@@ -637,6 +637,12 @@ std::string object_desc(VM& vm, Value v) {
 }  // namespace
 
 void VM::set(Object* obj, PropertyKey key, Value v, Value receiver) {
+  set_or_refuse(obj, key, v, receiver, true);
+}
+
+// OrdinarySet (10.1.9.2): false when refused, or a TypeError when `throws`
+// (strict-mode assignment). A setter's own exceptions always propagate.
+bool VM::set_or_refuse(Object* obj, PropertyKey key, Value v, Value receiver, bool throws) {
   // Fast path: own dense element of an ordinary extensible receiver.
   if (key.is_index() && receiver.is_object() && receiver.as_object() == obj &&
       (obj->flags_ & (Object::kElementsFrozen)) == 0 && !obj->has_sparse() &&
@@ -644,7 +650,7 @@ void VM::set(Object* obj, PropertyKey key, Value v, Value receiver) {
     std::uint32_t i = key.as_index();
     if (i < obj->elem_len_ && !obj->elements_[i].is_hole()) {
       obj->elements_[i] = v;
-      return;
+      return true;
     }
   }
   Rooted ro(*this, Value::object(obj));
@@ -662,19 +668,22 @@ void VM::set(Object* obj, PropertyKey key, Value v, Value receiver) {
     if (p.attrs & attr::kAccessor) {
       auto* pair = static_cast<AccessorPair*>(p.value.as_cell());
       if (pair->setter.is_undefined()) {
+        if (!throws) return false;
         throw_type_error("Cannot set property " + key_name(*this, key) + " of " +
                          describe(rr.get()) + " which has only a getter");
       }
       Value arg = rv.get();
       call(pair->setter, rr.get(), std::span<const Value>(&arg, 1));
-      return;
+      return true;
     }
     if ((p.attrs & attr::kWritable) == 0) {
+      if (!throws) return false;
       throw_type_error("Cannot assign to read only property '" + key_name(*this, key) + "' of " +
                        object_desc(*this, rr.get()));
     }
   }
   if (!rr.get().is_object()) {
+    if (!throws) return false;
     throw_type_error("Cannot create property '" + key_name(*this, key) + "' on " +
                      describe(rr.get()));
   }
@@ -685,11 +694,11 @@ void VM::set(Object* obj, PropertyKey key, Value v, Value receiver) {
       std::uint32_t i = key.as_index();
       if (i < target->elem_len_ && !target->elements_[i].is_hole()) {
         target->elements_[i] = rv.get();
-        return;
+        return true;
       }
       if (target->has_sparse()) {
         (*target->extra_->sparse)[i].value = rv.get();
-        return;
+        return true;
       }
     }
     if (target->klass_ == ObjectClass::kArray && key.is_atom() && key.as_atom() == atoms_.length) {
@@ -697,16 +706,16 @@ void VM::set(Object* obj, PropertyKey key, Value v, Value receiver) {
       auto len = static_cast<std::uint32_t>(d);
       if (static_cast<double>(len) != d) throw_range_error("Invalid array length");
       set_array_length(rr.get().as_object(), len);
-      return;
+      return true;
     }
     if (target->shape_->is_dictionary()) {
       target->extra_->dict->find(key)->value = rv.get();
-      return;
+      return true;
     }
     std::uint8_t attrs;
     std::int32_t slot = target->shape_->lookup(key, &attrs);
     target->slots_[slot] = rv.get();
-    return;
+    return true;
   }
   if (holder == nullptr || holder != target) {
     // Receiver may still have an own property (when receiver != obj).
@@ -714,19 +723,22 @@ void VM::set(Object* obj, PropertyKey key, Value v, Value receiver) {
       Property own;
       if (get_own_property(target, key, &own)) {
         if ((own.attrs & attr::kAccessor) || (own.attrs & attr::kWritable) == 0) {
+          if (!throws) return false;
           throw_type_error("Cannot assign to read only property '" + key_name(*this, key) +
                            "' of " + object_desc(*this, rr.get()));
         }
-        define_own_property(target, key, rv.get(), own.attrs);
-        return;
+        return define_own_property(target, key, rv.get(), own.attrs) || throws;
       }
     }
     if (!target->is_extensible()) {
+      if (!throws) return false;
       throw_type_error("Cannot add property " + key_name(*this, key) +
                        ", object is not extensible");
     }
+    if (!throws) return define_own_property(target, key, rv.get(), attr::kDefault);
     create_data_property(target, key, rv.get());
   }
+  return true;
 }
 
 void VM::set_value(Value base, PropertyKey key, Value v) {

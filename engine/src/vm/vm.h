@@ -282,6 +282,8 @@ class VM {
   // [[Set]]; throws TypeError on failure (strict mode).
   void set(Object* obj, PropertyKey key, Value v, Value receiver);
   void set(Object* obj, PropertyKey key, Value v) { set(obj, key, v, Value::object(obj)); }
+  // The same returning false when refused (Reflect.set), unless `throws`.
+  bool set_or_refuse(Object* obj, PropertyKey key, Value v, Value receiver, bool throws);
   void set_value(Value base, PropertyKey key, Value v);
   // [[DefineOwnProperty]] with a full descriptor; returns false if refused.
   bool define_own_property(Object* obj, PropertyKey key, Value value, std::uint8_t attrs,
