@@ -42,7 +42,6 @@ SKIP_FEATURES="
   BigInt TypedArray ArrayBuffer DataView SharedArrayBuffer Atomics resizable-arraybuffer
   arraybuffer-transfer Float16Array Int8Array Int16Array Int32Array Uint8Array
   Uint8ClampedArray Uint16Array Uint32Array Float32Array Float64Array uint8array-base64
-  WeakMap WeakSet WeakRef FinalizationRegistry symbols-as-weakmap-keys
   promise-with-resolvers promise-try await-dictionary
   dynamic-import import-attributes import-defer import.meta json-modules source-phase-imports
   source-phase-imports-module-source import-text export-star-as-namespace-from-module

@@ -199,14 +199,17 @@ Completion completion_of_throw(vm::VM& vm) {
 
 Completion Engine::run_jobs() {
   vm::VM& vm = *vm_;
+  vm.kept_objects().clear();  // the script (or handler) that ran before is done
   try {
     while (!vm.jobs().empty()) {
       // Jobs are short calls with no loop back-edge to poll at: poll here,
       // so a queue that never empties still ends at an interrupt.
       if (vm.interrupt_requested.load(std::memory_order_relaxed) != 0) vm.handle_interrupt();
       vm::builtins::run_job(vm, vm.jobs().pop());
+      vm.kept_objects().clear();
     }
   } catch (vm::JSThrow&) {
+    vm.kept_objects().clear();
     Completion c = completion_of_throw(vm);
     // Interrupted work is abandoned, with the jobs it would have queued.
     if (c.interrupted) vm.jobs() = vm::JobQueue();

@@ -79,6 +79,8 @@ Value from_descriptor(VM& vm, const Property& p);
 // CreateListFromArrayLike (7.3.20) (builtins/function.cpp).
 std::vector<Value> list_from_array_like(VM& vm, Value v);
 void install_reflect(VM& vm, Object* global);
+// WeakMap, WeakSet, WeakRef, FinalizationRegistry (builtins/weak.cpp).
+void install_weak(VM& vm, Object* global);
 
 // SpeciesConstructor (7.3.22).
 Value species_constructor(VM& vm, Object* o, Value default_ctor);

@@ -734,6 +734,12 @@ void run_job(VM& vm, const Job& job) {
       vm.call(fn.get(), Value::undefined(), {});
       break;
     }
+    case Job::Kind::kCleanup: {
+      Rooted fn(vm, job.a);
+      Rooted held(vm, job.b);
+      vm.call(fn.get(), Value::undefined(), std::span<const Value>(&held.ref(), 1));
+      break;
+    }
   }
 }
 

@@ -89,6 +89,7 @@ void install(VM& vm) {
   install_generators(vm, global);
   install_async_iteration(vm, global);
   install_reflect(vm, global);
+  install_weak(vm, global);
   install_timers(vm, global);
   install_console(vm, global);
   install_globals(vm, global);

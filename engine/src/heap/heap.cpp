@@ -10,10 +10,12 @@
 #include "objects/environment.h"
 #include "objects/function.h"
 #include "objects/object.h"
+#include "objects/ordered_table.h"
 #include "objects/shape.h"
 #include "objects/string.h"
 #include "objects/symbol.h"
 #include "vm/function_template.h"
+#include "vm/jobs.h"
 #include "vm/vm.h"
 
 namespace kite::vm {
@@ -93,6 +95,7 @@ void Heap::collect() {
   ++collections_;
   vm_.trace_roots(*this);
   drain();
+  process_weak();
   vm_.sweep_atoms();
   sweep();
   std::size_t live = bytes_in_use();
@@ -106,6 +109,73 @@ void Heap::collect() {
 #endif
   update_fast_limit();
   collecting_ = false;
+}
+
+namespace {
+
+bool dead(Value v) {
+  return v.is_heap() && !v.as_cell()->is_marked();
+}
+
+}  // namespace
+
+// Weak collections (ECMA-262 9.9-9.10, 24.3-24.4, 26.1-26.2). A WeakMap's
+// value is marked once its key is (ephemerons: repeated until nothing more
+// gets marked); then entries, WeakRef targets and registrations whose key or
+// target stayed unmarked are dropped, and each dropped registration queues
+// its registry's cleanup callback with the held value as a job.
+void Heap::process_weak() {
+  bool marked_more = true;
+  while (marked_more) {
+    marked_more = false;
+    for (std::size_t i = 0; i < weak_.size(); ++i) {
+      Object* o = weak_[i];
+      if (o->klass() != ObjectClass::kWeakMap) continue;
+      for (const auto& e : o->extra()->table->entries()) {
+        if (e.deleted || dead(e.key) || !e.value.is_heap() || e.value.as_cell()->is_marked()) {
+          continue;
+        }
+        mark(e.value);
+        marked_more = true;
+      }
+    }
+    drain();  // may reach more weak collections
+  }
+  for (Object* o : weak_) {
+    switch (o->klass()) {
+      case ObjectClass::kWeakMap:
+      case ObjectClass::kWeakSet: {
+        OrderedTable* t = o->extra()->table;
+        std::vector<Value> gone;
+        for (const auto& e : t->entries()) {
+          if (!e.deleted && dead(e.key)) gone.push_back(e.key);
+        }
+        for (Value k : gone) t->remove(k);
+        break;
+      }
+      case ObjectClass::kWeakRef:
+        if (dead(o->internal())) o->set_internal(Value::undefined());
+        break;
+      case ObjectClass::kFinalizationRegistry: {
+        std::vector<WeakCell>* cells = o->extra() != nullptr ? o->extra()->cells : nullptr;
+        if (cells == nullptr) break;
+        std::size_t kept = 0;
+        for (WeakCell& c : *cells) {
+          if (dead(c.token)) c.token = Value::undefined();
+          if (dead(c.target)) {
+            vm_.jobs().push(Job{Job::Kind::kCleanup, o->internal(), c.held, Value::undefined()});
+            continue;
+          }
+          (*cells)[kept++] = c;
+        }
+        cells->resize(kept);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  weak_.clear();
 }
 
 static void trace_cell(Heap& heap, Cell* c) {

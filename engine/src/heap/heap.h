@@ -53,6 +53,7 @@
 
 namespace kite::vm {
 
+class Object;
 class VM;
 
 class Heap {
@@ -96,6 +97,10 @@ class Heap {
       gray_.push_back(c);
     }
   }
+
+  // A weak collection met while marking (Object::trace_weak): processed
+  // once everything strongly reachable is marked.
+  void add_weak(Object* o) { weak_.push_back(o); }
 
   // Memory held outside cells (out-of-line slots, element arrays, flattened
   // rope buffers) is reported here so limits and GC pacing see it.
@@ -171,6 +176,7 @@ class Heap {
     malloced_ = cell;
   }
   void drain();
+  void process_weak();
   void sweep();
   void sweep_malloced();
   void throw_out_of_memory();
@@ -182,6 +188,7 @@ class Heap {
 #endif
   Cell* malloced_ = nullptr;  // every malloc'd cell, through gc_next_
   std::vector<Cell*> gray_;
+  std::vector<Object*> weak_;  // weak collections marked in this collection
   std::size_t cell_bytes_ = 0;
   std::size_t external_bytes_ = 0;
   std::size_t next_gc_ = kMinNextGc;

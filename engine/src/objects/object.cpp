@@ -39,6 +39,26 @@ ObjectExtra& Object::ensure_extra() {
   return *extra_;
 }
 
+// A weak collection: everything but its weak contents is traced now; the
+// heap comes back to it once the rest is marked (Heap::process_weak).
+void Object::trace_weak(Heap& heap) {
+  heap.mark(shape_);
+  if (!shape_->is_dictionary()) {
+    std::uint32_t n = shape_->property_count();
+    for (std::uint32_t i = 0; i < n; ++i) heap.mark(slots_[i]);
+  }
+  if (extra_ != nullptr) {
+    if (extra_->dict != nullptr) extra_->dict->trace(heap);
+    if (extra_->child_root != nullptr) heap.mark(extra_->child_root);
+    if (extra_->child_dict != nullptr) heap.mark(extra_->child_dict);
+    if (extra_->cells != nullptr) {
+      for (const WeakCell& c : *extra_->cells) heap.mark(c.held);
+    }
+  }
+  if (klass_ == ObjectClass::kFinalizationRegistry) heap.mark(internal_);  // the callback
+  heap.add_weak(this);
+}
+
 void Object::free_storage(Heap& heap) {
   if (!slots_inline_) {
     heap.remove_external(slot_cap_ * sizeof(Value));
@@ -52,11 +72,16 @@ void Object::free_storage(Heap& heap) {
     delete extra_->dict;
     delete extra_->sparse;
     delete extra_->table;
+    delete extra_->cells;
     delete extra_;
   }
 }
 
 void Object::trace(Heap& heap) {
+  if (klass_ >= ObjectClass::kWeakMap && klass_ <= ObjectClass::kFinalizationRegistry) {
+    trace_weak(heap);
+    return;
+  }
   heap.mark(shape_);
   if (!shape_->is_dictionary()) {
     std::uint32_t n = shape_->property_count();

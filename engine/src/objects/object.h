@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <vector>
 
 #include "heap/cell.h"
 #include "objects/property_key.h"
@@ -56,6 +57,20 @@ enum class ObjectClass : std::uint8_t {
   kGenerator,              // internal: the suspended frame's record (vm/generator.cpp)
   kAsyncGenerator,         // as kGenerator, plus the request queue (builtins/async_iteration.cpp)
   kAsyncFromSyncIterator,  // internal: the sync iterator record (27.1.4)
+  // Weak collections (builtins/weak.cpp), traced specially by the collector
+  // (Object::trace_weak, Heap::process_weak); keep these four together.
+  kWeakMap,               // extra_->table: key -> value (ephemerons)
+  kWeakSet,               // extra_->table: key -> true
+  kWeakRef,               // internal_: the target
+  kFinalizationRegistry,  // internal_: the cleanup callback; extra_->cells
+};
+
+// A FinalizationRegistry's registration: target and token held weakly,
+// the held value strongly.
+struct WeakCell {
+  Value target;
+  Value held;
+  Value token;  // undefined when none
 };
 
 // Rarely needed per-object state, allocated on first use.
@@ -66,6 +81,7 @@ struct ObjectExtra {
   Shape* child_root = nullptr;                    // root shape of objects whose prototype is this
   Shape* child_dict = nullptr;                    // dictionary shape of those objects
   OrderedTable* table = nullptr;                  // Map / Set storage
+  std::vector<WeakCell>* cells = nullptr;         // FinalizationRegistry registrations
   std::shared_ptr<const regexp::Program> regexp;  // RegExp: the compiled pattern
 };
 
@@ -116,6 +132,7 @@ class Object : public Cell {
   void set_internal(Value v) { internal_ = v; }
 
   void trace(Heap& heap);
+  void trace_weak(Heap& heap);
   // Frees out-of-line slots, elements and extra state (at finalization).
   void free_storage(Heap& heap);
   void reset_slots(Value* inline_slots, std::uint32_t cap);

@@ -24,6 +24,7 @@ struct Job {
     kPromiseReaction,         // a: reaction record, b: argument, c: int32 type
     kPromiseResolveThenable,  // a: promise, b: thenable, c: then
     kCallback,                // a: function called with no arguments (queueMicrotask)
+    kCleanup,                 // a: a FinalizationRegistry's callback, b: the held value
   };
   Kind kind;
   Value a, b, c;

@@ -127,6 +127,7 @@ void VM::trace_roots(Heap& heap) {
     Cell* c = reinterpret_cast<Cell*>(objects[i]);
     if (c != nullptr) heap.mark(c);
   }
+  for (Value v : kept_objects_) heap.mark(v);
   for (auto& [name, lex] : global_lexicals_) {
     heap.mark(name);
     heap.mark(reinterpret_cast<Cell*>(lex.env));

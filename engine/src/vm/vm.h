@@ -146,12 +146,16 @@ struct Intrinsics {
   Object* aggregate_error_prototype = nullptr;
   Object* promise_prototype = nullptr;
   Object* promise_constructor = nullptr;
-  Object* promise_then = nullptr;                        // %Promise.prototype.then%
-  Object* generator_prototype = nullptr;                 // %GeneratorPrototype%
-  Object* generator_function_prototype = nullptr;        // %GeneratorFunction.prototype%
-  Object* async_function_prototype = nullptr;            // %AsyncFunction.prototype%
-  Object* generator_next = nullptr;                      // %GeneratorPrototype%.next
-  Object* async_iterator_prototype = nullptr;            // %AsyncIteratorPrototype%
+  Object* promise_then = nullptr;                  // %Promise.prototype.then%
+  Object* generator_prototype = nullptr;           // %GeneratorPrototype%
+  Object* generator_function_prototype = nullptr;  // %GeneratorFunction.prototype%
+  Object* async_function_prototype = nullptr;      // %AsyncFunction.prototype%
+  Object* generator_next = nullptr;                // %GeneratorPrototype%.next
+  Object* async_iterator_prototype = nullptr;      // %AsyncIteratorPrototype%
+  Object* weak_map_prototype = nullptr;
+  Object* weak_set_prototype = nullptr;
+  Object* weak_ref_prototype = nullptr;
+  Object* finalization_registry_prototype = nullptr;
   Object* async_generator_prototype = nullptr;           // %AsyncGeneratorPrototype%
   Object* async_generator_function_prototype = nullptr;  // %AsyncGeneratorFunction.prototype%
   Object* async_from_sync_iterator_prototype = nullptr;  // %AsyncFromSyncIteratorPrototype%
@@ -451,6 +455,9 @@ class VM {
 
   // ---- jobs and timers (vm/jobs.h; builtins/promise.cpp, builtins/timers.cpp) ----
   JobQueue& jobs() { return jobs_; }
+  // WeakRef targets kept alive until the current job ends (AddToKeptObjects;
+  // the embedder's job loop clears them: ClearKeptObjects).
+  std::vector<Value>& kept_objects() { return kept_objects_; }
   TimerQueue& timers() { return timers_; }
   // Promises rejected while no handler was attached, in order
   // (HostPromiseRejectionTracker); a handler attached later removes one.
@@ -527,6 +534,7 @@ class VM {
   Value pending_exception_;
   bool has_pending_ = false;
   bool terminating_ = false;
+  std::vector<Value> kept_objects_;
   int suspended_ = 0;  // set by Yield (1) / YieldRaw (2) as it leaves execute()
   std::vector<Value*> roots_;
   std::vector<Value> persistent_;
