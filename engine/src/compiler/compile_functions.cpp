@@ -128,13 +128,15 @@ void FunctionCompiler::compile_function(const FunctionNode* f, const ClassNode* 
     const Node* p = f->params[i];
     if (p->kind == NodeKind::kIdentifier) {
       Binding* b = ctx_.scopes.resolved(p);
-      if (b != nullptr && !b->in_env) b->reg = incoming[i];
+      if (b != nullptr && !b->in_env && !b->early_ref) b->reg = incoming[i];
     }
   }
   for (Binding* b : s->bindings) {
     if (b->in_env || b->kind == BindingKind::kThis) continue;
     if (b->kind == BindingKind::kParam && b->reg != 0) continue;
     b->reg = e_.alloc_local();
+    // A parameter read inside the list before its turn starts in its TDZ.
+    if (b->kind == BindingKind::kParam && b->early_ref) e_.emit(Op::kLoadHole, {b->reg});
   }
   init_lexical_bindings(s);
   if (info_->this_binding != nullptr && info_->this_binding->in_env && !derived_ctor_) {
@@ -179,7 +181,7 @@ void FunctionCompiler::compile_function(const FunctionNode* f, const ClassNode* 
     Reg in = incoming[i];
     if (p->kind == NodeKind::kIdentifier) {
       Binding* b = ctx_.scopes.resolved(p);
-      if (b != nullptr && b->in_env) store_binding(b, in, true, p);
+      if (b != nullptr && (b->in_env || b->reg != in)) store_binding(b, in, true, p);
       continue;
     }
     bind_pattern(p, in, true);

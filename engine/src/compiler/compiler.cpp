@@ -122,6 +122,9 @@ void FunctionCompiler::pop_envs_to(Scope* target) {
 }
 
 bool FunctionCompiler::needs_tdz_check(Binding* b, const Node* at) {
+  if (b->kind == BindingKind::kParam) {
+    return b->early_ref && (at == nullptr || at->pos.offset < b->decl_end);
+  }
   if (!b->is_lexical() && b->kind != BindingKind::kClassInner) return false;
   if (b->kind == BindingKind::kClassInner) return false;
   if (b->scope->function != info_ || b->in_switch || at == nullptr) return true;

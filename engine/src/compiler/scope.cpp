@@ -274,7 +274,12 @@ void ScopeTree::visit_function(const FunctionNode* f, Scope* parent) {
   if (!fn->is_arrow) {
     fn->this_binding = declare(s, u"this", BindingKind::kThis, nullptr, 0);
   }
-  for (const Node* p : f->params) declare_pattern(p, s, BindingKind::kParam, 0, false);
+  // With default values or patterns, the parameters are initialized in
+  // order: a reference inside the list to one not yet initialized is in its
+  // TDZ (decl_end: the end of the parameter that binds it).
+  for (const Node* p : f->params) {
+    declare_pattern(p, s, BindingKind::kParam, f->simple_params ? 0 : p->end, false);
+  }
   for (const Node* st : f->body) hoist_var_names(st, s, true);
   if (!fn->is_arrow && f->uses_arguments && s->find(u"arguments") == nullptr) {
     fn->arguments_binding = declare(s, u"arguments", BindingKind::kArguments, nullptr, 0);
