@@ -56,6 +56,12 @@ Program* Parser::parse_program() {
 }
 
 void Parser::unexpected() {
+  // `await x` outside an async function parses `await` as an identifier
+  // and fails at `x`: say what went wrong, at the await.
+  if (last_await_ref_ != nullptr && last_await_ref_->end == prev_end_ && !tok_.newline_before) {
+    fail("await is only valid in async functions and the top level bodies of modules",
+         last_await_ref_->pos);
+  }
   if (tok_.type == Tok::kEof) fail("Unexpected end of input");
   if (tok_.type == Tok::kTemplate) fail("Unexpected template string");
   if (tok_.type == Tok::kNumber) fail("Unexpected number");
@@ -106,6 +112,7 @@ Identifier* Parser::parse_identifier_reference() {
   if (is(id->name, "arguments")) mark_uses_arguments();
   advance();
   finish(id);
+  if (is(id->name, "await")) last_await_ref_ = id;
   return id;
 }
 

@@ -175,7 +175,8 @@ class Parser {
     std::vector<std::pair<std::u16string, Pos>> refs;
   };
   std::vector<PrivateScope> private_scopes_;
-  Identifier* private_reference();  // at a kPrivateName token: "#x", recorded
+  const Identifier* last_await_ref_ = nullptr;  // the last `await` read as an identifier
+  Identifier* private_reference();              // at a kPrivateName token: "#x", recorded
   static bool key_is(Node* key, const char* name);
   Node* parse_arrow_from_identifier(bool is_async = false);
   Node* parse_arrow_from_parens(bool is_async = false);
