@@ -263,9 +263,10 @@ Node* Parser::parse_class(bool declaration) {
       for (auto& [name, b] : private_scopes_.back().declared) {
         if (name != id->name) continue;
         bool pair = ((b | bits) & 7) == 3 && (b & bits & 3) == 0 && (b & 8) == (bits & 8);
-        if (!pair)
+        if (!pair) {
           fail("Identifier '" + util::utf16_to_utf8(id->name) + "' has already been declared",
                m.pos);
+        }
         b |= bits;
         merged = true;
       }
