@@ -110,6 +110,11 @@ Node* Parser::to_assignment_target(Node* e, bool top) {
     case NodeKind::kMemberExpression:
       check_simple_target(e);
       return e;
+    case NodeKind::kArrayPattern:
+    case NodeKind::kObjectPattern:
+      // Already a pattern: the target of an assignment nested in a literal
+      // that is becoming a pattern itself (`[{} = v] = w`).
+      return e;
     case NodeKind::kArrayExpression: {
       auto* a = static_cast<ArrayExpression*>(e);
       ArrayPattern* p = make<ArrayPattern>(e->pos);
