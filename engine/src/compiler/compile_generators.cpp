@@ -222,6 +222,14 @@ void FunctionCompiler::async_yield_star(const YieldExpression* y, Reg dst) {
 // AsyncIteratorClose (7.4.13): return() is called, its result awaited and
 // checked to be an object.
 void FunctionCompiler::close_iterator(const Target& t) {
+  if (t.iter_done != 0) {
+    // An array pattern's iterator, unless the pattern already exhausted it.
+    Label done = e_.new_label();
+    e_.emit_jump(Op::kJmpTrue, {t.iter_done}, done);
+    e_.emit(Op::kIterClose, {t.iter});
+    e_.bind(done);
+    return;
+  }
   if (!t.async_iter) {
     e_.emit(Op::kIterClose, {t.iter});
     return;

@@ -47,6 +47,22 @@ void FunctionCompiler::bind_pattern(const Node* p, Reg value, bool init) {
       Reg done_flag = temp();
       e_.emit(Op::kLoadFalse, {done_flag});
       Reg v = temp();
+      // While the pattern runs, an abrupt completion closes the iterator
+      // unless it is done (IteratorClose, 8.6.2 step 5): a throw through the
+      // handler below, a return (a generator resumed with return at a
+      // yield inside a default) through jump_out and this target.
+      Target closer{Target::kBlock, {}, Label{}, Label{}, scope_};
+      closer.iter = iter;
+      closer.has_iter = true;
+      closer.iter_done = done_flag;
+      targets_.push_back(closer);
+      Label on_throw = e_.new_label();
+      Reg exc = temp();
+      auto guarded = [&](auto&& body) {
+        std::uint32_t start = e_.pc();
+        body();
+        e_.add_handler(start, e_.pc(), on_throw, exc);
+      };
       for (const Node* el : a->elements) {
         if (el != nullptr && el->kind == NodeKind::kRestElement) {
           Reg arr = temp();
@@ -60,7 +76,7 @@ void FunctionCompiler::bind_pattern(const Node* p, Reg value, bool init) {
           e_.emit_jump(Op::kJmp, {}, top);
           e_.bind(end);
           e_.emit(Op::kLoadTrue, {done_flag});
-          bind_pattern(static_cast<const RestElement*>(el)->argument, arr, init);
+          guarded([&] { bind_pattern(static_cast<const RestElement*>(el)->argument, arr, init); });
           break;
         }
         // Step the iterator (once it is done, every element is undefined).
@@ -74,13 +90,27 @@ void FunctionCompiler::bind_pattern(const Node* p, Reg value, bool init) {
         e_.emit(Op::kLoadTrue, {done_flag});
         e_.emit(Op::kLoadUndef, {v});
         e_.bind(got);
-        if (el != nullptr) bind_pattern(el, v, init);
+        if (el != nullptr) guarded([&] { bind_pattern(el, v, init); });
       }
+      targets_.pop_back();
       // Close the iterator if it was not exhausted.
       Label closed = e_.new_label();
       e_.emit_jump(Op::kJmpTrue, {done_flag}, closed);
       e_.emit(Op::kIterClose, {iter});
+      Label after = e_.new_label();
+      e_.emit_jump(Op::kJmp, {}, after);
+      // A throw: close (its own errors ignored, the throw wins), rethrow.
+      e_.bind(on_throw);
+      Label rethrow = e_.new_label();
+      e_.emit_jump(Op::kJmpTrue, {done_flag}, rethrow);
+      Reg ignored = temp();
+      std::uint32_t close_start = e_.pc();
+      e_.emit(Op::kIterClose, {iter});
+      e_.add_handler(close_start, e_.pc(), rethrow, ignored);
+      e_.bind(rethrow);
+      e_.emit(Op::kThrow, {exc});
       e_.bind(closed);
+      e_.bind(after);
       break;
     }
     case NodeKind::kObjectPattern: {

@@ -64,6 +64,7 @@ class FunctionCompiler {
     Reg iter = 0;                  // for-of: the iterator to close when leaving
     bool has_iter = false;
     bool async_iter = false;  // for await: AsyncIteratorClose
+    Reg iter_done = 0;        // array patterns: close only while this is false
     Reg kind_reg = 0;         // finally: completion kind / value
     Reg value_reg = 0;
     Label finally_label;
