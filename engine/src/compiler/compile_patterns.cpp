@@ -64,6 +64,56 @@ void FunctionCompiler::bind_pattern(const Node* p, Reg value, bool init) {
         e_.add_handler(start, e_.pc(), on_throw, exc);
       };
       for (const Node* el : a->elements) {
+        // An assignment element whose target is a property reference
+        // evaluates that reference before stepping the iterator
+        // (13.15.5.5 step 1): object and key now, the store later.
+        const Node* target = el;
+        const Node* dflt = nullptr;
+        if (el != nullptr && el->kind == NodeKind::kAssignmentPattern) {
+          target = static_cast<const AssignmentPattern*>(el)->target;
+          dflt = static_cast<const AssignmentPattern*>(el)->value;
+        }
+        if (!init && target != nullptr && target->kind == NodeKind::kMemberExpression &&
+            static_cast<const MemberExpression*>(target)->object->kind != NodeKind::kSuper) {
+          auto* m = static_cast<const MemberExpression*>(target);
+          Reg obj = temp();
+          Reg key = temp();
+          guarded([&] {
+            expr(m->object, obj);
+            if (m->computed) expr(m->property, key);
+          });
+          Label exhausted = e_.new_label();
+          Label got = e_.new_label();
+          e_.emit(Op::kLoadUndef, {v});
+          e_.emit_jump(Op::kJmpTrue, {done_flag}, got);
+          e_.emit_jump(Op::kIterNext, {v, iter}, exhausted);
+          e_.emit_jump(Op::kJmp, {}, got);
+          e_.bind(exhausted);
+          e_.emit(Op::kLoadTrue, {done_flag});
+          e_.emit(Op::kLoadUndef, {v});
+          e_.bind(got);
+          guarded([&] {
+            if (dflt != nullptr) {
+              Label has = e_.new_label();
+              e_.emit_jump(Op::kJmpUndef, {v}, has);
+              Label skip = e_.new_label();
+              e_.emit_jump(Op::kJmp, {}, skip);
+              e_.bind(has);
+              expr(dflt, v);
+              e_.bind(skip);
+            }
+            pos(m);
+            if (m->computed) {
+              set_elem(m, obj, key, v);
+            } else {
+              e_.emit(Op::kSetProp,
+                      {obj, name_const(static_cast<const Identifier*>(m->property)->name), v,
+                       e_.new_ic()});
+            }
+          });
+          e_.free_temps_to(obj);
+          continue;
+        }
         if (el != nullptr && el->kind == NodeKind::kRestElement) {
           Reg arr = temp();
           e_.emit(Op::kNewArray, {arr, 0});

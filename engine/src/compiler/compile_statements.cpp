@@ -456,7 +456,14 @@ void FunctionCompiler::for_in_of(const ForInOfStatement* s,
       e_.add_handler(close_start, e_.pc(), rethrow, closed);
       e_.bind(rethrow);
     } else {
+      // IteratorClose with a throw completion: whatever return() does, the
+      // body's exception is thrown.
+      Label rethrow = e_.new_label();
+      Reg ignored = e_.alloc_local();
+      std::uint32_t close_start = e_.pc();
       e_.emit(Op::kIterClose, {iter});
+      e_.add_handler(close_start, e_.pc(), rethrow, ignored);
+      e_.bind(rethrow);
     }
     e_.emit(Op::kThrow, {exc});
   }
