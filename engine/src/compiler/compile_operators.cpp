@@ -495,7 +495,15 @@ void FunctionCompiler::assign(const AssignmentExpression* a, Reg dst) {
       } else {
         Reg key = temp();
         expr(m->property, key);
-        e_.emit(Op::kToPropertyKey, {key, key});
+        if (!m->is_private) {
+          // The key is converted once, after the base is known not to be
+          // null or undefined (GetValue's ToObject comes first).
+          Label ok = e_.new_label();
+          e_.emit_jump(Op::kJmpNotNullish, {obj}, ok);
+          e_.emit(Op::kGetElem, {cur, obj, key});  // throws the TypeError
+          e_.bind(ok);
+          e_.emit(Op::kToPropertyKey, {key, key});
+        }
         get_elem(m, cur, obj, key);
         combine(cur, [&](Reg v) { set_elem(m, obj, key, v); });
       }
@@ -646,7 +654,13 @@ void FunctionCompiler::update(const UpdateExpression* u, Reg dst) {
       e_.emit(Op::kSetProp, {obj, name, next, e_.new_ic()});
     } else {
       expr(m->property, key);
-      e_.emit(Op::kToPropertyKey, {key, key});
+      if (!m->is_private) {
+        Label ok = e_.new_label();
+        e_.emit_jump(Op::kJmpNotNullish, {obj}, ok);
+        e_.emit(Op::kGetElem, {cur, obj, key});  // throws the TypeError before any ToPropertyKey
+        e_.bind(ok);
+        e_.emit(Op::kToPropertyKey, {key, key});
+      }
       get_elem(m, cur, obj, key);
       e_.emit(Op::kToNumeric, {cur, cur});
       e_.emit(op, {next, cur});

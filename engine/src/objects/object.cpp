@@ -616,6 +616,11 @@ Value VM::get(Object* obj, PropertyKey key, Value receiver) {
   return Value::undefined();
 }
 
+void VM::throw_nullish_base(Value base, bool writing) {
+  throw_type_error(std::string("Cannot ") + (writing ? "set" : "read") + " properties of " +
+                   (base.is_null() ? "null" : "undefined"));
+}
+
 Value VM::get_value(Value base, PropertyKey key) {
   if (base.is_object()) return get(base.as_object(), key, base);
   if (base.is_string()) {

@@ -536,6 +536,9 @@ Value VM::execute(std::size_t entry) {
           SAVE_PC();
           Value v;
           if (obj.is_nullish()) {
+            // The base is checked before the key is converted (a key
+            // object's toString is not called).
+            if (key.is_object()) throw_nullish_base(obj, false);
             v = get_value(obj, to_property_key(key));
           } else {
             PropertyKey k = to_property_key(key);
@@ -568,6 +571,7 @@ Value VM::execute(std::size_t entry) {
           }
           SAVE_PC();
           if (obj.is_nullish()) {
+            if (key.is_object()) throw_nullish_base(obj, true);
             set_value(obj, to_property_key(key), R(3));
           } else {
             PropertyKey k = to_property_key(key);

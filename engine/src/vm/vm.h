@@ -398,6 +398,8 @@ class VM {
   // ---- errors ----
   [[noreturn]] void throw_error(ErrorType type, std::string_view message);
   [[noreturn]] void throw_value(Value v);
+  // TypeError for reading (or writing) a property of null or undefined.
+  [[noreturn]] void throw_nullish_base(Value base, bool writing);
   [[noreturn]] void throw_type_error(std::string_view message) {
     throw_error(ErrorType::kTypeError, message);
   }

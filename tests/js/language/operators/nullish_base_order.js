@@ -1,0 +1,1 @@
+try { null[{toString(){ throw 1 }}] ^= 1 } catch (e) { console.log(e instanceof TypeError) } try { undefined[{toString(){ throw 1 }}] = 1 } catch (e) { console.log(e instanceof TypeError) } try { null.x } catch (e) { console.log(e.message) }
