@@ -95,8 +95,29 @@ Value array_is_array(VM& vm, CallInfo& ci) {
   return Value::boolean(vm.is_array(ci.arg(0)));
 }
 
+// The result of Array.from / Array.of: an Array, or `this` constructed
+// (with `length` when given) when it is another constructor (a subclass).
+Value construct_this_or_array(VM& vm, CallInfo& ci, const Value* length) {
+  Value c = ci.this_value;
+  if (c == Value::object(vm.intrinsics().array_constructor) || !vm.is_constructor(c)) {
+    return Value::undefined();
+  }
+  Rooted rc(vm, c);
+  return vm.construct(rc.get(), std::span<const Value>(length, length != nullptr ? 1 : 0),
+                      rc.get());
+}
+
 Value array_of(VM& vm, CallInfo& ci) {
-  return Value::object(vm.new_array_from(std::span<const Value>(ci.args, ci.argc)));
+  Value len = Value::number(ci.argc);
+  Rooted a(vm, construct_this_or_array(vm, ci, &len));
+  if (a.get().is_undefined()) {
+    return Value::object(vm.new_array_from(std::span<const Value>(ci.args, ci.argc)));
+  }
+  for (std::uint32_t k = 0; k < ci.argc; ++k) {
+    vm.create_data_property(a.object(), PropertyKey::index(k), ci.args[k]);
+  }
+  vm.set(a.object(), PropertyKey::atom(vm.atoms().length), Value::number(ci.argc));
+  return a.get();
 }
 
 Value array_from(VM& vm, CallInfo& ci) {
@@ -106,33 +127,53 @@ Value array_from(VM& vm, CallInfo& ci) {
   if (!map_fn.get().is_undefined() && !vm.is_callable(map_fn.get())) {
     vm.throw_type_error(vm.describe(map_fn.get()) + " is not a function");
   }
-  Rooted out(vm, Value::object(vm.new_array()));
+  Rooted ritems(vm, items);
   if (items.is_nullish()) vm.throw_type_error(vm.describe(items) + " is not iterable");
   Value iter_fn = vm.get_method(items, PropertyKey::symbol(vm.intrinsics().symbol_iterator));
   std::uint32_t k = 0;
+  // A subclass constructor (this) makes the result; else an Array.
+  Rooted out(vm, Value::undefined());
+  bool plain = true;
+  auto put = [&](std::uint32_t i, Value v) {
+    if (plain) {
+      vm.array_push(out.object(), v);
+    } else {
+      vm.create_data_property(out.object(), PropertyKey::index(i), v);
+    }
+  };
   if (!iter_fn.is_undefined()) {
-    vm.iterate(items, [&](Value v) {
+    out.set(construct_this_or_array(vm, ci, nullptr));
+    plain = out.get().is_undefined();
+    if (plain) out.set(Value::object(vm.new_array()));
+    vm.iterate(ritems.get(), [&](Value v) {
+      Rooted rv(vm, v);
       Value mapped = v;
       if (!map_fn.get().is_undefined()) {
         Value args[2] = {v, Value::number(k)};
         mapped = vm.call(map_fn.get(), this_arg.get(), args);
       }
-      vm.array_push(out.object(), mapped);
+      put(k, mapped);
       ++k;
       return true;
     });
+    if (!plain) vm.set(out.object(), PropertyKey::atom(vm.atoms().length), Value::number(k));
     return out.get();
   }
-  Rooted src(vm, Value::object(vm.to_object(items)));
+  Rooted src(vm, Value::object(vm.to_object(ritems.get())));
   std::uint32_t len = length_of(vm, src.object());
+  Value lv = Value::number(len);
+  out.set(construct_this_or_array(vm, ci, &lv));
+  plain = out.get().is_undefined();
+  if (plain) out.set(Value::object(vm.new_array()));
   for (std::uint32_t i = 0; i < len; ++i) {
     Value v = vm.get(src.object(), PropertyKey::index(i));
     if (!map_fn.get().is_undefined()) {
       Value args[2] = {v, Value::number(i)};
       v = vm.call(map_fn.get(), this_arg.get(), args);
     }
-    vm.array_push(out.object(), v);
+    put(i, v);
   }
+  if (!plain) vm.set(out.object(), PropertyKey::atom(vm.atoms().length), Value::number(len));
   return out.get();
 }
 
@@ -236,14 +277,50 @@ Value array_unshift(VM& vm, CallInfo& ci) {
   return Value::number(static_cast<double>(len) + n);
 }
 
+// ArraySpeciesCreate (10.4.2.3): a new Array of `length`, unless `original`
+// is an array whose constructor's @@species names another constructor (then
+// that is constructed and *plain is false: the caller writes through
+// CreateDataPropertyOrThrow instead of its fast paths).
+Value array_species_create(VM& vm, Object* original, std::uint32_t length, bool* plain) {
+  *plain = true;
+  if (original->is_array()) {
+    Value c = vm.get(original, PropertyKey::atom(vm.atoms().constructor));
+    if (c.is_object()) {
+      c = vm.get(c.as_object(), PropertyKey::symbol(vm.intrinsics().symbol_species));
+      if (c.is_null()) c = Value::undefined();
+    }
+    if (!c.is_undefined() && c != Value::object(vm.intrinsics().array_constructor)) {
+      if (!vm.is_constructor(c)) {
+        vm.throw_type_error("object.constructor[Symbol.species] is not a constructor");
+      }
+      *plain = false;
+      Rooted rc(vm, c);
+      Value len = Value::number(length);
+      return vm.construct(rc.get(), std::span<const Value>(&len, 1), rc.get());
+    }
+  }
+  return Value::object(vm.new_array(length));
+}
+
 Value array_slice(VM& vm, CallInfo& ci) {
   Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
   std::uint32_t len = length_of(vm, ro.object());
   std::uint32_t start = relative(vm, ci.arg(0), len, 0);
   std::uint32_t end = relative(vm, ci.arg(1), len, len);
   std::uint32_t count = end > start ? end - start : 0;
-  Object* out = vm.new_array(count);
-  Rooted rout(vm, Value::object(out));
+  bool plain;
+  Rooted rout(vm, array_species_create(vm, ro.object(), count, &plain));
+  if (!plain) {
+    for (std::uint32_t k = start, n = 0; k < end; ++k, ++n) {
+      if (has_at(vm, ro.object(), k)) {
+        Value v = vm.get(ro.object(), PropertyKey::index(k));
+        vm.create_data_property(rout.object(), PropertyKey::index(n), v);
+      }
+    }
+    vm.set(rout.object(), PropertyKey::atom(vm.atoms().length), Value::number(count));
+    return rout.get();
+  }
+  Object* out = rout.object();
   Object* o = ro.object();
   if (is_dense(o)) {
     for (std::uint32_t i = 0; i < count; ++i) out->elements()[i] = o->elements()[start + i];
@@ -522,11 +599,13 @@ Value iterate_callback(VM& vm, CallInfo& ci, int mode) {
   Rooted fn(vm, callback_arg(vm, ci, "callback"));
   Rooted this_arg(vm, ci.arg(1));
   Rooted out(vm, Value::undefined());
+  bool plain = true;
+  std::uint32_t to = 0;  // filter: the next index of the result
   if (mode == 1) {
-    out.set(Value::object(vm.new_array(len)));
-    vm.set_array_length(out.object(), len);
+    out.set(array_species_create(vm, ro.object(), len, &plain));
+    if (plain) vm.set_array_length(out.object(), len);
   } else if (mode == 2) {
-    out.set(Value::object(vm.new_array()));
+    out.set(array_species_create(vm, ro.object(), 0, &plain));
   }
   for (std::uint32_t k = 0; k < len; ++k) {
     if (!has_at(vm, ro.object(), k)) continue;
@@ -536,7 +615,7 @@ Value iterate_callback(VM& vm, CallInfo& ci, int mode) {
     switch (mode) {
       case 1: {
         Object* a = out.object();
-        if (k < a->element_count()) {
+        if (plain && k < a->element_count()) {
           a->elements()[k] = r;
         } else {
           vm.create_data_property(a, PropertyKey::index(k), r);
@@ -544,7 +623,14 @@ Value iterate_callback(VM& vm, CallInfo& ci, int mode) {
         break;
       }
       case 2:
-        if (VM::to_boolean(r)) vm.array_push(out.object(), v.get());
+        if (VM::to_boolean(r)) {
+          if (plain) {
+            vm.array_push(out.object(), v.get());
+          } else {
+            vm.create_data_property(out.object(), PropertyKey::index(to), v.get());
+          }
+          ++to;
+        }
         break;
       case 3:
         if (VM::to_boolean(r)) return Value::boolean(true);

@@ -1,0 +1,13 @@
+"use strict";
+class MyArray extends Array {}
+const m = new MyArray(); m.push(1, 2, 3);
+console.log(m.slice(1) instanceof MyArray, m.map((x) => x * 2) instanceof MyArray, m.filter((x) => x > 1) instanceof MyArray);
+console.log(JSON.stringify(m.slice(1)), JSON.stringify(m.map((x) => x * 2)), JSON.stringify(m.filter((x) => x > 1)));
+const plain = [1, 2, 3];
+plain.constructor = { [Symbol.species]: null };
+console.log(Array.isArray(plain.map((x) => x)));
+const bad = [1];
+bad.constructor = null;
+try { bad.slice(); } catch (e) { console.log(e instanceof TypeError); }
+console.log([1, 2, 3].map((x) => x + 1).join(), [1, 2, 3].filter((x) => x & 1).join(), [1, 2, 3, 4].slice(1, 3).join());
+class A2 extends Array {}; console.log(A2.of(1,2) instanceof A2, A2.of(1,2).length, Array.from({length:2, 0:"a", 1:"b"}).join(), A2.from(new Set([1,2])).length, Array.of(7).length)
