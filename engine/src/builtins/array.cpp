@@ -354,14 +354,19 @@ Value array_splice(VM& vm, CallInfo& ci) {
     del = static_cast<std::uint32_t>(std::clamp<double>(d, 0, len - start));
   }
   std::uint32_t items = ci.argc > 2 ? ci.argc - 2 : 0;
-  Rooted removed(vm, Value::object(vm.new_array(del)));
+  bool plain;
+  Rooted removed(vm, array_species_create(vm, ro.object(), del, &plain));
   for (std::uint32_t k = 0; k < del; ++k) {
     if (has_at(vm, ro.object(), start + k)) {
       Value v = vm.get(ro.object(), PropertyKey::index(start + k));
       vm.create_data_property(removed.object(), PropertyKey::index(k), v);
     }
   }
-  vm.set_array_length(removed.object(), del);
+  if (plain) {
+    vm.set_array_length(removed.object(), del);
+  } else {
+    vm.set(removed.object(), PropertyKey::atom(vm.atoms().length), Value::number(del));
+  }
   if (items < del) {
     for (std::uint32_t k = start; k < len - del; ++k) {
       if (has_at(vm, ro.object(), k + del)) {
@@ -403,7 +408,8 @@ bool is_concat_spreadable(VM& vm, Value v) {
 
 Value array_concat(VM& vm, CallInfo& ci) {
   Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
-  Rooted out(vm, Value::object(vm.new_array()));
+  bool plain;
+  Rooted out(vm, array_species_create(vm, ro.object(), 0, &plain));
   std::uint32_t n = 0;
   auto append = [&](Value item) {
     if (is_concat_spreadable(vm, item)) {
@@ -415,13 +421,14 @@ Value array_concat(VM& vm, CallInfo& ci) {
           vm.create_data_property(out.object(), PropertyKey::index(n), v);
         }
       }
-      vm.set_array_length(out.object(), n);
+      if (plain) vm.set_array_length(out.object(), n);
     } else {
       vm.create_data_property(out.object(), PropertyKey::index(n++), item);
     }
   };
   append(ro.get());
   for (std::uint32_t i = 0; i < ci.argc; ++i) append(ci.args[i]);
+  vm.set(out.object(), PropertyKey::atom(vm.atoms().length), Value::number(n));
   return out.get();
 }
 
