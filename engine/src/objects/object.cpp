@@ -533,6 +533,40 @@ void VM::set_array_length(Object* arr, std::uint32_t len) {
   arr->extra_->sparse_length = len;
 }
 
+// ArraySetLength's deletions (10.4.2.4 steps 16-17): shrinking stops above
+// the highest element that cannot be deleted, which keeps the length one
+// past it; false then.
+bool VM::shrink_array_length(Object* arr, std::uint32_t len) {
+  std::uint32_t old = arr->array_length();
+  if (len >= old) {
+    set_array_length(arr, len);
+    return true;
+  }
+  std::int64_t blocked = -1;
+  if (arr->has_sparse()) {
+    auto& sp = *arr->extra_->sparse;
+    for (auto it = sp.rbegin(); it != sp.rend() && it->first >= len; ++it) {
+      if ((it->second.attrs & attr::kConfigurable) == 0) {
+        blocked = it->first;
+        break;
+      }
+    }
+  } else if ((arr->flags_ & (Object::kElementsSealed | Object::kElementsFrozen)) != 0) {
+    for (std::uint32_t i = arr->elem_len_; i > len; --i) {
+      if (!arr->elements_[i - 1].is_hole()) {
+        blocked = i - 1;
+        break;
+      }
+    }
+  }
+  if (blocked < 0) {
+    set_array_length(arr, len);
+    return true;
+  }
+  set_array_length(arr, static_cast<std::uint32_t>(blocked) + 1);
+  return false;
+}
+
 // ---- [[GetOwnProperty]] ----
 
 bool VM::get_own_property(Object* obj, PropertyKey key, Property* out) {
@@ -735,8 +769,11 @@ bool VM::set_or_refuse(Object* obj, PropertyKey key, Value v, Value receiver, bo
       double d = to_number(rv.get());
       auto len = static_cast<std::uint32_t>(d);
       if (static_cast<double>(len) != d) throw_range_error("Invalid array length");
-      set_array_length(rr.get().as_object(), len);
-      return true;
+      if (shrink_array_length(rr.get().as_object(), len)) return true;
+      if (!throws) return false;
+      throw_type_error("Cannot delete property '" +
+                       std::to_string(rr.get().as_object()->array_length() - 1) + "' of " +
+                       describe(rr.get()));
     }
     if (target->shape_->is_dictionary()) {
       target->extra_->dict->find(key)->value = rv.get();
@@ -812,18 +849,32 @@ bool VM::define_own_property(Object* obj, PropertyKey key, Value value, std::uin
   // Array length is special (ECMA-262 10.4.2.4).
   if (obj->klass_ == ObjectClass::kArray && key.is_atom() && key.as_atom() == atoms_.length) {
     if (is_accessor) return false;
-    if (complete || (present & 1)) {
+    // The new length is validated first (ArraySetLength steps 3-5).
+    std::uint32_t len = 0;
+    bool has_value = complete || (present & 1);
+    if (has_value) {
       double d = to_number(rv.get());
-      auto len = static_cast<std::uint32_t>(d);
+      len = static_cast<std::uint32_t>(d);
       if (static_cast<double>(len) != d) throw_range_error("Invalid array length");
-      obj = ro.object();
-      if ((cur.attrs & attr::kWritable) == 0 && len != obj->array_length()) return false;
-      set_array_length(obj, len);
     }
+    // length is non-configurable and non-enumerable; read-only stays so.
+    bool wants_config = complete ? (attrs & attr::kConfigurable) != 0
+                                 : ((present & 8) && (attrs & attr::kConfigurable));
+    bool wants_enum = complete ? (attrs & attr::kEnumerable) != 0
+                               : ((present & 4) && (attrs & attr::kEnumerable));
+    bool wants_writable = (present & 2) && (attrs & attr::kWritable);
+    if (wants_config || wants_enum) return false;
+    if ((cur.attrs & attr::kWritable) == 0 && wants_writable) return false;
     bool wants_readonly = complete ? (attrs & attr::kWritable) == 0
                                    : ((present & 2) && (attrs & attr::kWritable) == 0);
+    bool ok = true;
+    if (has_value) {
+      obj = ro.object();
+      if ((cur.attrs & attr::kWritable) == 0 && len != obj->array_length()) return false;
+      ok = shrink_array_length(obj, len);
+    }
     if (wants_readonly) ro.object()->flags_ |= Object::kLengthReadOnly;
-    return true;
+    return ok;
   }
 
   std::uint8_t new_attrs;

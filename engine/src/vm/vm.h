@@ -308,6 +308,9 @@ class VM {
   void add_property(Object* obj, PropertyKey key, Value v, std::uint8_t attrs);
   // Elements
   void set_array_length(Object* arr, std::uint32_t len);
+  // ArraySetLength's shrinking: false (length kept one past it) when an
+  // element at or above `len` cannot be deleted.
+  bool shrink_array_length(Object* arr, std::uint32_t len);
   void array_push(Object* arr, Value v);
   bool get_element(Object* obj, std::uint32_t index, Value* out);
   void ensure_elements(Object* obj, std::uint32_t capacity);
