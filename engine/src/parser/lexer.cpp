@@ -115,8 +115,29 @@ char32_t Lexer::read_cp() {
 }
 
 bool Lexer::skip_space(bool* newline, LexError* err) {
+  bool at_input_start = pos_ == 0;
+  auto skip_line = [&] {
+    while (pos_ < src_.size()) {
+      std::uint32_t len;
+      char32_t cp = peek_cp(&len);
+      if (is_line_terminator(cp)) break;
+      advance(len, cp >= 0x10000 ? 2 : 1);
+    }
+  };
   while (pos_ < src_.size()) {
     char c = src_[pos_];
+    // Annex B.1.1 HTML-like comments (scripts): `<!--` starts a
+    // single-line comment anywhere; `-->` does where a line begins (after a
+    // line terminator, possibly inside a multi-line comment, or at the
+    // start of the input).
+    if (c == '<' && src_.compare(pos_, 4, "<!--") == 0) {
+      skip_line();
+      continue;
+    }
+    if (c == '-' && (*newline || at_input_start) && src_.compare(pos_, 3, "-->") == 0) {
+      skip_line();
+      continue;
+    }
     if (c == ' ' || c == '\t' || c == '\v' || c == '\f') {
       advance(1, 1);
     } else if (c == '\n') {
