@@ -79,6 +79,15 @@ Value from_descriptor(VM& vm, const Property& p);
 // CreateListFromArrayLike (7.3.20) (builtins/function.cpp).
 std::vector<Value> list_from_array_like(VM& vm, Value v);
 void install_reflect(VM& vm, Object* global);
+// The constructors' step for an iterable of Map, Set, WeakMap and WeakSet:
+// calls the collection's own `set` with each [key, value] entry (`entries`)
+// or its `add` with each value (builtins/map_set.cpp).
+void add_entries_from_iterable(VM& vm, Object* collection, Value iterable, bool entries);
+// Calls fn (or constructs it, with new_target) with the values of an
+// array-like, kept on the register stack during the call (Function.prototype.
+// apply, Reflect.apply, Reflect.construct; builtins/function.cpp).
+Value apply_array_like(VM& vm, Value fn, Value this_value, Value array_like, bool construct,
+                       Value new_target = Value::undefined());
 // WeakMap, WeakSet, WeakRef, FinalizationRegistry (builtins/weak.cpp).
 void install_weak(VM& vm, Object* global);
 

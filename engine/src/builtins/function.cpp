@@ -31,14 +31,12 @@ std::vector<Value> list_from_array_like(VM& vm, Value v) {
   return out;
 }
 
-namespace {
-
-Value fn_apply(VM& vm, CallInfo& ci) {
-  if (!vm.is_callable(ci.this_value)) {
-    vm.throw_type_error("Function.prototype.apply was called on " + vm.describe(ci.this_value) +
-                        ", which is not a function");
-  }
-  std::vector<Value> args = list_from_array_like(vm, ci.arg(1));
+Value apply_array_like(VM& vm, Value fn, Value this_value, Value array_like, bool construct,
+                       Value new_target) {
+  Rooted rf(vm, fn);
+  Rooted rt(vm, this_value);
+  Rooted rn(vm, new_target);
+  std::vector<Value> args = list_from_array_like(vm, array_like);
   // The values are now only in a C++ vector: keep them on the register stack.
   Value* base = vm.stack_top();
   for (std::size_t i = 0; i < args.size(); ++i) base[i] = args[i];
@@ -48,7 +46,18 @@ Value fn_apply(VM& vm, CallInfo& ci) {
     Value* top;
     ~Restore() { vm.stack_top() = top; }
   } restore{vm, base};
-  return vm.call(ci.this_value, ci.arg(0), std::span<const Value>(base, args.size()));
+  std::span<const Value> list(base, args.size());
+  return construct ? vm.construct(rf.get(), list, rn.get()) : vm.call(rf.get(), rt.get(), list);
+}
+
+namespace {
+
+Value fn_apply(VM& vm, CallInfo& ci) {
+  if (!vm.is_callable(ci.this_value)) {
+    vm.throw_type_error("Function.prototype.apply was called on " + vm.describe(ci.this_value) +
+                        ", which is not a function");
+  }
+  return apply_array_like(vm, ci.this_value, ci.arg(0), ci.arg(1), false);
 }
 
 Value fn_bind(VM& vm, CallInfo& ci) {

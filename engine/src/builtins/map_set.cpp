@@ -21,6 +21,33 @@ OrderedTable* table_of(VM& vm, CallInfo& ci, ObjectClass klass, const char* meth
   return this_object_of(vm, ci, klass, method)->extra()->table;
 }
 
+}  // namespace
+
+void add_entries_from_iterable(VM& vm, Object* collection, Value iterable, bool entries) {
+  if (iterable.is_nullish()) return;
+  Rooted ro(vm, Value::object(collection));
+  Rooted ri(vm, iterable);
+  Rooted adder(vm,
+               vm.get(ro.object(), PropertyKey::atom(entries ? vm.atoms().set : vm.atoms().add)));
+  if (!vm.is_callable(adder.get())) vm.throw_type_error("'add' is not a function");
+  vm.iterate(ri.get(), [&](Value item) {
+    if (entries) {
+      if (!item.is_object())
+        vm.throw_type_error("Iterator value " + vm.describe(item) + " is not an entry object");
+      Rooted rit(vm, item);
+      Rooted k(vm, vm.get(item.as_object(), PropertyKey::index(0)));
+      Value v = vm.get(rit.object(), PropertyKey::index(1));
+      Value args[2] = {k.get(), v};
+      vm.call(adder.get(), ro.get(), args);
+    } else {
+      vm.call(adder.get(), ro.get(), std::span<const Value>(&item, 1));
+    }
+    return true;
+  });
+}
+
+namespace {
+
 Value make_collection(VM& vm, CallInfo& ci, bool is_map) {
   if (ci.new_target.is_undefined()) {
     vm.throw_type_error(std::string("Constructor ") + (is_map ? "Map" : "Set") + " requires 'new'");
@@ -31,25 +58,7 @@ Value make_collection(VM& vm, CallInfo& ci, bool is_map) {
   Object* o = vm.new_object_of_class(is_map ? ObjectClass::kMap : ObjectClass::kSet, proto, 0);
   o->ensure_extra().table = new OrderedTable();
   Rooted ro(vm, Value::object(o));
-  Value iterable = ci.arg(0);
-  if (iterable.is_nullish()) return ro.get();
-  Rooted adder(vm,
-               vm.get(ro.object(), PropertyKey::atom(is_map ? vm.atoms().set : vm.atoms().add)));
-  if (!vm.is_callable(adder.get())) vm.throw_type_error("'add' is not a function");
-  vm.iterate(iterable, [&](Value item) {
-    if (is_map) {
-      if (!item.is_object())
-        vm.throw_type_error("Iterator value " + vm.describe(item) + " is not an entry object");
-      Rooted ri(vm, item);
-      Rooted k(vm, vm.get(item.as_object(), PropertyKey::index(0)));
-      Value v = vm.get(ri.object(), PropertyKey::index(1));
-      Value args[2] = {k.get(), v};
-      vm.call(adder.get(), ro.get(), args);
-    } else {
-      vm.call(adder.get(), ro.get(), std::span<const Value>(&item, 1));
-    }
-    return true;
-  });
+  add_entries_from_iterable(vm, ro.object(), ci.arg(0), is_map);
   return ro.get();
 }
 

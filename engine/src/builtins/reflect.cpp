@@ -17,32 +17,12 @@ Object* target_of(VM& vm, CallInfo& ci, const char* method) {
   return t.as_object();
 }
 
-// Calls with the values of an array-like, kept on the register stack while
-// the call runs.
-template <typename F>
-Value with_arguments(VM& vm, Value array_like, F&& f) {
-  std::vector<Value> args = list_from_array_like(vm, array_like);
-  Value* base = vm.stack_top();
-  for (std::size_t i = 0; i < args.size(); ++i) base[i] = args[i];
-  vm.stack_top() += args.size();
-  struct Restore {
-    VM& vm;
-    Value* top;
-    ~Restore() { vm.stack_top() = top; }
-  } restore{vm, base};
-  return f(std::span<const Value>(base, args.size()));
-}
-
 Value reflect_apply(VM& vm, CallInfo& ci) {
   if (!vm.is_callable(ci.arg(0))) {
     vm.throw_type_error("Reflect.apply: " + vm.describe(ci.arg(0)) + " is not a function");
   }
   if (!ci.arg(2).is_object()) vm.throw_type_error("CreateListFromArrayLike called on non-object");
-  Rooted fn(vm, ci.arg(0));
-  Rooted self(vm, ci.arg(1));
-  return with_arguments(vm, ci.arg(2), [&](std::span<const Value> args) {
-    return vm.call(fn.get(), self.get(), args);
-  });
+  return apply_array_like(vm, ci.arg(0), ci.arg(1), ci.arg(2), false);
 }
 
 Value reflect_construct(VM& vm, CallInfo& ci) {
@@ -54,11 +34,7 @@ Value reflect_construct(VM& vm, CallInfo& ci) {
     vm.throw_type_error("Reflect.construct: " + vm.describe(nt) + " is not a constructor");
   }
   if (!ci.arg(1).is_object()) vm.throw_type_error("CreateListFromArrayLike called on non-object");
-  Rooted fn(vm, ci.arg(0));
-  Rooted new_target(vm, nt);
-  return with_arguments(vm, ci.arg(1), [&](std::span<const Value> args) {
-    return vm.construct(fn.get(), args, new_target.get());
-  });
+  return apply_array_like(vm, ci.arg(0), Value::undefined(), ci.arg(1), true, nt);
 }
 
 Value reflect_define_property(VM& vm, CallInfo& ci) {

@@ -40,25 +40,7 @@ Object* weak_collection(VM& vm, CallInfo& ci, bool is_map) {
       is_map ? "WeakMap" : "WeakSet");
   o->ensure_extra().table = new OrderedTable();
   Rooted ro(vm, Value::object(o));
-  Value iterable = ci.arg(0);
-  if (iterable.is_nullish()) return ro.object();
-  Rooted adder(vm,
-               vm.get(ro.object(), PropertyKey::atom(is_map ? vm.atoms().set : vm.atoms().add)));
-  if (!vm.is_callable(adder.get())) vm.throw_type_error("'add' is not a function");
-  vm.iterate(iterable, [&](Value item) {
-    if (is_map) {
-      if (!item.is_object())
-        vm.throw_type_error("Iterator value " + vm.describe(item) + " is not an entry object");
-      Rooted ri(vm, item);
-      Rooted k(vm, vm.get(item.as_object(), PropertyKey::index(0)));
-      Value v = vm.get(ri.object(), PropertyKey::index(1));
-      Value args[2] = {k.get(), v};
-      vm.call(adder.get(), ro.get(), args);
-    } else {
-      vm.call(adder.get(), ro.get(), std::span<const Value>(&item, 1));
-    }
-    return true;
-  });
+  add_entries_from_iterable(vm, ro.object(), ci.arg(0), is_map);
   return ro.object();
 }
 

@@ -63,6 +63,20 @@ void FunctionCompiler::bind_pattern(const Node* p, Reg value, bool init) {
         body();
         e_.add_handler(start, e_.pc(), on_throw, exc);
       };
+      // Steps the iterator into v (once it is done, every element is
+      // undefined).
+      auto step = [&] {
+        Label exhausted = e_.new_label();
+        Label got = e_.new_label();
+        e_.emit(Op::kLoadUndef, {v});
+        e_.emit_jump(Op::kJmpTrue, {done_flag}, got);
+        e_.emit_jump(Op::kIterNext, {v, iter}, exhausted);
+        e_.emit_jump(Op::kJmp, {}, got);
+        e_.bind(exhausted);
+        e_.emit(Op::kLoadTrue, {done_flag});
+        e_.emit(Op::kLoadUndef, {v});
+        e_.bind(got);
+      };
       for (const Node* el : a->elements) {
         // An assignment element whose target is a property reference
         // evaluates that reference before stepping the iterator
@@ -82,16 +96,7 @@ void FunctionCompiler::bind_pattern(const Node* p, Reg value, bool init) {
             expr(m->object, obj);
             if (m->computed) expr(m->property, key);
           });
-          Label exhausted = e_.new_label();
-          Label got = e_.new_label();
-          e_.emit(Op::kLoadUndef, {v});
-          e_.emit_jump(Op::kJmpTrue, {done_flag}, got);
-          e_.emit_jump(Op::kIterNext, {v, iter}, exhausted);
-          e_.emit_jump(Op::kJmp, {}, got);
-          e_.bind(exhausted);
-          e_.emit(Op::kLoadTrue, {done_flag});
-          e_.emit(Op::kLoadUndef, {v});
-          e_.bind(got);
+          step();
           guarded([&] {
             if (dflt != nullptr) {
               Label has = e_.new_label();
@@ -129,17 +134,7 @@ void FunctionCompiler::bind_pattern(const Node* p, Reg value, bool init) {
           guarded([&] { bind_pattern(static_cast<const RestElement*>(el)->argument, arr, init); });
           break;
         }
-        // Step the iterator (once it is done, every element is undefined).
-        Label exhausted = e_.new_label();
-        Label got = e_.new_label();
-        e_.emit(Op::kLoadUndef, {v});
-        e_.emit_jump(Op::kJmpTrue, {done_flag}, got);
-        e_.emit_jump(Op::kIterNext, {v, iter}, exhausted);
-        e_.emit_jump(Op::kJmp, {}, got);
-        e_.bind(exhausted);
-        e_.emit(Op::kLoadTrue, {done_flag});
-        e_.emit(Op::kLoadUndef, {v});
-        e_.bind(got);
+        step();
         if (el != nullptr) guarded([&] { bind_pattern(el, v, init); });
       }
       targets_.pop_back();
