@@ -15,7 +15,9 @@
 //
 // Collection. Marks from the VM's roots (register stack, frames, globals,
 // intrinsics, Rooted<> handles, the pending exception) with a gray
-// worklist, then sweeps: the pages slot by slot (an unmarked cell is
+// worklist; weak collections met on the way are processed once the strong
+// graph is marked (process_weak: ephemerons, cleared WeakRefs, queued
+// FinalizationRegistry callbacks); then sweeps: the pages slot by slot (an unmarked cell is
 // finalized and its slot goes back on its class's free list; a page left
 // empty becomes a spare page) and the list of malloc'd cells (an unmarked
 // cell is finalized and freed). Finalizing runs the cell's destructor and
