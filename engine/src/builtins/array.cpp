@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "builtins/builtins.h"
+#include "util/numbers.h"
 
 namespace kite::vm::builtins {
 
@@ -878,6 +879,99 @@ Value array_entries(VM& vm, CallInfo& ci) {
   return make_array_iterator(vm, Value::object(vm.to_object(ci.this_value)), 2);
 }
 
+// ---- change array by copy (ES2023 23.1.3.33-35, 39) ----
+
+// LengthOfArrayLike up to 2^53 - 1, as a double (ArrayCreate checks it).
+double length_as_double(VM& vm, Object* o) {
+  if (o->is_array()) return o->array_length();
+  double d = vm.to_integer_or_infinity(vm.get(o, PropertyKey::atom(vm.atoms().length)));
+  return std::clamp(d, 0.0, 9007199254740991.0);
+}
+
+// ArrayCreate(len) (10.4.2.2) with its elements to be filled in order.
+Object* array_create(VM& vm, double len) {
+  if (len > 4294967295.0) vm.throw_range_error("Invalid array length");
+  return vm.new_array(static_cast<std::uint32_t>(std::min(len, 1024.0)));
+}
+
+Value array_to_reversed(VM& vm, CallInfo& ci) {
+  Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
+  double len = length_as_double(vm, ro.object());
+  Rooted a(vm, Value::object(array_create(vm, len)));
+  auto n = static_cast<std::uint32_t>(len);
+  for (std::uint32_t k = 0; k < n; ++k) {
+    Value v = get_at(vm, ro.object(), n - 1 - k);
+    vm.array_push(a.object(), v);
+  }
+  return a.get();
+}
+
+Value array_to_sorted(VM& vm, CallInfo& ci) {
+  Value cmp = ci.arg(0);
+  if (!cmp.is_undefined() && !vm.is_callable(cmp)) {
+    vm.throw_type_error("The comparison function must be either a function or undefined");
+  }
+  Rooted rcmp(vm, cmp);
+  Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
+  double len = length_as_double(vm, ro.object());
+  Rooted a(vm, Value::object(array_create(vm, len)));
+  auto n = static_cast<std::uint32_t>(len);
+  for (std::uint32_t k = 0; k < n; ++k) {
+    Value v = get_at(vm, ro.object(), k);
+    vm.array_push(a.object(), v);
+  }
+  // The copy has no holes and no accessors: sorting it in place is
+  // SortIndexedProperties over the original's values.
+  Value arg = rcmp.get();
+  CallInfo sort{a.get(), &arg, 1, Value::undefined(), ci.callee};
+  return array_sort(vm, sort);
+}
+
+Value array_to_spliced(VM& vm, CallInfo& ci) {
+  Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
+  double len = length_as_double(vm, ro.object());
+  double start = relative_index(vm, ci.arg(0), len, 0);
+  double skip = 0;
+  if (ci.argc == 1) {
+    skip = len - start;
+  } else if (ci.argc >= 2) {
+    skip = std::clamp(vm.to_integer_or_infinity(ci.arg(1)), 0.0, len - start);
+  }
+  std::uint32_t items = ci.argc > 2 ? ci.argc - 2 : 0;
+  double new_len = len + items - skip;
+  if (new_len > 9007199254740991.0) vm.throw_type_error("Invalid array length");
+  Rooted a(vm, Value::object(array_create(vm, new_len)));
+  auto s = static_cast<std::uint32_t>(start);
+  for (std::uint32_t k = 0; k < s; ++k) {
+    Value v = get_at(vm, ro.object(), k);
+    vm.array_push(a.object(), v);
+  }
+  for (std::uint32_t i = 0; i < items; ++i) vm.array_push(a.object(), ci.args[i + 2]);
+  auto n = static_cast<std::uint32_t>(len);
+  for (auto k = static_cast<std::uint32_t>(start + skip); k < n; ++k) {
+    Value v = get_at(vm, ro.object(), k);
+    vm.array_push(a.object(), v);
+  }
+  return a.get();
+}
+
+Value array_with(VM& vm, CallInfo& ci) {
+  Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
+  double len = length_as_double(vm, ro.object());
+  double rel = vm.to_integer_or_infinity(ci.arg(0));
+  double index = rel >= 0 ? rel : len + rel;
+  if (index >= len || index < 0)
+    vm.throw_range_error("Invalid index : " + util::number_to_string(rel));
+  Rooted value(vm, ci.arg(1));
+  Rooted a(vm, Value::object(array_create(vm, len)));
+  auto n = static_cast<std::uint32_t>(len);
+  for (std::uint32_t k = 0; k < n; ++k) {
+    Value v = k == index ? value.get() : get_at(vm, ro.object(), k);
+    vm.array_push(a.object(), v);
+  }
+  return a.get();
+}
+
 }  // namespace
 
 void install_array(VM& vm, Object* global) {
@@ -926,6 +1020,10 @@ void install_array(VM& vm, Object* global) {
       {"at", array_at, 1},
       {"keys", array_keys, 0},
       {"entries", array_entries, 0},
+      {"toReversed", array_to_reversed, 0},
+      {"toSorted", array_to_sorted, 1},
+      {"toSpliced", array_to_spliced, 2},
+      {"with", array_with, 2},
   };
   for (const M& m : methods) vm.define_native(proto, m.name, m.fn, m.length);
   NativeFunction* values = vm.define_native(proto, "values", array_values, 0);

@@ -90,6 +90,19 @@ Value apply_array_like(VM& vm, Value fn, Value this_value, Value array_like, boo
                        Value new_target = Value::undefined());
 // WeakMap, WeakSet, WeakRef, FinalizationRegistry (builtins/weak.cpp).
 void install_weak(VM& vm, Object* global);
+// ArrayBuffer and DataView (builtins/array_buffer.cpp); %TypedArray% and
+// the typed array constructors (builtins/typed_array.cpp).
+void install_array_buffer(VM& vm, Object* global);
+void install_typed_arrays(VM& vm, Object* global);
+// GetPrototypeFromConstructor (10.1.14): new_target.prototype, or `fallback`
+// when that is not an object.
+Object* prototype_from_constructor(VM& vm, Value new_target, Object* fallback);
+// ToIndex (7.1.22); a RangeError names `what`.
+std::size_t to_index(VM& vm, Value v, std::string_view what);
+// A relative index argument (slice, fill, subarray): ToIntegerOrInfinity,
+// counted from the end when negative, clamped to 0..len; `if_undefined` for
+// an undefined argument.
+double relative_index(VM& vm, Value v, double len, double if_undefined);
 
 // SpeciesConstructor (7.3.22).
 Value species_constructor(VM& vm, Object* o, Value default_ctor);

@@ -10,6 +10,7 @@
 #include "objects/accessor_pair.h"
 #include "objects/ordered_table.h"
 #include "objects/property_map.h"
+#include "objects/typed_array.h"
 #include "util/numbers.h"
 
 namespace kite::vm::builtins {
@@ -362,6 +363,52 @@ std::string format_raw(Ctx& ctx, Object* o, int recurse_times) {
       if (k.is_index()) continue;
       output.push_back(format_property(ctx, o, k, recurse_times, false));
     }
+  } else if (o->klass() == ObjectClass::kTypedArray) {
+    // Uint8Array(3) [ 1, 2, 3 ]: the elements, then other own properties.
+    is_array_type = true;
+    open = "[";
+    close = "]";
+    auto* ta = static_cast<TypedArrayObject*>(o);
+    std::uint32_t len = ta->live_length();
+    std::string name = element_kind_name(ta->kind);
+    base = prefix(name, "(" + std::to_string(len) + ")");
+    std::uint32_t n = std::min<std::uint32_t>(len, kMaxArrayLength);
+    for (std::uint32_t i = 0; i < n; ++i) {
+      output.push_back(format_property(ctx, o, PropertyKey::index(i), recurse_times, true));
+    }
+    if (len > n) {
+      output.push_back("... " + std::to_string(len - n) + " more item" + (len - n > 1 ? "s" : ""));
+      has_more = true;
+    }
+    for (PropertyKey k : shown) {
+      if (!k.is_index()) output.push_back(format_property(ctx, o, k, recurse_times, false));
+    }
+  } else if (o->klass() == ObjectClass::kArrayBuffer) {
+    // ArrayBuffer { [Uint8Contents]: <00 01>, byteLength: 2 }, as Node shows it.
+    auto* ab = static_cast<ArrayBufferObject*>(o);
+    base = prefix("ArrayBuffer", "");
+    std::string bytes = "[Uint8Contents]: <";
+    static const char kHex[] = "0123456789abcdef";
+    std::size_t n = std::min<std::size_t>(ab->byte_length, 50);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (i > 0) bytes += ' ';
+      bytes += kHex[ab->data[i] >> 4];
+      bytes += kHex[ab->data[i] & 15];
+    }
+    if (ab->byte_length > n)
+      bytes += " ... " + std::to_string(ab->byte_length - n) + " more byte" +
+               (ab->byte_length - n > 1 ? "s" : "");
+    output.push_back(bytes + ">");
+    output.push_back("byteLength: " + std::to_string(ab->byte_length));
+    for (PropertyKey k : shown) output.push_back(format_property(ctx, o, k, recurse_times, false));
+  } else if (o->klass() == ObjectClass::kDataView) {
+    auto* dv = static_cast<DataViewObject*>(o);
+    base = prefix("DataView", "");
+    output.push_back("byteLength: " + std::to_string(dv->byte_length));
+    output.push_back("byteOffset: " + std::to_string(dv->byte_offset));
+    output.push_back("buffer: " +
+                     format_value(ctx, Value::object(dv->buffer), recurse_times, true));
+    for (PropertyKey k : shown) output.push_back(format_property(ctx, o, k, recurse_times, false));
   } else if (o->klass() == ObjectClass::kMap || o->klass() == ObjectClass::kSet) {
     bool is_map = o->klass() == ObjectClass::kMap;
     OrderedTable* t = o->extra()->table;

@@ -3,6 +3,7 @@
 // keeps its target in `internal` and [index, kind] in its elements.
 #include "builtins/builtins.h"
 #include "objects/ordered_table.h"
+#include "objects/typed_array.h"
 
 namespace kite::vm::builtins {
 
@@ -137,9 +138,19 @@ bool VM::builtin_iterator_next(Object* it, Value* out) {
   switch (it->klass()) {
     case ObjectClass::kArrayIterator: {
       Object* arr = target.as_object();
-      std::uint32_t len = arr->is_array()
-                              ? arr->array_length()
-                              : to_length_u32(get(arr, PropertyKey::atom(atoms_.length)));
+      std::uint32_t len;
+      if (arr->is_array()) {
+        len = arr->array_length();
+      } else if (arr->klass() == ObjectClass::kTypedArray) {
+        auto* ta = static_cast<TypedArrayObject*>(arr);
+        if (ta->is_detached()) {
+          throw_type_error(
+              "Cannot perform %ArrayIteratorPrototype%.next on a detached ArrayBuffer");
+        }
+        len = ta->length;
+      } else {
+        len = to_length_u32(get(arr, PropertyKey::atom(atoms_.length)));
+      }
       it = ri.object();
       if (index >= len) {
         it->set_internal(Value::undefined());

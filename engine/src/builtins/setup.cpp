@@ -90,6 +90,8 @@ void install(VM& vm) {
   install_async_iteration(vm, global);
   install_reflect(vm, global);
   install_weak(vm, global);
+  install_array_buffer(vm, global);
+  install_typed_arrays(vm, global);
   install_timers(vm, global);
   install_console(vm, global);
   install_globals(vm, global);

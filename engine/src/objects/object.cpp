@@ -15,6 +15,7 @@
 #include "objects/shape.h"
 #include "objects/string.h"
 #include "objects/symbol.h"
+#include "objects/typed_array.h"
 #include "vm/vm.h"
 
 namespace kite::vm {
@@ -68,6 +69,14 @@ void Object::free_storage(Heap& heap) {
     heap.remove_external(elem_cap_ * sizeof(Value));
     std::free(elements_);
   }
+  if (klass_ == ObjectClass::kArrayBuffer) {
+    auto* ab = static_cast<ArrayBufferObject*>(this);
+    if (ab->data != nullptr) {
+      heap.remove_external(ab->byte_length);
+      std::free(ab->data);
+      ab->data = nullptr;
+    }
+  }
   if (extra_ != nullptr) {
     delete extra_->dict;
     delete extra_->sparse;
@@ -117,6 +126,12 @@ void Object::trace(Heap& heap) {
       for (Value v : b->args) heap.mark(v);
       break;
     }
+    case ObjectClass::kTypedArray:
+      heap.mark(static_cast<TypedArrayObject*>(this)->buffer);
+      break;
+    case ObjectClass::kDataView:
+      heap.mark(static_cast<DataViewObject*>(this)->buffer);
+      break;
     default:
       break;
   }
@@ -202,6 +217,54 @@ Object* VM::new_object() {
 
 Object* VM::new_object_with_proto(Object* proto) {
   return new_object_of_class(ObjectClass::kPlain, proto, 4);
+}
+
+ArrayBufferObject* VM::new_array_buffer(Object* proto, std::size_t byte_length) {
+  if (byte_length > kMaxByteLength) throw_range_error("Array buffer allocation failed");
+  Rooted keep(*this, Value::object(proto));
+  heap_.check_limit_for(byte_length);
+  std::uint8_t* data = nullptr;
+  if (byte_length != 0) {
+    data = static_cast<std::uint8_t*>(std::calloc(byte_length, 1));
+    if (data == nullptr) throw_range_error("Array buffer allocation failed");
+  }
+  Shape* shape = root_shape_for(keep.object());
+  ArrayBufferObject* ab;
+  try {
+    ab = alloc_object<ArrayBufferObject>(*this, shape, 0);
+  } catch (...) {
+    std::free(data);
+    throw;
+  }
+  ab->data = data;
+  ab->byte_length = byte_length;
+  heap_.add_external(byte_length);
+  return ab;
+}
+
+TypedArrayObject* VM::new_typed_array(Object* proto, ElementKind kind, ArrayBufferObject* buffer,
+                                      std::size_t byte_offset, std::uint32_t length) {
+  Rooted keep(*this, Value::object(proto));
+  Rooted rb(*this, Value::object(buffer));
+  Shape* shape = root_shape_for(keep.object());
+  auto* ta = alloc_object<TypedArrayObject>(*this, shape, 0);
+  ta->buffer = static_cast<ArrayBufferObject*>(rb.object());
+  ta->byte_offset = byte_offset;
+  ta->length = length;
+  ta->kind = kind;
+  return ta;
+}
+
+DataViewObject* VM::new_data_view(Object* proto, ArrayBufferObject* buffer, std::size_t byte_offset,
+                                  std::size_t byte_length) {
+  Rooted keep(*this, Value::object(proto));
+  Rooted rb(*this, Value::object(buffer));
+  Shape* shape = root_shape_for(keep.object());
+  auto* dv = alloc_object<DataViewObject>(*this, shape, 0);
+  dv->buffer = static_cast<ArrayBufferObject*>(rb.object());
+  dv->byte_offset = byte_offset;
+  dv->byte_length = byte_length;
+  return dv;
 }
 
 namespace {
@@ -570,6 +633,15 @@ bool VM::shrink_array_length(Object* arr, std::uint32_t len) {
 // ---- [[GetOwnProperty]] ----
 
 bool VM::get_own_property(Object* obj, PropertyKey key, Property* out) {
+  if (obj->klass_ == ObjectClass::kTypedArray) {
+    double n;
+    if (canonical_numeric_key(key, &n)) {
+      Value v = typed_array_get(static_cast<TypedArrayObject*>(obj), n);
+      if (v.is_undefined()) return false;
+      *out = Property{v, attr::kDefault};
+      return true;
+    }
+  }
   if (key.is_index()) {
     std::uint32_t i = key.as_index();
     if (i < obj->elem_len_ && !obj->elements_[i].is_hole()) {
@@ -621,6 +693,12 @@ bool VM::has_own_property(Object* obj, PropertyKey key) {
 
 bool VM::has_property(Object* obj, PropertyKey key) {
   for (Object* o = obj; o != nullptr; o = o->proto()) {
+    if (o->klass_ == ObjectClass::kTypedArray) {
+      double n;
+      if (canonical_numeric_key(key, &n)) {
+        return is_valid_integer_index(static_cast<TypedArrayObject*>(o), n);
+      }
+    }
     if (has_own_property(o, key)) return true;
   }
   return false;
@@ -637,7 +715,14 @@ Value VM::get(Object* obj, PropertyKey key, Value receiver) {
         Value v = o->elements_[i];
         if (!v.is_hole()) return v;
       }
+      if (o->klass_ == ObjectClass::kTypedArray) {
+        return typed_array_get(static_cast<TypedArrayObject*>(o), i);
+      }
       if (!o->has_sparse() && o->klass_ != ObjectClass::kString) continue;
+    } else if (o->klass_ == ObjectClass::kTypedArray) {
+      double n;
+      if (canonical_numeric_key(key, &n))
+        return typed_array_get(static_cast<TypedArrayObject*>(o), n);
     }
     if (!get_own_property(o, key, &p)) continue;
     if (p.attrs & attr::kAccessor) {
@@ -723,6 +808,21 @@ bool VM::set_or_refuse(Object* obj, PropertyKey key, Value v, Value receiver, bo
   Property p;
   Object* holder = nullptr;
   for (Object* o = obj; o != nullptr; o = o->proto()) {
+    if (o->klass_ == ObjectClass::kTypedArray) {
+      // 10.4.5.5: the typed array's own element, or nothing at all.
+      double n;
+      if (canonical_numeric_key(key, &n)) {
+        auto* ta = static_cast<TypedArrayObject*>(o);
+        if (rr.get().is_object() && rr.get().as_object() == o) {
+          typed_array_set(ta, n, rv.get());
+          return true;
+        }
+        if (!is_valid_integer_index(ta, n)) return true;
+        p = Property{typed_array_get(ta, n), attr::kDefault};
+        holder = o;
+        break;
+      }
+    }
     if (get_own_property(o, key, &p)) {
       holder = o;
       break;
@@ -843,6 +943,20 @@ bool VM::define_own_property(Object* obj, PropertyKey key, Value value, std::uin
   Rooted rv(*this, value);
   Rooted rg(*this, getter);
   Rooted rs(*this, setter);
+  if (obj->klass_ == ObjectClass::kTypedArray) {
+    double n;
+    if (canonical_numeric_key(key, &n)) {
+      // 10.4.5.3: only a writable, enumerable, configurable data element.
+      if (!is_valid_integer_index(static_cast<TypedArrayObject*>(obj), n)) return false;
+      auto has = [&](std::uint8_t bit) { return complete || (present & bit) != 0; };
+      if (has(8) && (attrs & attr::kConfigurable) == 0) return false;
+      if (has(4) && (attrs & attr::kEnumerable) == 0) return false;
+      if (is_accessor) return false;
+      if (has(2) && (attrs & attr::kWritable) == 0) return false;
+      if (has(1)) typed_array_set(static_cast<TypedArrayObject*>(ro.object()), n, rv.get());
+      return true;
+    }
+  }
   Property cur;
   bool exists = get_own_property(obj, key, &cur);
 
@@ -1004,6 +1118,12 @@ bool VM::define_own_property(Object* obj, PropertyKey key, Value value, std::uin
 // ---- delete, keys, prototype ----
 
 bool VM::delete_property(Object* obj, PropertyKey key) {
+  if (obj->klass_ == ObjectClass::kTypedArray) {
+    double n;
+    if (canonical_numeric_key(key, &n)) {
+      return !is_valid_integer_index(static_cast<TypedArrayObject*>(obj), n);
+    }
+  }
   Property cur;
   if (!get_own_property(obj, key, &cur)) return true;
   if ((cur.attrs & attr::kConfigurable) == 0) return false;
@@ -1032,6 +1152,9 @@ void VM::own_keys(Object* obj, std::vector<PropertyKey>& out, bool include_strin
     std::vector<std::uint32_t> indices;
     if (obj->klass_ == ObjectClass::kString) {
       std::uint32_t n = obj->internal_.as_string()->length();
+      for (std::uint32_t i = 0; i < n; ++i) indices.push_back(i);
+    } else if (obj->klass_ == ObjectClass::kTypedArray) {
+      std::uint32_t n = static_cast<TypedArrayObject*>(obj)->live_length();
       for (std::uint32_t i = 0; i < n; ++i) indices.push_back(i);
     }
     for (std::uint32_t i = 0; i < obj->elem_len_; ++i) {

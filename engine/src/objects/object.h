@@ -63,6 +63,10 @@ enum class ObjectClass : std::uint8_t {
   kWeakSet,               // extra_->table: key -> true
   kWeakRef,               // internal_: the target
   kFinalizationRegistry,  // internal_: the cleanup callback; extra_->cells
+  // Binary data (objects/typed_array.h): subclasses with their own fields.
+  kArrayBuffer,
+  kTypedArray,
+  kDataView,
 };
 
 // A FinalizationRegistry's registration: target and token held weakly,

@@ -19,6 +19,7 @@
 #include "objects/property_map.h"
 #include "objects/shape.h"
 #include "objects/string.h"
+#include "objects/typed_array.h"
 #include "util/numbers.h"
 #include "vm/bytecode.h"
 #include "vm/call.h"
@@ -525,6 +526,13 @@ Value VM::execute(std::size_t entry) {
                 NEXT(4);
               }
             }
+            if (o->klass() == ObjectClass::kTypedArray) {
+              auto* ta = static_cast<TypedArrayObject*>(o);
+              if (i < ta->live_length()) {
+                R(1) = load_element(ta->kind, ta->bytes() + std::size_t{i} * ta->element_bytes());
+                NEXT(4);
+              }
+            }
           } else if (obj.is_string() && key.is_int32()) {
             String* s = obj.as_string();
             auto i = static_cast<std::uint32_t>(key.as_int32());
@@ -565,6 +573,18 @@ Value VM::execute(std::size_t entry) {
                   o->klass() != ObjectClass::kArguments) {
                 o->elements()[i] = R(3);
                 set_elements_length(o, i + 1);
+                NEXT(4);
+              }
+            }
+            if (o->klass() == ObjectClass::kTypedArray && R(3).is_number()) {
+              auto* ta = static_cast<TypedArrayObject*>(o);
+              if (i < ta->live_length()) {
+                std::uint8_t* p = ta->bytes() + std::size_t{i} * ta->element_bytes();
+                if (R(3).is_int32()) {
+                  store_element_int(ta->kind, p, R(3).as_int32());
+                } else {
+                  store_element(ta->kind, p, R(3).as_double());
+                }
                 NEXT(4);
               }
             }

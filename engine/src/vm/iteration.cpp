@@ -28,7 +28,12 @@ Value get_iterator(VM& vm, Value iterable, const std::string& name) {
     if (rv.get().is_object() && name.empty()) what = "object";
     vm.throw_type_error(what + " is not iterable");
   }
-  Value iter = vm.call(method, rv.get(), {});
+  return get_iterator_from_method(vm, rv.get(), method);
+}
+
+// GetIteratorFromMethod (7.4.3), with the same fast path.
+Value get_iterator_from_method(VM& vm, Value obj, Value method) {
+  Value iter = vm.call(method, obj, {});
   if (!iter.is_object())
     vm.throw_type_error("Result of the Symbol.iterator method is not an object");
   Rooted ri(vm, iter);

@@ -16,6 +16,8 @@ namespace kite::vm {
 // unmodified, the register holds the ArrayIterator itself and IterNext
 // steps it without allocating result objects.
 Value get_iterator(VM& vm, Value iterable, const std::string& name = std::string());
+// GetIteratorFromMethod (7.4.3): the iterator `method` returns for `obj`.
+Value get_iterator_from_method(VM& vm, Value obj, Value method);
 // Collects the keys for `for (k in obj)`: enumerable string keys along the
 // prototype chain, each once (ECMA-262 14.7.5.9).
 Value for_in_prepare(VM& vm, Value v);

@@ -148,7 +148,7 @@ double VM::to_integer_or_infinity(Value v) {
   double d = to_number(v);
   if (std::isnan(d) || d == 0) return 0;
   if (std::isinf(d)) return d;
-  return std::trunc(d);
+  return std::trunc(d) + 0.0;  // -0.5 truncates to -0; the integer is 0
 }
 
 std::uint32_t VM::to_length_u32(Value v) {

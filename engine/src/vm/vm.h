@@ -34,6 +34,10 @@
 namespace kite::vm {
 
 class AccessorPair;
+class ArrayBufferObject;
+class DataViewObject;
+class TypedArrayObject;
+enum class ElementKind : std::uint8_t;
 class JSFunction;
 class NativeFunction;
 class Symbol;
@@ -159,6 +163,13 @@ struct Intrinsics {
   Object* async_generator_prototype = nullptr;           // %AsyncGeneratorPrototype%
   Object* async_generator_function_prototype = nullptr;  // %AsyncGeneratorFunction.prototype%
   Object* async_from_sync_iterator_prototype = nullptr;  // %AsyncFromSyncIteratorPrototype%
+  Object* array_buffer_prototype = nullptr;
+  Object* array_buffer_constructor = nullptr;
+  Object* data_view_prototype = nullptr;
+  Object* typed_array_prototype = nullptr;    // %TypedArray.prototype%
+  Object* typed_array_constructor = nullptr;  // %TypedArray%
+  Object* typed_array_prototypes[9] = {};     // by ElementKind
+  Object* typed_array_constructors[9] = {};
   Symbol* symbol_iterator = nullptr;
   Symbol* symbol_has_instance = nullptr;
   Symbol* symbol_to_primitive = nullptr;
@@ -253,6 +264,22 @@ class VM {
   Object* new_object_with_shape(Shape* shape);
   // RegExpCreate(pattern, flags) (builtins/regexp.cpp); SyntaxError if invalid.
   Object* new_regexp(String* pattern, String* flags);
+  // Binary data (objects/typed_array.h; allocation in objects/object.cpp,
+  // the typed arrays' exotic behaviour in objects/typed_array.cpp). A
+  // buffer of `byte_length` zeroed bytes, or a RangeError.
+  ArrayBufferObject* new_array_buffer(Object* proto, std::size_t byte_length);
+  TypedArrayObject* new_typed_array(Object* proto, ElementKind kind, ArrayBufferObject* buffer,
+                                    std::size_t byte_offset, std::uint32_t length);
+  DataViewObject* new_data_view(Object* proto, ArrayBufferObject* buffer, std::size_t byte_offset,
+                                std::size_t byte_length);
+  // CanonicalNumericIndexString (7.1.21) of a property key: true, with the
+  // number in *out, for "3", "-0", "1.5", "NaN", "-Infinity" and the like.
+  bool canonical_numeric_key(PropertyKey key, double* out);
+  // TypedArrayGetElement / TypedArraySetElement (10.4.5.15-16): undefined
+  // (or nothing stored) unless IsValidIntegerIndex; the value is converted
+  // first, even then.
+  Value typed_array_get(TypedArrayObject* ta, double index);
+  void typed_array_set(TypedArrayObject* ta, double index, Value v);
   Shape* root_shape_for(Object* proto);
   Shape* dictionary_shape_for(Object* proto);
   JSFunction* new_closure(FunctionTemplate* tmpl, Environment* env);
