@@ -62,6 +62,11 @@ Value element(TypedArrayObject* ta, std::uint32_t i) {
   return load_element(ta->kind, ta->bytes() + std::size_t{i} * ta->element_bytes());
 }
 
+// Get(O, k) for an integer k: undefined past the end or once detached.
+Value get_live(TypedArrayObject* ta, std::uint32_t k) {
+  return k < ta->live_length() ? element(ta, k) : Value::undefined();
+}
+
 // Number values only (no user code runs), so the bytes can be written at once.
 void store_number(TypedArrayObject* ta, std::uint32_t i, Value v) {
   std::uint8_t* p = ta->bytes() + std::size_t{i} * ta->element_bytes();
@@ -383,7 +388,7 @@ Value iterate(VM& vm, CallInfo& ci, Each what, const char* method) {
   bool backwards = what == Each::kFindLast || what == Each::kFindLastIndex;
   for (std::uint32_t n = 0; n < len; ++n) {
     std::uint32_t k = backwards ? len - 1 - n : n;
-    Rooted v(vm, vm.typed_array_get(as_typed_array(ro.get()), k));
+    Rooted v(vm, get_live(as_typed_array(ro.get()), k));
     Value args[3] = {v.get(), Value::number(k), ro.get()};
     Value r = vm.call(rf.get(), this_arg.get(), args);
     switch (what) {
@@ -404,7 +409,8 @@ Value iterate(VM& vm, CallInfo& ci, Each what, const char* method) {
         if (VM::to_boolean(r)) return Value::number(k);
         break;
       case Each::kMap:
-        vm.set(out.object(), PropertyKey::index(k), r);
+        // Set(A, k, mapped, true): A is a typed array (create_from_constructor checked).
+        vm.typed_array_set(as_typed_array(out.get()), k, r);
         break;
       case Each::kFilter:
         if (VM::to_boolean(r)) vm.array_push(out.object(), v.get());
@@ -549,7 +555,7 @@ Value join(VM& vm, CallInfo& ci, bool locale) {
         sb.append(vm.flatten(sep.get().as_string()));
       }
     }
-    Value v = vm.typed_array_get(as_typed_array(ro.get()), k);
+    Value v = get_live(as_typed_array(ro.get()), k);
     if (v.is_undefined()) continue;
     if (locale) {
       Rooted rv(vm, v);
@@ -590,8 +596,7 @@ Value reduce(VM& vm, CallInfo& ci, bool right) {
   }
   for (; n < len; ++n) {
     std::uint32_t k = right ? len - 1 - n : n;
-    Value args[4] = {acc.get(), vm.typed_array_get(as_typed_array(ro.get()), k), Value::number(k),
-                     ro.get()};
+    Value args[4] = {acc.get(), get_live(as_typed_array(ro.get()), k), Value::number(k), ro.get()};
     acc.set(vm.call(rf.get(), Value::undefined(), args));
   }
   return acc.get();

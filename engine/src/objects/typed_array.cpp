@@ -54,8 +54,13 @@ Value VM::typed_array_get(TypedArrayObject* ta, double index) {
 void VM::typed_array_set(TypedArrayObject* ta, double index, Value v) {
   double d;
   if (v.is_int32()) {
-    d = v.as_int32();
-  } else if (v.is_number()) {
+    if (is_valid_integer_index(ta, index)) {
+      auto i = static_cast<std::uint32_t>(index);
+      store_element_int(ta->kind, ta->bytes() + std::size_t{i} * ta->element_bytes(), v.as_int32());
+    }
+    return;
+  }
+  if (v.is_number()) {
     d = v.as_number();
   } else {
     Rooted rt(*this, Value::object(ta));

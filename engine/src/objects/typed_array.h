@@ -151,6 +151,8 @@ inline Value load_element(ElementKind k, const std::uint8_t* p) {
 
 // ToInt32-style modular conversion of a double to an integer of `bits`.
 inline std::uint32_t modular_bits(double d) {
+  // Within +-2^63 the truncating conversion through int64 wraps exactly.
+  if (d > -9.2e18 && d < 9.2e18) return static_cast<std::uint32_t>(static_cast<std::int64_t>(d));
   if (!std::isfinite(d)) return 0;
   double t = std::trunc(d);
   double m = std::fmod(t, 4294967296.0);
