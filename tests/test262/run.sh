@@ -37,7 +37,6 @@ SKIP_FEATURES="
   Array.fromAsync
   regexp-v-flag regexp-modifiers regexp-duplicate-named-groups RegExp.escape
   decorators auto-accessor
-  Proxy
   BigInt SharedArrayBuffer Atomics resizable-arraybuffer Float16Array uint8array-base64
   immutable-arraybuffer
   promise-with-resolvers promise-try await-dictionary

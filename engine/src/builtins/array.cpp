@@ -284,7 +284,7 @@ Value array_unshift(VM& vm, CallInfo& ci) {
 // CreateDataPropertyOrThrow instead of its fast paths).
 Value array_species_create(VM& vm, Object* original, std::uint32_t length, bool* plain) {
   *plain = true;
-  if (original->is_array()) {
+  if (original->is_array() || (original->is_proxy() && vm.is_array(Value::object(original)))) {
     Value c = vm.get(original, PropertyKey::atom(vm.atoms().constructor));
     if (c.is_object()) {
       c = vm.get(c.as_object(), PropertyKey::symbol(vm.intrinsics().symbol_species));
@@ -404,7 +404,7 @@ bool is_concat_spreadable(VM& vm, Value v) {
   Value spreadable =
       vm.get(v.as_object(), PropertyKey::symbol(vm.intrinsics().symbol_is_concat_spreadable));
   if (!spreadable.is_undefined()) return VM::to_boolean(spreadable);
-  return v.as_object()->is_array();
+  return vm.is_array(v);
 }
 
 Value array_concat(VM& vm, CallInfo& ci) {

@@ -71,6 +71,26 @@ Value native_closure(VM& vm, NativeFn fn, std::uint32_t length, Value data);
 // eval (issue 14): until then it throws an EvalError, as Function does.
 void install_function_kind_constructor(VM& vm, std::string_view name, Object* prototype);
 
+// A property descriptor as ToPropertyDescriptor reads it: `present` has a
+// bit per field given (1 value, 2 writable, 4 enumerable, 8 configurable,
+// 16 get, 32 set), as VM::define_own_property takes them; the values are
+// rooted while the descriptor lives.
+struct PropertyDescriptor {
+  explicit PropertyDescriptor(VM& vm)
+      : value(vm, Value::undefined()),
+        getter(vm, Value::undefined()),
+        setter(vm, Value::undefined()) {}
+  bool is_accessor() const { return (present & (16 | 32)) != 0; }
+  std::uint8_t present = 0;
+  std::uint8_t attrs = 0;
+  Rooted value;
+  Rooted getter;
+  Rooted setter;
+};
+// ToPropertyDescriptor (6.2.6.5) (builtins/object.cpp).
+void to_property_descriptor(VM& vm, Value desc, PropertyDescriptor& out);
+// Proxy and Proxy.revocable (builtins/proxy.cpp).
+void install_proxy(VM& vm, Object* global);
 // ToPropertyDescriptor (6.2.6.5) then [[DefineOwnProperty]]: false when
 // refused, or a TypeError when `throws` (builtins/object.cpp).
 bool define_from_descriptor(VM& vm, Object* obj, PropertyKey key, Value desc, bool throws = true);

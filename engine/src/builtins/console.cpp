@@ -205,8 +205,10 @@ std::vector<std::string> group_array_elements(Ctx& ctx, const std::vector<std::s
       }
       max_line_length.push_back(line_length + separator_space);
     }
+    // Numbers are right-aligned: every element of a typed array is one.
     bool pad_start = true;
-    for (std::uint32_t i = 0; i < output_length; ++i) {
+    for (std::uint32_t i = 0; i < output_length && value->klass() != ObjectClass::kTypedArray;
+         ++i) {
       Value e = i < value->element_count() ? value->elements()[i] : Value::undefined();
       if (!e.is_number()) {
         pad_start = false;
@@ -389,7 +391,7 @@ std::string format_raw(Ctx& ctx, Object* o, int recurse_times) {
     base = prefix("ArrayBuffer", "");
     std::string bytes = "[Uint8Contents]: <";
     static const char kHex[] = "0123456789abcdef";
-    std::size_t n = std::min<std::size_t>(ab->byte_length, 50);
+    std::size_t n = std::min<std::size_t>(ab->byte_length, 100);
     for (std::size_t i = 0; i < n; ++i) {
       if (i > 0) bytes += ' ';
       bytes += kHex[ab->data[i] >> 4];

@@ -108,10 +108,14 @@ Value fn_has_instance(VM& vm, CallInfo& ci) {
   Value proto = vm.get(f.as_object(), PropertyKey::atom(vm.atoms().prototype));
   if (!proto.is_object())
     vm.throw_type_error("Function has non-object prototype in instanceof check");
-  for (Object* o = ci.arg(0).as_object()->proto(); o != nullptr; o = o->proto()) {
-    if (o == proto.as_object()) return Value::boolean(true);
+  Rooted rp(vm, proto);
+  Rooted cur(vm, ci.arg(0));
+  for (;;) {
+    Object* o = vm.get_prototype_of(cur.object());
+    if (o == nullptr) return Value::boolean(false);
+    if (o == rp.object()) return Value::boolean(true);
+    cur.set(Value::object(o));
   }
-  return Value::boolean(false);
 }
 
 }  // namespace

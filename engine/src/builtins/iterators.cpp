@@ -19,13 +19,9 @@ namespace {
 
 Object* new_iterator(VM& vm, ObjectClass klass, Object* proto, Value target, int kind) {
   Rooted rt(vm, target);
-  Object* it = vm.new_object_of_class(klass, proto, 0);
-  Rooted ri(vm, Value::object(it));
-  vm.ensure_elements(it, 2);
-  it = ri.object();
-  it->elements()[0] = Value::int32(0);
-  it->elements()[1] = Value::int32(kind);
-  vm.set_elements_length(it, 2);
+  IteratorObject* it = vm.new_iterator_object(klass, proto);
+  it->state[0] = Value::int32(0);
+  it->state[1] = Value::int32(kind);
   it->set_internal(rt.get());
   return it;
 }
@@ -132,8 +128,8 @@ bool VM::is_builtin_iterator_next(Object* iter, Value next) {
 bool VM::builtin_iterator_next(Object* it, Value* out) {
   Value target = it->internal();
   if (target.is_undefined()) return false;
-  auto index = static_cast<std::uint32_t>(it->elements()[0].as_int32());
-  int kind = it->elements()[1].as_int32();
+  auto index = static_cast<std::uint32_t>(static_cast<IteratorObject*>(it)->state[0].as_int32());
+  int kind = static_cast<IteratorObject*>(it)->state[1].as_int32();
   Rooted ri(*this, Value::object(it));
   switch (it->klass()) {
     case ObjectClass::kArrayIterator: {
@@ -156,7 +152,8 @@ bool VM::builtin_iterator_next(Object* it, Value* out) {
         it->set_internal(Value::undefined());
         return false;
       }
-      it->elements()[0] = Value::int32(static_cast<std::int32_t>(index + 1));
+      static_cast<IteratorObject*>(it)->state[0] =
+          Value::int32(static_cast<std::int32_t>(index + 1));
       if (kind == 1) {
         *out = Value::number(index);
         return true;
@@ -182,7 +179,8 @@ bool VM::builtin_iterator_next(Object* it, Value* out) {
         char16_t d = s->at(index + 1);
         if (d >= 0xDC00 && d <= 0xDFFF) n = 2;
       }
-      ri.object()->elements()[0] = Value::int32(static_cast<std::int32_t>(index + n));
+      static_cast<IteratorObject*>(ri.object())->state[0] =
+          Value::int32(static_cast<std::int32_t>(index + n));
       *out = Value::string(substring(s, index, index + n));
       return true;
     }
@@ -196,7 +194,8 @@ bool VM::builtin_iterator_next(Object* it, Value* out) {
         it->set_internal(Value::undefined());
         return false;
       }
-      it->elements()[0] = Value::int32(static_cast<std::int32_t>(index + 1));
+      static_cast<IteratorObject*>(it)->state[0] =
+          Value::int32(static_cast<std::int32_t>(index + 1));
       const auto& e = entries[index];
       bool is_map = it->klass() == ObjectClass::kMapIterator;
       if (kind == 1 || (!is_map && kind == 0)) {

@@ -585,7 +585,7 @@ class Stringifier {
     }
     if (x.is_object() && !x.as_object()->is_callable()) {
       Rooted rx(vm_, x);
-      if (x.as_object()->is_array()) {
+      if (x.as_object()->is_array() || (x.as_object()->is_proxy() && vm_.is_array(x))) {
         serialize_array(rx.object());
       } else {
         serialize_object(rx.object());
@@ -669,7 +669,9 @@ class Stringifier {
     Rooted ra(vm_, Value::object(a));
     ++depth_;
     out_.append_char('[');
-    std::uint32_t len = a->array_length();
+    std::uint32_t len = a->is_array()
+                            ? a->array_length()
+                            : vm_.to_length_u32(vm_.get(a, PropertyKey::atom(vm_.atoms().length)));
     for (std::uint32_t i = 0; i < len; ++i) {
       if (i > 0) out_.append_char(',');
       newline_indent();

@@ -76,8 +76,35 @@ Value object_assign(VM& vm, CallInfo& ci) {
   return target.get();
 }
 
+// SetIntegrityLevel (7.3.15) as the spec writes it, for proxies and typed
+// arrays: [[DefineOwnProperty]] per key, any refusal a TypeError.
+void set_integrity_generic(VM& vm, Object* o, bool frozen) {
+  Rooted ro(vm, Value::object(o));
+  if (!vm.prevent_extensions(o)) {
+    vm.throw_type_error(std::string("Cannot ") + (frozen ? "freeze" : "seal"));
+  }
+  std::vector<PropertyKey> keys;
+  vm.own_keys(ro.object(), keys, true, true);
+  for (PropertyKey k : keys) {
+    std::uint8_t present = 8;
+    if (frozen) {
+      Property p;
+      if (!vm.get_own_property(ro.object(), k, &p)) continue;
+      if (!(p.attrs & attr::kAccessor)) present |= 2;
+    }
+    if (!vm.define_own_property(ro.object(), k, Value::undefined(), 0, false, Value::undefined(),
+                                Value::undefined(), present)) {
+      vm.throw_type_error(std::string("Cannot ") + (frozen ? "freeze" : "seal"));
+    }
+  }
+}
+
 // SetIntegrityLevel (7.3.15): level 0 sealed, 1 frozen.
 void set_integrity(VM& vm, Object* o, bool frozen) {
+  if (o->is_proxy() || o->klass() == ObjectClass::kTypedArray) {
+    set_integrity_generic(vm, o, frozen);
+    return;
+  }
   Rooted ro(vm, Value::object(o));
   vm.prevent_extensions(o);
   std::vector<PropertyKey> keys;
@@ -102,7 +129,9 @@ void set_integrity(VM& vm, Object* o, bool frozen) {
 }
 
 bool test_integrity(VM& vm, Object* o, bool frozen) {
-  if (o->is_extensible()) return false;
+  Rooted ro(vm, Value::object(o));
+  if (vm.is_extensible(o)) return false;
+  o = ro.object();
   std::vector<PropertyKey> keys;
   vm.own_keys(o, keys, true, true);
   for (PropertyKey k : keys) {
@@ -129,11 +158,13 @@ Value object_is_sealed(VM& vm, CallInfo& ci) {
   return Value::boolean(!ci.arg(0).is_object() || test_integrity(vm, ci.arg(0).as_object(), false));
 }
 Value object_prevent_extensions(VM& vm, CallInfo& ci) {
-  if (ci.arg(0).is_object()) vm.prevent_extensions(ci.arg(0).as_object());
+  if (ci.arg(0).is_object() && !vm.prevent_extensions(ci.arg(0).as_object())) {
+    vm.throw_type_error("'preventExtensions' on proxy: trap returned falsish");
+  }
   return ci.arg(0);
 }
-Value object_is_extensible(VM&, CallInfo& ci) {
-  return Value::boolean(ci.arg(0).is_object() && ci.arg(0).as_object()->is_extensible());
+Value object_is_extensible(VM& vm, CallInfo& ci) {
+  return Value::boolean(ci.arg(0).is_object() && vm.is_extensible(ci.arg(0).as_object()));
 }
 
 Value object_create(VM& vm, CallInfo& ci) {
@@ -159,7 +190,7 @@ Value object_create(VM& vm, CallInfo& ci) {
 
 Value object_get_prototype_of(VM& vm, CallInfo& ci) {
   Object* o = vm.to_object(ci.arg(0));
-  Object* p = o->proto();
+  Object* p = vm.get_prototype_of(o);
   return p != nullptr ? Value::object(p) : Value::null();
 }
 
@@ -172,8 +203,10 @@ Value object_set_prototype_of(VM& vm, CallInfo& ci) {
   }
   if (!o.is_object()) return o;
   if (!vm.set_prototype(o.as_object(), proto.is_object() ? proto.as_object() : nullptr)) {
-    vm.throw_type_error(o.as_object()->is_extensible() ? "Cyclic __proto__ value"
-                                                       : "#<Object> is not extensible");
+    vm.throw_type_error(o.as_object()->is_proxy()
+                            ? "'setPrototypeOf' on proxy: trap returned falsish"
+                        : o.as_object()->is_extensible() ? "Cyclic __proto__ value"
+                                                         : "#<Object> is not extensible");
   }
   return o;
 }
@@ -276,11 +309,14 @@ Value proto_has_own_property(VM& vm, CallInfo& ci) {
 
 Value proto_is_prototype_of(VM& vm, CallInfo& ci) {
   if (!ci.arg(0).is_object()) return Value::boolean(false);
-  Object* o = vm.to_object(ci.this_value);
-  for (Object* p = ci.arg(0).as_object()->proto(); p != nullptr; p = p->proto()) {
-    if (p == o) return Value::boolean(true);
+  Rooted o(vm, Value::object(vm.to_object(ci.this_value)));
+  Rooted cur(vm, ci.arg(0));
+  for (;;) {
+    Object* p = vm.get_prototype_of(cur.object());
+    if (p == nullptr) return Value::boolean(false);
+    if (p == o.object()) return Value::boolean(true);
+    cur.set(Value::object(p));
   }
-  return Value::boolean(false);
 }
 
 Value proto_property_is_enumerable(VM& vm, CallInfo& ci) {
@@ -303,7 +339,11 @@ Value proto_to_string(VM& vm, CallInfo& ci) {
     case ObjectClass::kFunction:
     case ObjectClass::kNativeFunction:
     case ObjectClass::kBoundFunction:
+    case ObjectClass::kCallableProxy:
       tag = "Function";
+      break;
+    case ObjectClass::kProxy:
+      if (vm.is_array(ro.get())) tag = "Array";  // IsArray sees through proxies
       break;
     case ObjectClass::kError:
       tag = "Error";
@@ -347,7 +387,7 @@ Value proto_value_of(VM& vm, CallInfo& ci) {
 
 Value proto_get_proto(VM& vm, CallInfo& ci) {
   Object* o = vm.to_object(ci.this_value);
-  Object* p = o->proto();
+  Object* p = vm.get_prototype_of(o);
   return p != nullptr ? Value::object(p) : Value::null();
 }
 
@@ -364,59 +404,58 @@ Value proto_set_proto(VM& vm, CallInfo& ci) {
 
 }  // namespace
 
-bool define_from_descriptor(VM& vm, Object* obj, PropertyKey key, Value desc_v, bool throws) {
+void to_property_descriptor(VM& vm, Value desc_v, PropertyDescriptor& out) {
   if (!desc_v.is_object()) {
     vm.throw_type_error("Property description must be an object: " + vm.describe(desc_v));
   }
-  Rooted ro(vm, Value::object(obj));
   Rooted rd(vm, desc_v);
-  Object* d = desc_v.as_object();
-  std::uint8_t present = 0, attrs = 0;
   Atoms& a = vm.atoms();
-  Rooted value(vm, Value::undefined());
-  Rooted getter(vm, Value::undefined());
-  Rooted setter(vm, Value::undefined());
-  if (vm.has_property(d, PropertyKey::atom(a.enumerable))) {
-    present |= 4;
+  if (vm.has_property(rd.object(), PropertyKey::atom(a.enumerable))) {
+    out.present |= 4;
     if (VM::to_boolean(vm.get(rd.object(), PropertyKey::atom(a.enumerable))))
-      attrs |= attr::kEnumerable;
+      out.attrs |= attr::kEnumerable;
   }
   if (vm.has_property(rd.object(), PropertyKey::atom(a.configurable))) {
-    present |= 8;
+    out.present |= 8;
     if (VM::to_boolean(vm.get(rd.object(), PropertyKey::atom(a.configurable))))
-      attrs |= attr::kConfigurable;
+      out.attrs |= attr::kConfigurable;
   }
   if (vm.has_property(rd.object(), PropertyKey::atom(a.value))) {
-    present |= 1;
-    value.set(vm.get(rd.object(), PropertyKey::atom(a.value)));
+    out.present |= 1;
+    out.value.set(vm.get(rd.object(), PropertyKey::atom(a.value)));
   }
   if (vm.has_property(rd.object(), PropertyKey::atom(a.writable))) {
-    present |= 2;
+    out.present |= 2;
     if (VM::to_boolean(vm.get(rd.object(), PropertyKey::atom(a.writable))))
-      attrs |= attr::kWritable;
+      out.attrs |= attr::kWritable;
   }
   if (vm.has_property(rd.object(), PropertyKey::atom(a.get))) {
-    present |= 16;
-    getter.set(vm.get(rd.object(), PropertyKey::atom(a.get)));
-    if (!getter.get().is_undefined() && !vm.is_callable(getter.get())) {
-      vm.throw_type_error("Getter must be a function: " + vm.describe(getter.get()));
+    out.present |= 16;
+    out.getter.set(vm.get(rd.object(), PropertyKey::atom(a.get)));
+    if (!out.getter.get().is_undefined() && !vm.is_callable(out.getter.get())) {
+      vm.throw_type_error("Getter must be a function: " + vm.describe(out.getter.get()));
     }
   }
   if (vm.has_property(rd.object(), PropertyKey::atom(a.set))) {
-    present |= 32;
-    setter.set(vm.get(rd.object(), PropertyKey::atom(a.set)));
-    if (!setter.get().is_undefined() && !vm.is_callable(setter.get())) {
-      vm.throw_type_error("Setter must be a function: " + vm.describe(setter.get()));
+    out.present |= 32;
+    out.setter.set(vm.get(rd.object(), PropertyKey::atom(a.set)));
+    if (!out.setter.get().is_undefined() && !vm.is_callable(out.setter.get())) {
+      vm.throw_type_error("Setter must be a function: " + vm.describe(out.setter.get()));
     }
   }
-  bool is_accessor = (present & (16 | 32)) != 0;
-  if (is_accessor && (present & (1 | 2))) {
+  if (out.is_accessor() && (out.present & (1 | 2))) {
     vm.throw_type_error(
         "Invalid property descriptor. Cannot both specify accessors and a value or writable "
         "attribute");
   }
-  if (!vm.define_own_property(ro.object(), key, value.get(), attrs, is_accessor, getter.get(),
-                              setter.get(), present)) {
+}
+
+bool define_from_descriptor(VM& vm, Object* obj, PropertyKey key, Value desc_v, bool throws) {
+  Rooted ro(vm, Value::object(obj));
+  PropertyDescriptor d(vm);
+  to_property_descriptor(vm, desc_v, d);
+  if (!vm.define_own_property(ro.object(), key, d.value.get(), d.attrs, d.is_accessor(),
+                              d.getter.get(), d.setter.get(), d.present)) {
     if (!throws) return false;
     Value kv = vm.key_to_value(key);
     vm.throw_type_error("Cannot redefine property: " +

@@ -65,7 +65,7 @@ Value reflect_get_own_property_descriptor(VM& vm, CallInfo& ci) {
 }
 
 Value reflect_get_prototype_of(VM& vm, CallInfo& ci) {
-  Object* p = target_of(vm, ci, "getPrototypeOf")->proto();
+  Object* p = vm.get_prototype_of(target_of(vm, ci, "getPrototypeOf"));
   return p != nullptr ? Value::object(p) : Value::null();
 }
 
@@ -76,7 +76,7 @@ Value reflect_has(VM& vm, CallInfo& ci) {
 }
 
 Value reflect_is_extensible(VM& vm, CallInfo& ci) {
-  return Value::boolean(target_of(vm, ci, "isExtensible")->is_extensible());
+  return Value::boolean(vm.is_extensible(target_of(vm, ci, "isExtensible")));
 }
 
 Value reflect_own_keys(VM& vm, CallInfo& ci) {
@@ -91,8 +91,7 @@ Value reflect_own_keys(VM& vm, CallInfo& ci) {
 }
 
 Value reflect_prevent_extensions(VM& vm, CallInfo& ci) {
-  vm.prevent_extensions(target_of(vm, ci, "preventExtensions"));
-  return Value::boolean(true);
+  return Value::boolean(vm.prevent_extensions(target_of(vm, ci, "preventExtensions")));
 }
 
 Value reflect_set(VM& vm, CallInfo& ci) {

@@ -898,16 +898,12 @@ Value proto_match_all(VM& vm, CallInfo& ci) {
   std::int32_t bits = 0;
   if (contains(flags.string(), 'g')) bits |= 1;
   if (contains(flags.string(), 'u') || contains(flags.string(), 'v')) bits |= 2;
-  Object* it = vm.new_object_of_class(ObjectClass::kRegExpStringIterator,
-                                      vm.intrinsics().regexp_string_iterator_prototype, 0);
-  Rooted ri(vm, Value::object(it));
-  vm.ensure_elements(it, 2);
-  it = ri.object();
-  it->elements()[0] = s.get();
-  it->elements()[1] = Value::int32(bits);
-  vm.set_elements_length(it, 2);
+  IteratorObject* it = vm.new_iterator_object(ObjectClass::kRegExpStringIterator,
+                                              vm.intrinsics().regexp_string_iterator_prototype);
+  it->state[0] = s.get();
+  it->state[1] = Value::int32(bits);
   it->set_internal(matcher.get());
-  return ri.get();
+  return Value::object(it);
 }
 
 Value iter_result(VM& vm, Value value, bool done) {
@@ -924,17 +920,18 @@ Value string_iterator_next(VM& vm, CallInfo& ci) {
   Object* it = builtins::this_object_of(vm, ci, ObjectClass::kRegExpStringIterator,
                                         "%RegExpStringIteratorPrototype%.next");
   Rooted ri(vm, Value::object(it));
-  std::int32_t bits = it->elements()[1].as_int32();
+  Value* state = static_cast<IteratorObject*>(it)->state;
+  std::int32_t bits = state[1].as_int32();
   if (bits & 4) return iter_result(vm, Value::undefined(), true);
   Rooted rx(vm, it->internal());
-  Rooted s(vm, it->elements()[0]);
+  Rooted s(vm, state[0]);
   Rooted match(vm, regexp_exec(vm, rx.object(), s.string()));
   if (match.get().is_null()) {
-    ri.object()->elements()[1] = Value::int32(bits | 4);
+    static_cast<IteratorObject*>(ri.object())->state[1] = Value::int32(bits | 4);
     return iter_result(vm, Value::undefined(), true);
   }
   if ((bits & 1) == 0) {
-    ri.object()->elements()[1] = Value::int32(bits | 4);
+    static_cast<IteratorObject*>(ri.object())->state[1] = Value::int32(bits | 4);
     return iter_result(vm, match.get(), false);
   }
   String* m = vm.to_string(vm.get(match.object(), PropertyKey::index(0)));

@@ -92,6 +92,7 @@ void install(VM& vm) {
   install_weak(vm, global);
   install_array_buffer(vm, global);
   install_typed_arrays(vm, global);
+  install_proxy(vm, global);
   install_timers(vm, global);
   install_console(vm, global);
   install_globals(vm, global);

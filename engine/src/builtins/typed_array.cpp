@@ -162,7 +162,11 @@ Value typed_array_ctor(VM& vm, CallInfo& ci) {
   Object* dflt = vm.intrinsics().typed_array_prototypes[static_cast<int>(kind)];
   Value first = ci.arg(0);
   if (!first.is_object()) {
-    std::size_t len = to_index(vm, first, "typed array length");
+    double d = vm.to_integer_or_infinity(first);
+    if (d < 0 || d > 9007199254740991.0) {
+      vm.throw_range_error("Invalid typed array length: " + vm.to_string(first)->to_utf8());
+    }
+    auto len = static_cast<std::size_t>(d);
     Object* proto = prototype_from_constructor(vm, ci.new_target, dflt);
     return Value::object(allocate(vm, kind, proto, len));
   }

@@ -12,6 +12,7 @@
 #include "objects/function.h"
 #include "objects/ordered_table.h"
 #include "objects/property_map.h"
+#include "objects/proxy.h"
 #include "objects/shape.h"
 #include "objects/string.h"
 #include "objects/symbol.h"
@@ -128,6 +129,19 @@ void Object::trace(Heap& heap) {
     }
     case ObjectClass::kTypedArray:
       heap.mark(static_cast<TypedArrayObject*>(this)->buffer);
+      break;
+    case ObjectClass::kArrayIterator:
+    case ObjectClass::kStringIterator:
+    case ObjectClass::kMapIterator:
+    case ObjectClass::kSetIterator:
+    case ObjectClass::kRegExpStringIterator:
+      heap.mark(static_cast<IteratorObject*>(this)->state[0]);
+      heap.mark(static_cast<IteratorObject*>(this)->state[1]);
+      break;
+    case ObjectClass::kProxy:
+    case ObjectClass::kCallableProxy:
+      heap.mark(static_cast<ProxyObject*>(this)->target);
+      heap.mark(static_cast<ProxyObject*>(this)->handler);
       break;
     case ObjectClass::kDataView:
       heap.mark(static_cast<DataViewObject*>(this)->buffer);
@@ -253,6 +267,26 @@ TypedArrayObject* VM::new_typed_array(Object* proto, ElementKind kind, ArrayBuff
   ta->length = length;
   ta->kind = kind;
   return ta;
+}
+
+IteratorObject* VM::new_iterator_object(ObjectClass klass, Object* proto) {
+  Rooted keep(*this, Value::object(proto));
+  Shape* shape = root_shape_for(proto);
+  return alloc_object<IteratorObject>(*this, shape, 0, klass);
+}
+
+ProxyObject* VM::new_proxy(Value target, Value handler) {
+  Rooted rt(*this, target);
+  Rooted rh(*this, handler);
+  Shape* shape = dictionary_shape_for(nullptr);
+  bool callable = target.as_object()->is_callable();
+  auto* p = alloc_object<ProxyObject>(*this, shape, 0,
+                                      callable ? ObjectClass::kCallableProxy : ObjectClass::kProxy);
+  p->ensure_extra().dict = new PropertyMap();
+  p->target = rt.get();
+  p->handler = rh.get();
+  p->is_constructor = is_constructor(rt.get());
+  return p;
 }
 
 DataViewObject* VM::new_data_view(Object* proto, ArrayBufferObject* buffer, std::size_t byte_offset,
@@ -632,7 +666,16 @@ bool VM::shrink_array_length(Object* arr, std::uint32_t len) {
 
 // ---- [[GetOwnProperty]] ----
 
+namespace {
+// A proxy's internal methods take every key but its private names: private
+// elements live on the proxy object itself (PrivateFieldFind never traps).
+bool proxy_handles(const Object* obj, PropertyKey key) {
+  return obj->is_proxy() && !(key.is_symbol() && key.as_symbol()->is_private);
+}
+}  // namespace
+
 bool VM::get_own_property(Object* obj, PropertyKey key, Property* out) {
+  if (proxy_handles(obj, key)) return proxy_get_own_property(obj, key, out);
   if (obj->klass_ == ObjectClass::kTypedArray) {
     double n;
     if (canonical_numeric_key(key, &n)) {
@@ -693,6 +736,7 @@ bool VM::has_own_property(Object* obj, PropertyKey key) {
 
 bool VM::has_property(Object* obj, PropertyKey key) {
   for (Object* o = obj; o != nullptr; o = o->proto()) {
+    if (o->is_proxy()) return proxy_has(o, key);
     if (o->klass_ == ObjectClass::kTypedArray) {
       double n;
       if (canonical_numeric_key(key, &n)) {
@@ -709,6 +753,7 @@ bool VM::has_property(Object* obj, PropertyKey key) {
 Value VM::get(Object* obj, PropertyKey key, Value receiver) {
   Property p;
   for (Object* o = obj; o != nullptr; o = o->proto()) {
+    if (o->is_proxy()) return proxy_get(o, key, receiver);
     if (key.is_index()) {
       std::uint32_t i = key.as_index();
       if (i < o->elem_len_) {
@@ -808,6 +853,12 @@ bool VM::set_or_refuse(Object* obj, PropertyKey key, Value v, Value receiver, bo
   Property p;
   Object* holder = nullptr;
   for (Object* o = obj; o != nullptr; o = o->proto()) {
+    if (o->is_proxy()) {
+      if (proxy_set(o, key, rv.get(), rr.get())) return true;
+      if (!throws) return false;
+      throw_type_error("'set' on proxy: trap returned falsish for property '" +
+                       key_name(*this, key) + "'");
+    }
     if (o->klass_ == ObjectClass::kTypedArray) {
       // 10.4.5.5: the typed array's own element, or nothing at all.
       double n;
@@ -938,6 +989,9 @@ bool VM::define_own_property(Object* obj, PropertyKey key, Value value, std::uin
                              bool is_accessor, Value getter, Value setter, std::uint8_t present) {
   // present: bit 0 value, 1 writable, 2 enumerable, 3 configurable, 4 get, 5 set
   // (0xFF = a complete descriptor).
+  if (proxy_handles(obj, key)) {
+    return proxy_define_own_property(obj, key, value, attrs, is_accessor, getter, setter, present);
+  }
   bool complete = present == 0xFF;
   Rooted ro(*this, Value::object(obj));
   Rooted rv(*this, value);
@@ -1118,6 +1172,7 @@ bool VM::define_own_property(Object* obj, PropertyKey key, Value value, std::uin
 // ---- delete, keys, prototype ----
 
 bool VM::delete_property(Object* obj, PropertyKey key) {
+  if (proxy_handles(obj, key)) return proxy_delete(obj, key);
   if (obj->klass_ == ObjectClass::kTypedArray) {
     double n;
     if (canonical_numeric_key(key, &n)) {
@@ -1148,6 +1203,14 @@ bool VM::delete_property(Object* obj, PropertyKey key) {
 
 void VM::own_keys(Object* obj, std::vector<PropertyKey>& out, bool include_strings,
                   bool include_symbols) {
+  if (obj->is_proxy()) {
+    std::vector<PropertyKey> all;
+    proxy_own_keys(obj, all);
+    for (PropertyKey k : all) {
+      if (k.is_symbol() ? include_symbols : include_strings) out.push_back(k);
+    }
+    return;
+  }
   if (include_strings) {
     std::vector<std::uint32_t> indices;
     if (obj->klass_ == ObjectClass::kString) {
@@ -1194,6 +1257,7 @@ void VM::own_keys(Object* obj, std::vector<PropertyKey>& out, bool include_strin
 }
 
 bool VM::set_prototype(Object* obj, Object* proto) {
+  if (obj->is_proxy()) return proxy_set_prototype_of(obj, proto);
   if (obj->proto() == proto) return true;
   if (!obj->is_extensible()) return false;
   for (Object* p = proto; p != nullptr; p = p->proto()) {
@@ -1223,8 +1287,10 @@ bool VM::set_prototype(Object* obj, Object* proto) {
   return true;
 }
 
-void VM::prevent_extensions(Object* obj) {
+bool VM::prevent_extensions(Object* obj) {
+  if (obj->is_proxy()) return proxy_prevent_extensions(obj);
   obj->flags_ &= ~Object::kExtensible;
+  return true;
 }
 
 }  // namespace kite::vm

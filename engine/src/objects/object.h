@@ -36,6 +36,7 @@ enum class ObjectClass : std::uint8_t {
   kFunction,        // JSFunction: bytecode closure
   kNativeFunction,  // NativeFunction: C++ built-in
   kBoundFunction,
+  kCallableProxy,  // a ProxyObject whose target is callable (objects/proxy.h)
   kError,
   kBoolean,  // primitive wrappers: value in internal_
   kNumber,
@@ -67,6 +68,7 @@ enum class ObjectClass : std::uint8_t {
   kArrayBuffer,
   kTypedArray,
   kDataView,
+  kProxy,  // a ProxyObject whose target is not callable
 };
 
 // A FinalizationRegistry's registration: target and token held weakly,
@@ -89,6 +91,13 @@ struct ObjectExtra {
   std::shared_ptr<const regexp::Program> regexp;  // RegExp: the compiled pattern
 };
 
+class Object;
+// A built-in iterator (Array, String, Map, Set and RegExp String Iterator,
+// class as in ObjectClass): its target in Object::internal(), its position
+// and kind in `state`, where no property access sees them (ECMA-262 gives
+// these objects internal slots, not properties). Declared after Object.
+class IteratorObject;
+
 class Object : public Cell {
  public:
   static constexpr std::uint8_t kExtensible = 1;
@@ -97,6 +106,7 @@ class Object : public Cell {
   static constexpr std::uint8_t kClassConstructor = 8;
   static constexpr std::uint8_t kDerived = 16;
   static constexpr std::uint8_t kLengthReadOnly = 32;  // arrays: length non-writable
+  static constexpr std::uint8_t kProxyFlag = 64;       // klass kProxy or kCallableProxy
 
   Object(Shape* shape, Value* inline_slots, std::uint32_t inline_cap, ObjectClass klass);
   ~Object() = default;
@@ -106,9 +116,10 @@ class Object : public Cell {
   ObjectClass klass() const { return klass_; }
   bool is_array() const { return klass_ == ObjectClass::kArray; }
   bool is_callable() const {
-    return klass_ == ObjectClass::kFunction || klass_ == ObjectClass::kNativeFunction ||
-           klass_ == ObjectClass::kBoundFunction;
+    return klass_ >= ObjectClass::kFunction && klass_ <= ObjectClass::kCallableProxy;
   }
+  // A Proxy exotic object: every internal method goes to builtins/proxy.cpp.
+  bool is_proxy() const { return (flags_ & kProxyFlag) != 0; }
   bool is_extensible() const { return (flags_ & kExtensible) != 0; }
   std::uint8_t flags() const { return flags_; }
   void set_flag(std::uint8_t f) { flags_ |= f; }
@@ -155,6 +166,13 @@ class Object : public Cell {
   std::uint8_t flags_ = kExtensible;
   bool slots_inline_;
   bool elements_inline_ = false;  // elements_ points into this cell (new_array)
+};
+
+class IteratorObject : public Object {
+ public:
+  IteratorObject(Shape* shape, Value* inline_slots, std::uint32_t cap, ObjectClass klass)
+      : Object(shape, inline_slots, cap, klass) {}
+  Value state[2];  // [index or the string, kind or flag bits] (builtins/iterators.cpp, regexp.cpp)
 };
 
 }  // namespace kite::vm

@@ -90,6 +90,8 @@ Value VM::call(Value fn, Value this_value, std::span<const Value> args) {
                  Value::undefined(), false, 0, true);
       return execute(frames_.size() - 1);
     }
+    case ObjectClass::kCallableProxy:
+      return proxy_call(f, this_value, args);
     default:
       throw_type_error(describe(fn) + " is not a function");
   }
@@ -145,6 +147,8 @@ Value VM::construct(Value fn, std::span<const Value> args, Value new_target) {
                  true, 0, true);
       return execute(frames_.size() - 1);
     }
+    case ObjectClass::kCallableProxy:
+      return proxy_construct(rf.object(), args, rnt.get());
     default:
       throw_type_error(describe(fn) + " is not a constructor");
   }

@@ -119,6 +119,10 @@ void set_prop_slow(VM& vm, Value obj, PropertyKey key, Value v, InlineCache& ic,
       bool proto_clear = true;
       if (!define) {
         for (Object* p = before->proto(); p != nullptr; p = p->proto()) {
+          if (p->is_proxy()) {  // its [[Set]] trap decides
+            proto_clear = false;
+            break;
+          }
           if (p->shape()->is_dictionary() ? p->dict()->find(key) != nullptr
                                           : p->shape()->lookup(key, &attrs) >= 0) {
             proto_clear = false;

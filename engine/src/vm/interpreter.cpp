@@ -1532,13 +1532,14 @@ Value VM::execute(std::size_t entry) {
           if (io->klass() == ObjectClass::kArrayIterator) {
             // Fast path: step an unmodified array iterator in place.
             Value target = io->internal();
-            if (target.is_object() && io->elements()[1].as_int32() == 0) {
+            auto* state = static_cast<IteratorObject*>(io)->state;
+            if (target.is_object() && state[1].as_int32() == 0) {
               Object* arr = target.as_object();
-              auto i = static_cast<std::uint32_t>(io->elements()[0].as_int32());
+              auto i = static_cast<std::uint32_t>(state[0].as_int32());
               if (i < arr->element_count() && arr->is_array()) {
                 Value v = arr->elements()[i];
                 if (!v.is_hole()) {
-                  io->elements()[0] = Value::int32(static_cast<std::int32_t>(i + 1));
+                  state[0] = Value::int32(static_cast<std::int32_t>(i + 1));
                   R(1) = v;
                   NEXT(5);
                 }

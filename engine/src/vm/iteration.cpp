@@ -166,7 +166,7 @@ Value for_in_prepare(VM& vm, Value v) {
       Value kv = vm.key_to_value(k);
       vm.array_push_internal(rk.object(), kv);
     }
-    Object* proto = cur.object()->proto();
+    Object* proto = vm.get_prototype_of(cur.object());
     cur.set(proto != nullptr ? Value::object(proto) : Value::null());
   }
   rk.object()->elements()[0] = rk.object()->elements()[0];

@@ -8,6 +8,7 @@
 #include "objects/function.h"
 #include "objects/object.h"
 #include "objects/property_map.h"
+#include "objects/proxy.h"
 #include "objects/string.h"
 #include "objects/symbol.h"
 #include "util/numbers.h"
@@ -308,12 +309,21 @@ bool VM::is_constructor(Value v) {
       return static_cast<NativeFunction*>(o)->is_constructor;
     case ObjectClass::kBoundFunction:
       return is_constructor(static_cast<BoundFunction*>(o)->target);
+    case ObjectClass::kCallableProxy:
+      return static_cast<ProxyObject*>(o)->is_constructor;
     default:
       return false;
   }
 }
 
+// IsArray (7.2.2): a proxy answers for its target.
 bool VM::is_array(Value v) {
+  while (v.is_object() && v.as_object()->is_proxy()) {
+    auto* p = static_cast<ProxyObject*>(v.as_object());
+    if (p->handler.is_null())
+      throw_type_error("Cannot perform 'IsArray' on a proxy that has been revoked");
+    v = p->target;
+  }
   return v.is_object() && v.as_object()->is_array();
 }
 
@@ -338,10 +348,14 @@ bool VM::instance_of(Value v, Value target) {
   if (!rv.get().is_object()) return false;
   Value proto = get(f, PropertyKey::atom(atoms_.prototype));
   if (!proto.is_object()) throw_type_error("Function has non-object prototype in instanceof check");
-  for (Object* o = rv.object()->proto(); o != nullptr; o = o->proto()) {
-    if (o == proto.as_object()) return true;
+  Rooted rp(*this, proto);
+  Rooted cur(*this, rv.get());
+  for (;;) {
+    Object* o = get_prototype_of(cur.object());  // a proxy's trap may allocate
+    if (o == nullptr) return false;
+    if (o == rp.object()) return true;
+    cur.set(Value::object(o));
   }
-  return false;
 }
 
 Value VM::get_method(Value v, PropertyKey key) {

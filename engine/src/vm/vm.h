@@ -36,6 +36,7 @@ namespace kite::vm {
 class AccessorPair;
 class ArrayBufferObject;
 class DataViewObject;
+class ProxyObject;
 class TypedArrayObject;
 enum class ElementKind : std::uint8_t;
 class JSFunction;
@@ -272,6 +273,9 @@ class VM {
                                     std::size_t byte_offset, std::uint32_t length);
   DataViewObject* new_data_view(Object* proto, ArrayBufferObject* buffer, std::size_t byte_offset,
                                 std::size_t byte_length);
+  ProxyObject* new_proxy(Value target, Value handler);
+  IteratorObject* new_iterator_object(
+      ObjectClass klass, Object* proto);  // ProxyCreate's object, checked by the caller
   // CanonicalNumericIndexString (7.1.21) of a property key: true, with the
   // number in *out, for "3", "-0", "1.5", "NaN", "-Infinity" and the like.
   bool canonical_numeric_key(PropertyKey key, double* out);
@@ -329,7 +333,8 @@ class VM {
   void own_keys(Object* obj, std::vector<PropertyKey>& out, bool include_strings = true,
                 bool include_symbols = false);
   bool set_prototype(Object* obj, Object* proto);  // false if refused
-  void prevent_extensions(Object* obj);
+  // [[PreventExtensions]]: false when a proxy's trap refuses.
+  bool prevent_extensions(Object* obj);
   void make_dictionary(Object* obj);
   // Fast append of a slot for a new property (no checks).
   void add_property(Object* obj, PropertyKey key, Value v, std::uint8_t attrs);
@@ -341,6 +346,34 @@ class VM {
   void array_push(Object* arr, Value v);
   bool get_element(Object* obj, std::uint32_t index, Value* out);
   void ensure_elements(Object* obj, std::uint32_t capacity);
+
+  // ---- internal methods with proxies in mind ----
+  // [[GetPrototypeOf]] and IsExtensible: Object::proto() and
+  // is_extensible() for ordinary objects, the traps for proxies.
+  Object* get_prototype_of(Object* obj) {
+    return obj->is_proxy() ? proxy_get_prototype_of(obj) : obj->proto();
+  }
+  bool is_extensible(Object* obj) {
+    return obj->is_proxy() ? proxy_is_extensible(obj) : obj->is_extensible();
+  }
+  // The proxy half of each internal method (builtins/proxy.cpp): the trap,
+  // or the target's own method when the handler has none, then the
+  // invariant checks (10.5.1-13). A revoked proxy is a TypeError.
+  Object* proxy_get_prototype_of(Object* proxy);
+  bool proxy_set_prototype_of(Object* proxy, Object* proto);
+  bool proxy_is_extensible(Object* proxy);
+  bool proxy_prevent_extensions(Object* proxy);
+  bool proxy_get_own_property(Object* proxy, PropertyKey key, Property* out);
+  bool proxy_define_own_property(Object* proxy, PropertyKey key, Value value, std::uint8_t attrs,
+                                 bool is_accessor, Value getter, Value setter,
+                                 std::uint8_t present);
+  bool proxy_has(Object* proxy, PropertyKey key);
+  Value proxy_get(Object* proxy, PropertyKey key, Value receiver);
+  bool proxy_set(Object* proxy, PropertyKey key, Value v, Value receiver);
+  bool proxy_delete(Object* proxy, PropertyKey key);
+  void proxy_own_keys(Object* proxy, std::vector<PropertyKey>& out);
+  Value proxy_call(Object* proxy, Value this_value, std::span<const Value> args);
+  Value proxy_construct(Object* proxy, std::span<const Value> args, Value new_target);
 
   // ---- conversions and operators (vm/operations.cpp) ----
   Value to_primitive(Value v, int hint /* 0 default, 1 number, 2 string */);

@@ -1,0 +1,21 @@
+// fill, copyWithin and reverse work in place, accept negative indices and return the same array.
+const a = new Int16Array(8);
+console.log(a.fill(7) === a, a.join());
+console.log(a.fill(-1, -3).join(), a.fill(2, 1, -5).join(), a.fill(9, 5, 2).join());
+console.log(a.fill(3.9, -100, 1).join(), a.fill('40000', 7).join(), new Uint8Array(3).fill().join());
+console.log(new Uint8ClampedArray(2).fill(300).join(), new Float32Array(2).fill(1 / 3).join());
+const c = Int8Array.of(0, 1, 2, 3, 4, 5, 6, 7);
+console.log(c.copyWithin(0, 5) === c, c.join());
+console.log(Int8Array.of(0, 1, 2, 3, 4, 5, 6, 7).copyWithin(2, 0).join());
+console.log(Int8Array.of(0, 1, 2, 3, 4, 5, 6, 7).copyWithin(-3, 1, 3).join());
+console.log(Int8Array.of(0, 1, 2, 3, 4, 5, 6, 7).copyWithin(1, -4, -2).join());
+console.log(Int8Array.of(0, 1, 2, 3, 4, 5, 6, 7).copyWithin(0, 6, 2).join());
+const words = new Uint16Array([0x0102, 0x0304, 0x0506]);
+const bytes = new Uint8Array(words.buffer, 1, 4);
+bytes.copyWithin(0, 2);
+console.log(Array.from(words, (w) => w.toString(16)).join());
+const r = new Float64Array([1.5, -0, NaN, 4]);
+console.log(r.reverse() === r, r.join(), Object.is(r[2], -0), new Uint8Array(0).reverse().length);
+const odd = Uint8Array.of(1, 2, 3, 4, 5);
+odd.subarray(1, 4).reverse();
+console.log(odd.join(), odd.reverse().join());

@@ -1,0 +1,24 @@
+// Several views over one ArrayBuffer see each other's writes, each at its own offset.
+const buf = new ArrayBuffer(16);
+const bytes = new Uint8Array(buf);
+const words = new Uint16Array(buf, 4, 3);
+const tail = new Int8Array(buf, 12);
+console.log(words.length, words.byteOffset, words.byteLength, tail.length, tail.byteOffset);
+words[0] = 0x1234;
+words[2] = 0xffff;
+tail[3] = -2;
+console.log(bytes.join(' '));
+bytes[5] = 0xab;
+console.log(words[0].toString(16), words.buffer === buf, tail.buffer === bytes.buffer);
+const sub = bytes.subarray(4, -4);
+console.log(sub.length, sub.byteOffset, sub.buffer === buf, sub.join(' '));
+sub.fill(1, 1, 3);
+console.log(words[0].toString(16), words[1], bytes.subarray(-2).join(), bytes.subarray(10, 2).length);
+const inner = sub.subarray(2);
+inner[0] = 200;
+console.log(inner.byteOffset, bytes[6], new Uint32Array(buf, 8, 1)[0] === new Uint32Array(buf)[2]);
+const copy = bytes.slice(4, 8);
+copy[0] = 0;
+console.log(copy.buffer === buf, copy.byteOffset, bytes[4], new Uint8Array(buf, 16).length);
+const w2 = words.subarray(1);
+console.log(w2.byteOffset, w2.length, w2.constructor.name, new Float64Array(buf, 8).length);

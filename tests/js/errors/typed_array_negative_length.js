@@ -1,0 +1,2 @@
+const n = -1;
+const bytes = new Uint8Array(n);
