@@ -675,10 +675,10 @@ bool proxy_handles(const Object* obj, PropertyKey key) {
 }  // namespace
 
 bool VM::get_own_property(Object* obj, PropertyKey key, Property* out) {
-  if (proxy_handles(obj, key)) return proxy_get_own_property(obj, key, out);
-  if (obj->klass_ == ObjectClass::kTypedArray) {
+  if (obj->is_exotic()) {
+    if (proxy_handles(obj, key)) return proxy_get_own_property(obj, key, out);
     double n;
-    if (canonical_numeric_key(key, &n)) {
+    if (obj->is_typed_array() && canonical_numeric_key(key, &n)) {
       Value v = typed_array_get(static_cast<TypedArrayObject*>(obj), n);
       if (v.is_undefined()) return false;
       *out = Property{v, attr::kDefault};
@@ -736,8 +736,8 @@ bool VM::has_own_property(Object* obj, PropertyKey key) {
 
 bool VM::has_property(Object* obj, PropertyKey key) {
   for (Object* o = obj; o != nullptr; o = o->proto()) {
-    if (o->is_proxy()) return proxy_has(o, key);
-    if (o->klass_ == ObjectClass::kTypedArray) {
+    if (o->is_exotic()) {
+      if (o->is_proxy()) return proxy_has(o, key);
       double n;
       if (canonical_numeric_key(key, &n)) {
         return is_valid_integer_index(static_cast<TypedArrayObject*>(o), n);
@@ -753,21 +753,20 @@ bool VM::has_property(Object* obj, PropertyKey key) {
 Value VM::get(Object* obj, PropertyKey key, Value receiver) {
   Property p;
   for (Object* o = obj; o != nullptr; o = o->proto()) {
-    if (o->is_proxy()) return proxy_get(o, key, receiver);
+    if (o->is_exotic()) {
+      if (o->is_proxy()) return proxy_get(o, key, receiver);
+      double n;
+      if (canonical_numeric_key(key, &n)) {
+        return typed_array_get(static_cast<TypedArrayObject*>(o), n);
+      }
+    }
     if (key.is_index()) {
       std::uint32_t i = key.as_index();
       if (i < o->elem_len_) {
         Value v = o->elements_[i];
         if (!v.is_hole()) return v;
       }
-      if (o->klass_ == ObjectClass::kTypedArray) {
-        return typed_array_get(static_cast<TypedArrayObject*>(o), i);
-      }
       if (!o->has_sparse() && o->klass_ != ObjectClass::kString) continue;
-    } else if (o->klass_ == ObjectClass::kTypedArray) {
-      double n;
-      if (canonical_numeric_key(key, &n))
-        return typed_array_get(static_cast<TypedArrayObject*>(o), n);
     }
     if (!get_own_property(o, key, &p)) continue;
     if (p.attrs & attr::kAccessor) {
@@ -859,7 +858,7 @@ bool VM::set_or_refuse(Object* obj, PropertyKey key, Value v, Value receiver, bo
       throw_type_error("'set' on proxy: trap returned falsish for property '" +
                        key_name(*this, key) + "'");
     }
-    if (o->klass_ == ObjectClass::kTypedArray) {
+    if (o->is_typed_array()) {
       // 10.4.5.5: the typed array's own element, or nothing at all.
       double n;
       if (canonical_numeric_key(key, &n)) {
@@ -989,7 +988,7 @@ bool VM::define_own_property(Object* obj, PropertyKey key, Value value, std::uin
                              bool is_accessor, Value getter, Value setter, std::uint8_t present) {
   // present: bit 0 value, 1 writable, 2 enumerable, 3 configurable, 4 get, 5 set
   // (0xFF = a complete descriptor).
-  if (proxy_handles(obj, key)) {
+  if (obj->is_exotic() && proxy_handles(obj, key)) {
     return proxy_define_own_property(obj, key, value, attrs, is_accessor, getter, setter, present);
   }
   bool complete = present == 0xFF;
@@ -997,7 +996,7 @@ bool VM::define_own_property(Object* obj, PropertyKey key, Value value, std::uin
   Rooted rv(*this, value);
   Rooted rg(*this, getter);
   Rooted rs(*this, setter);
-  if (obj->klass_ == ObjectClass::kTypedArray) {
+  if (obj->is_typed_array()) {
     double n;
     if (canonical_numeric_key(key, &n)) {
       // 10.4.5.3: only a writable, enumerable, configurable data element.
@@ -1173,7 +1172,7 @@ bool VM::define_own_property(Object* obj, PropertyKey key, Value value, std::uin
 
 bool VM::delete_property(Object* obj, PropertyKey key) {
   if (proxy_handles(obj, key)) return proxy_delete(obj, key);
-  if (obj->klass_ == ObjectClass::kTypedArray) {
+  if (obj->is_typed_array()) {
     double n;
     if (canonical_numeric_key(key, &n)) {
       return !is_valid_integer_index(static_cast<TypedArrayObject*>(obj), n);

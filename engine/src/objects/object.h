@@ -105,8 +105,12 @@ class Object : public Cell {
   static constexpr std::uint8_t kElementsSealed = 4;  // elements non-configurable
   static constexpr std::uint8_t kClassConstructor = 8;
   static constexpr std::uint8_t kDerived = 16;
-  static constexpr std::uint8_t kLengthReadOnly = 32;  // arrays: length non-writable
-  static constexpr std::uint8_t kProxyFlag = 64;       // klass kProxy or kCallableProxy
+  static constexpr std::uint8_t kLengthReadOnly = 32;   // arrays: length non-writable
+  static constexpr std::uint8_t kProxyFlag = 64;        // klass kProxy or kCallableProxy
+  static constexpr std::uint8_t kTypedArrayFlag = 128;  // klass kTypedArray
+  // Objects whose property access is not the ordinary one: one test on
+  // the common path (objects/object.cpp).
+  static constexpr std::uint8_t kExoticFlags = kProxyFlag | kTypedArrayFlag;
 
   Object(Shape* shape, Value* inline_slots, std::uint32_t inline_cap, ObjectClass klass);
   ~Object() = default;
@@ -120,6 +124,8 @@ class Object : public Cell {
   }
   // A Proxy exotic object: every internal method goes to builtins/proxy.cpp.
   bool is_proxy() const { return (flags_ & kProxyFlag) != 0; }
+  bool is_typed_array() const { return (flags_ & kTypedArrayFlag) != 0; }
+  bool is_exotic() const { return (flags_ & kExoticFlags) != 0; }
   bool is_extensible() const { return (flags_ & kExtensible) != 0; }
   std::uint8_t flags() const { return flags_; }
   void set_flag(std::uint8_t f) { flags_ |= f; }

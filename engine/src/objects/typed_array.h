@@ -75,7 +75,9 @@ class ArrayBufferObject : public Object {
 class TypedArrayObject : public Object {
  public:
   TypedArrayObject(Shape* shape, Value* inline_slots, std::uint32_t cap)
-      : Object(shape, inline_slots, cap, ObjectClass::kTypedArray) {}
+      : Object(shape, inline_slots, cap, ObjectClass::kTypedArray) {
+    flags_ |= kTypedArrayFlag;
+  }
   ArrayBufferObject* buffer = nullptr;
   std::size_t byte_offset = 0;
   std::uint32_t length = 0;
