@@ -30,7 +30,7 @@ set -euo pipefail
 # --- skip policy (the only place it lives) -----------------------------------
 
 # Frontmatter `features:` the engine does not implement yet (issue 14:
-# Proxy, typed arrays, BigInt, eval, modules) or that are newer than
+# BigInt, eval, modules) or that are newer than
 # ES2023 (the issue's scope). A test naming any of these is skipped.
 SKIP_FEATURES="
   top-level-await
