@@ -126,9 +126,10 @@ Value array_buffer_transfer(VM& vm, CallInfo& ci) {
   } else {
     out = vm.new_array_buffer(vm.intrinsics().array_buffer_prototype, new_len);
     ab = static_cast<ArrayBufferObject*>(ro.object());
-    if (ab->detached)
+    if (ab->detached) {
       vm.throw_type_error(
           "Cannot perform ArrayBuffer.prototype.transfer on a detached ArrayBuffer");
+    }
     std::memcpy(out->data, ab->data, std::min(new_len, ab->byte_length));
     vm.heap().remove_external(ab->byte_length);
     std::free(ab->data);

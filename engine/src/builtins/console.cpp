@@ -397,9 +397,10 @@ std::string format_raw(Ctx& ctx, Object* o, int recurse_times) {
       bytes += kHex[ab->data[i] >> 4];
       bytes += kHex[ab->data[i] & 15];
     }
-    if (ab->byte_length > n)
+    if (ab->byte_length > n) {
       bytes += " ... " + std::to_string(ab->byte_length - n) + " more byte" +
                (ab->byte_length - n > 1 ? "s" : "");
+    }
     output.push_back(bytes + ">");
     output.push_back("byteLength: " + std::to_string(ab->byte_length));
     for (PropertyKey k : shown) output.push_back(format_property(ctx, o, k, recurse_times, false));

@@ -340,9 +340,10 @@ Value ta_copy_within(VM& vm, CallInfo& ci) {
   double count = std::min(final - from, len - to);
   if (count > 0) {
     ta = as_typed_array(ro.get());
-    if (ta->is_detached())
+    if (ta->is_detached()) {
       vm.throw_type_error(
           "Cannot perform %TypedArray%.prototype.copyWithin on a detached ArrayBuffer");
+    }
     std::size_t size = ta->element_bytes();
     std::memmove(ta->bytes() + static_cast<std::size_t>(to) * size,
                  ta->bytes() + static_cast<std::size_t>(from) * size,
