@@ -70,9 +70,16 @@ VM::VM(const kite::EngineOptions& options)
   if (options.gc_min_threshold != 0) heap_.set_min_threshold(options.gc_min_threshold);
 }
 
+void VM::grow_roots() {
+  std::size_t used = root_count();
+  roots_.resize(roots_.size() * 2 + 256);
+  roots_top_ = roots_.data() + used;
+  roots_end_ = roots_.data() + roots_.size();
+}
+
 VM::~VM() {
   frames_.clear();
-  roots_.clear();
+  roots_top_ = roots_.data();
   persistent_.clear();
   global_lexicals_.clear();
   munmap(stack_, stack_bytes_);
@@ -98,7 +105,7 @@ void VM::trace_roots(Heap& heap) {
     heap.mark(reinterpret_cast<Cell*>(f.env));
     heap.mark(f.new_target);
   }
-  for (Value* v : roots_) heap.mark(*v);
+  for (Value** p = roots_.data(); p < roots_top_; ++p) heap.mark(**p);
   if (host_roots_top != nullptr) {
     for (std::uint64_t** p = host_roots.data(); p < *host_roots_top; ++p) {
       heap.mark(Value::from_bits(**p));

@@ -536,9 +536,14 @@ class VM {
 
   // ---- GC support ----
   void trace_roots(Heap& heap);
-  void push_root(Value* v) { roots_.push_back(v); }
-  void pop_root() { roots_.pop_back(); }
-  std::size_t root_count() const { return roots_.size(); }  // Rooted values alive now
+  // Rooted's push and pop: a compare, a store and an increment.
+  void push_root(Value* v) {
+    if (roots_top_ == roots_end_) [[unlikely]]
+      grow_roots();
+    *roots_top_++ = v;
+  }
+  void pop_root() { --roots_top_; }
+  std::size_t root_count() const { return static_cast<std::size_t>(roots_top_ - roots_.data()); }
   void sweep_atoms();
   std::vector<Value>& persistent_roots() { return persistent_; }
   // Symbol.for registry: [key, symbol, key, symbol, ...] (rooted).
@@ -600,8 +605,11 @@ class VM {
   bool has_pending_ = false;
   bool terminating_ = false;
   std::vector<Value> kept_objects_;
-  int suspended_ = 0;  // set by Yield (1) / YieldRaw (2) as it leaves execute()
-  std::vector<Value*> roots_;
+  int suspended_ = 0;          // set by Yield (1) / YieldRaw (2) as it leaves execute()
+  std::vector<Value*> roots_;  // storage of the root stack: in use up to roots_top_
+  Value** roots_top_ = nullptr;
+  Value** roots_end_ = nullptr;
+  void grow_roots();
   std::vector<Value> persistent_;
   std::vector<Value> symbol_registry_;
   std::vector<Object*> join_stack_;
