@@ -91,6 +91,8 @@ struct PropertyDescriptor {
 void to_property_descriptor(VM& vm, Value desc, PropertyDescriptor& out);
 // Proxy and Proxy.revocable (builtins/proxy.cpp).
 void install_proxy(VM& vm, Object* global);
+// BigInt and BigInt.prototype (builtins/bigint.cpp).
+void install_bigint(VM& vm, Object* global);
 // ToPropertyDescriptor (6.2.6.5) then [[DefineOwnProperty]]: false when
 // refused, or a TypeError when `throws` (builtins/object.cpp).
 bool define_from_descriptor(VM& vm, Object* obj, PropertyKey key, Value desc, bool throws = true);

@@ -548,12 +548,14 @@ class Stringifier {
           x = Value::string(vm_.to_string(x));
           break;
         case ObjectClass::kBoolean:
+        case ObjectClass::kBigIntObject:
           x = x.as_object()->internal();
           break;
         default:
           break;
       }
     }
+    if (x.is_bigint()) vm_.throw_type_error("Do not know how to serialize a BigInt");
     if (x.is_null()) {
       out_.append_ascii("null");
       return true;

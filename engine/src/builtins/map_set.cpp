@@ -9,6 +9,7 @@ namespace {
 // SameValueZero as bit equality: atomize strings, canonicalize numbers.
 Value normalize_key(VM& vm, Value k) {
   if (k.is_string()) return Value::string(vm.atomize(k.as_string()));
+  if (k.is_bigint()) return vm.canonical_bigint(k);
   if (k.is_number()) {
     double d = k.as_number();
     if (d == 0) return Value::int32(0);

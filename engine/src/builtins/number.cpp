@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "builtins/builtins.h"
+#include "objects/bigint.h"
 #include "util/numbers.h"
 
 namespace kite::vm::builtins {
@@ -10,7 +11,9 @@ namespace kite::vm::builtins {
 namespace {
 
 Value number_ctor(VM& vm, CallInfo& ci) {
-  double d = ci.argc == 0 ? 0 : vm.to_number(ci.args[0]);
+  // ToNumeric, then a BigInt becomes the nearest Number (21.1.1.1).
+  Value prim = ci.argc == 0 ? Value::int32(0) : vm.to_numeric(ci.args[0]);
+  double d = prim.is_bigint() ? prim.as_bigint()->num.to_double() : prim.as_number();
   Value n = Value::number(d);
   if (ci.new_target.is_undefined()) return n;
   Object* o = vm.to_object(n);

@@ -64,6 +64,11 @@ void FunctionCompiler::expr(const Node* n, Reg dst) {
     case NodeKind::kStringLiteral:
       e_.emit(Op::kLoadK, {dst, e_.string_constant(static_cast<const StringLiteral*>(n)->value)});
       return;
+    case NodeKind::kBigIntLiteral: {
+      auto* b = static_cast<const BigIntLiteral*>(n);
+      e_.emit(Op::kLoadK, {dst, e_.bigint_constant(b->digits, b->radix)});
+      return;
+    }
     case NodeKind::kRegExpLiteral: {
       auto* r = static_cast<const RegExpLiteral*>(n);
       pos(n);

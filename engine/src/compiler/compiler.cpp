@@ -21,6 +21,7 @@ bool may_assign(const Node* n) {
   switch (n->kind) {
     case NodeKind::kIdentifier:
     case NodeKind::kNumberLiteral:
+    case NodeKind::kBigIntLiteral:
     case NodeKind::kStringLiteral:
     case NodeKind::kRegExpLiteral:
     case NodeKind::kBooleanLiteral:

@@ -58,6 +58,10 @@ std::uint16_t Emitter::string_constant(std::u16string_view s) {
   return constant(vm::Value::string(str));
 }
 
+std::uint16_t Emitter::bigint_constant(std::string_view digits, int radix) {
+  return constant(vm_.new_bigint(util::BigNum::from_digits(digits, radix)));
+}
+
 std::uint16_t Emitter::ascii_constant(std::string_view s) {
   return constant(vm::Value::string(vm_.intern(s)));
 }

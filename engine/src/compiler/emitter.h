@@ -39,6 +39,7 @@ class Emitter {
 
   std::uint16_t constant(vm::Value v);  // numbers deduplicated by value, cells by identity
   std::uint16_t string_constant(std::u16string_view s);
+  std::uint16_t bigint_constant(std::string_view digits, int radix);
   std::uint16_t ascii_constant(std::string_view s);
   std::uint16_t new_ic();
 

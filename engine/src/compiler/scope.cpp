@@ -617,6 +617,7 @@ void ScopeTree::visit_expr(const Node* n, Scope* s) {
       reference_this(n, s);
       return;
     case NodeKind::kNumberLiteral:
+    case NodeKind::kBigIntLiteral:
     case NodeKind::kStringLiteral:
     case NodeKind::kRegExpLiteral:
     case NodeKind::kBooleanLiteral:

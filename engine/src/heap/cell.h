@@ -14,6 +14,7 @@ enum class CellKind : std::uint8_t {
   kEnvironment,
   kAccessorPair,
   kIterator,
+  kBigInt,  // objects/bigint.h
 };
 
 class Cell {

@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "objects/accessor_pair.h"
+#include "objects/bigint.h"
 #include "objects/environment.h"
 #include "objects/function.h"
 #include "objects/object.h"
@@ -205,6 +206,7 @@ static void trace_cell(Heap& heap, Cell* c) {
       static_cast<AccessorPair*>(c)->trace(heap);
       break;
     case CellKind::kIterator:
+    case CellKind::kBigInt:
       break;
   }
 }
@@ -252,6 +254,9 @@ static void finalize(Heap& heap, Cell* c) {
       break;
     case CellKind::kAccessorPair:
       static_cast<AccessorPair*>(c)->~AccessorPair();
+      break;
+    case CellKind::kBigInt:
+      static_cast<BigInt*>(c)->~BigInt();
       break;
     case CellKind::kIterator:
       break;

@@ -801,6 +801,7 @@ Value VM::get_value(Value base, PropertyKey key) {
   if (base.is_number()) return get(intrinsics_.number_prototype, key, base);
   if (base.is_boolean()) return get(intrinsics_.boolean_prototype, key, base);
   if (base.is_symbol()) return get(intrinsics_.symbol_prototype, key, base);
+  if (base.is_bigint()) return get(intrinsics_.bigint_prototype, key, base);
   std::string msg = "Cannot read properties of ";
   msg += base.is_null() ? "null" : "undefined";
   msg += " (reading '";

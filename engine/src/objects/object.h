@@ -68,7 +68,8 @@ enum class ObjectClass : std::uint8_t {
   kArrayBuffer,
   kTypedArray,
   kDataView,
-  kProxy,  // a ProxyObject whose target is not callable
+  kProxy,         // a ProxyObject whose target is not callable
+  kBigIntObject,  // Object(1n): the BigInt in internal_
 };
 
 // A FinalizationRegistry's registration: target and token held weakly,

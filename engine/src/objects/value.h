@@ -10,6 +10,7 @@
 //   0xFFFC  Object*
 //   0xFFFD  String*
 //   0xFFFE  Symbol*
+//   0xFFFF  BigInt* (objects/bigint.h)
 // Heap pointers use the low 48 bits (x86-64 user space).
 #pragma once
 
@@ -23,6 +24,7 @@ class Cell;
 class Object;
 class String;
 class Symbol;
+class BigInt;
 
 class Value {
  public:
@@ -33,6 +35,7 @@ class Value {
   static constexpr std::uint64_t kTagObject = 0xFFFC'0000'0000'0000ull;
   static constexpr std::uint64_t kTagString = 0xFFFD'0000'0000'0000ull;
   static constexpr std::uint64_t kTagSymbol = 0xFFFE'0000'0000'0000ull;
+  static constexpr std::uint64_t kTagBigInt = 0xFFFF'0000'0000'0000ull;
   static constexpr std::uint64_t kPayloadMask = 0x0000'FFFF'FFFF'FFFFull;
   static constexpr std::uint64_t kCanonicalNaN = 0x7FF8'0000'0000'0000ull;
 
@@ -78,6 +81,7 @@ class Value {
   static Value object(Object* o) { return from_pointer(kTagObject, o); }
   static Value string(String* s) { return from_pointer(kTagString, s); }
   static Value symbol(Symbol* s) { return from_pointer(kTagSymbol, s); }
+  static Value bigint(BigInt* b) { return from_pointer(kTagBigInt, b); }
   static Value cell(Cell* c) { return from_pointer(kTagCell, c); }
 
   constexpr std::uint64_t bits() const { return bits_; }
@@ -98,6 +102,7 @@ class Value {
   bool is_object() const { return tag() == kTagObject; }
   bool is_string() const { return tag() == kTagString; }
   bool is_symbol() const { return tag() == kTagSymbol; }
+  bool is_bigint() const { return tag() == kTagBigInt; }
 
   std::int32_t as_int32() const { return static_cast<std::int32_t>(bits_); }
   double as_double() const { return std::bit_cast<double>(bits_); }
@@ -111,6 +116,7 @@ class Value {
   Object* as_object() const { return reinterpret_cast<Object*>(bits_ & kPayloadMask); }
   String* as_string() const { return reinterpret_cast<String*>(bits_ & kPayloadMask); }
   Symbol* as_symbol() const { return reinterpret_cast<Symbol*>(bits_ & kPayloadMask); }
+  BigInt* as_bigint() const { return reinterpret_cast<BigInt*>(bits_ & kPayloadMask); }
   // NOLINTEND(performance-no-int-to-ptr)
 
   friend bool operator==(Value a, Value b) { return a.bits_ == b.bits_; }

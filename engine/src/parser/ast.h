@@ -24,6 +24,7 @@ enum class NodeKind : std::uint8_t {
   // expressions
   kIdentifier,
   kNumberLiteral,
+  kBigIntLiteral,
   kStringLiteral,
   kRegExpLiteral,
   kBooleanLiteral,
@@ -142,6 +143,13 @@ struct Identifier : Node {
 struct NumberLiteral : Node {
   NumberLiteral() : Node(NodeKind::kNumberLiteral) {}
   double value = 0;
+};
+
+// 123n, 0xFFn: the digits (separators removed) and their radix.
+struct BigIntLiteral : Node {
+  BigIntLiteral() : Node(NodeKind::kBigIntLiteral) {}
+  std::string digits;
+  int radix = 10;
 };
 
 struct StringLiteral : Node {

@@ -403,6 +403,7 @@ bool Lexer::scan_identifier(Token* t, LexError* err) {
 
 bool Lexer::scan_number(Token* t, LexError* err) {
   t->type = Tok::kNumber;
+  t->radix = 10;
   std::uint32_t start = pos_;
   Pos at = here();
   std::string digits;
@@ -453,6 +454,7 @@ bool Lexer::scan_number(Token* t, LexError* err) {
     double v = 0;
     for (char d : digits) v = v * base + hex_value(d);
     t->number = v;
+    t->radix = base;
   } else if (c == '0' && is_dec(n1)) {
     // Legacy octal (017) or non-octal decimal (08): not allowed in strict mode.
     *err = LexError{"Octal literals are not allowed in strict mode.", at};
@@ -490,8 +492,14 @@ bool Lexer::scan_number(Token* t, LexError* err) {
     t->number = v;
   }
   if (pos_ < src_.size() && src_[pos_] == 'n') {
-    *err = LexError{"BigInt is not supported yet", at};
-    return false;
+    // A BigInt literal: an integer with no fraction or exponent.
+    if (digits.find_first_of(".eE") != std::string::npos && t->radix == 10) {
+      *err = LexError{"Invalid or unexpected token", at};
+      return false;
+    }
+    t->type = Tok::kBigInt;
+    t->value.assign(digits.begin(), digits.end());
+    advance(1, 1);
   }
   if (pos_ < src_.size()) {
     std::uint32_t len;

@@ -94,6 +94,7 @@ struct Token {
   bool template_tail = false;   // template: ends with ` (else with ${)
   bool legacy_octal = false;    // number like 017 or string with \1
   double number = 0;
+  int radix = 10;  // BigInt literals: the radix of `value`'s digits
 };
 
 struct LexError {

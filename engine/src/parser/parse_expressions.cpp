@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "regexp/regexp.h"
+#include "util/bigint.h"
 #include "util/unicode.h"
 
 namespace kite::parser {
@@ -714,6 +715,14 @@ Node* Parser::parse_primary() {
       finish(n);
       return n;
     }
+    case Tok::kBigInt: {
+      BigIntLiteral* n = make<BigIntLiteral>(p);
+      n->digits.assign(tok_.value.begin(), tok_.value.end());
+      n->radix = tok_.radix;
+      advance();
+      finish(n);
+      return n;
+    }
     case Tok::kString: {
       StringLiteral* s = make<StringLiteral>(p);
       s->value = tok_.value;
@@ -871,6 +880,17 @@ Node* Parser::parse_property_key(bool* computed) {
   }
   if (at(Tok::kString)) return parse_primary();
   if (at(Tok::kNumber)) return parse_primary();
+  if (at(Tok::kBigInt)) {
+    // { 1n: v } names the property "1".
+    Pos p = tok_.pos;
+    StringLiteral* s = make<StringLiteral>(p);
+    std::string digits(tok_.value.begin(), tok_.value.end());
+    std::string text = util::BigNum::from_digits(digits, tok_.radix).to_string();
+    s->value.assign(text.begin(), text.end());
+    advance();
+    finish(s);
+    return s;
+  }
   if (at(Tok::kIdentifier)) return parse_identifier_name();
   if (at(Tok::kPrivateName) || at(Tok::kHash)) unexpected();
   unexpected();

@@ -840,8 +840,7 @@ Value VM::execute(std::size_t entry) {
             NEXT(4);
           }
           SAVE_PC();
-          double x = to_number(a);
-          R(1) = Value::number(x - to_number(R(3)));
+          R(1) = numeric_op(NumericOp::kSub, a, R(3));
           NEXT(4);
         }
         CASE(Mul) {
@@ -858,8 +857,7 @@ Value VM::execute(std::size_t entry) {
             NEXT(4);
           }
           SAVE_PC();
-          double x = to_number(a);
-          R(1) = Value::number(x * to_number(R(3)));
+          R(1) = numeric_op(NumericOp::kMul, a, R(3));
           NEXT(4);
         }
         CASE(Div) {
@@ -869,8 +867,7 @@ Value VM::execute(std::size_t entry) {
             NEXT(4);
           }
           SAVE_PC();
-          double x = to_number(a);
-          R(1) = Value::number(x / to_number(R(3)));
+          R(1) = numeric_op(NumericOp::kDiv, a, R(3));
           NEXT(4);
         }
         CASE(Mod) {
@@ -884,39 +881,35 @@ Value VM::execute(std::size_t entry) {
             NEXT(4);
           }
           SAVE_PC();
-          double x = to_number(a);
-          R(1) = Value::number(std::fmod(x, to_number(R(3))));
+          R(1) = numeric_op(NumericOp::kMod, a, R(3));
           NEXT(4);
         }
         CASE(Exp) {
           SAVE_PC();
-          double x = to_number(R(2));
-          double y = to_number(R(3));
-          R(1) = Value::number(js_pow(x, y));
+          R(1) = numeric_op(NumericOp::kExp, R(2), R(3));
           NEXT(4);
         }
-#define KITE_BITOP(name, expr)             \
-  CASE(name) {                             \
-    Value a = R(2), b = R(3);              \
-    std::int32_t x, y;                     \
-    if (a.is_int32() && b.is_int32()) {    \
-      x = a.as_int32();                    \
-      y = b.as_int32();                    \
-    } else {                               \
-      SAVE_PC();                           \
-      x = util::to_int32(to_number(a));    \
-      y = util::to_int32(to_number(R(3))); \
-    }                                      \
-    R(1) = expr;                           \
-    NEXT(4);                               \
+#define KITE_BITOP(name, op, expr)             \
+  CASE(name) {                                 \
+    Value a = R(2), b = R(3);                  \
+    if (a.is_int32() && b.is_int32()) {        \
+      std::int32_t x = a.as_int32();           \
+      std::int32_t y = b.as_int32();           \
+      R(1) = expr;                             \
+      NEXT(4);                                 \
+    }                                          \
+    SAVE_PC();                                 \
+    R(1) = numeric_op(NumericOp::op, a, R(3)); \
+    NEXT(4);                                   \
   }
-        KITE_BITOP(BitAnd, Value::int32(x & y))
-        KITE_BITOP(BitOr, Value::int32(x | y))
-        KITE_BITOP(BitXor, Value::int32(x ^ y))
+        KITE_BITOP(BitAnd, kAnd, Value::int32(x & y))
+        KITE_BITOP(BitOr, kOr, Value::int32(x | y))
+        KITE_BITOP(BitXor, kXor, Value::int32(x ^ y))
         KITE_BITOP(
-            Shl, Value::int32(static_cast<std::int32_t>(static_cast<std::uint32_t>(x) << (y & 31))))
-        KITE_BITOP(Shr, Value::int32(x >> (y & 31)))
-        KITE_BITOP(UShr, Value::number(static_cast<std::uint32_t>(x) >> (y & 31)))
+            Shl, kShl,
+            Value::int32(static_cast<std::int32_t>(static_cast<std::uint32_t>(x) << (y & 31))))
+        KITE_BITOP(Shr, kShr, Value::int32(x >> (y & 31)))
+        KITE_BITOP(UShr, kUShr, Value::number(static_cast<std::uint32_t>(x) >> (y & 31)))
 #undef KITE_BITOP
         CASE(Eq) {
           Value a = R(2), b = R(3);
@@ -1090,7 +1083,7 @@ Value VM::execute(std::size_t entry) {
             NEXT(3);
           }
           SAVE_PC();
-          R(1) = Value::number(-to_number(a));
+          R(1) = numeric_unary(NumericUnary::kNeg, a);
           NEXT(3);
         }
         CASE(ToNumber) {
@@ -1110,7 +1103,7 @@ Value VM::execute(std::size_t entry) {
             NEXT(3);
           }
           SAVE_PC();
-          R(1) = Value::number(to_number(a));
+          R(1) = numeric_unary(NumericUnary::kToNumeric, a);
           NEXT(3);
         }
         CASE(Not) {
@@ -1124,7 +1117,7 @@ Value VM::execute(std::size_t entry) {
             NEXT(3);
           }
           SAVE_PC();
-          R(1) = Value::int32(~util::to_int32(to_number(a)));
+          R(1) = numeric_unary(NumericUnary::kBitNot, a);
           NEXT(3);
         }
         CASE(TypeOf) {
@@ -1138,7 +1131,7 @@ Value VM::execute(std::size_t entry) {
             NEXT(3);
           }
           SAVE_PC();
-          R(1) = Value::number(to_number(a) + 1);
+          R(1) = numeric_unary(NumericUnary::kInc, a);
           NEXT(3);
         }
         CASE(Dec) {
@@ -1148,7 +1141,7 @@ Value VM::execute(std::size_t entry) {
             NEXT(3);
           }
           SAVE_PC();
-          R(1) = Value::number(to_number(a) - 1);
+          R(1) = numeric_unary(NumericUnary::kDec, a);
           NEXT(3);
         }
         CASE(ToString) {

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <string>
 
+#include "objects/bigint.h"
 #include "objects/function.h"
 #include "objects/object.h"
 #include "objects/property_map.h"
@@ -58,6 +59,7 @@ double VM::to_number(Value v) {
     return util::string_to_number(std::u16string_view(s->chars16(), s->length()));
   }
   if (v.is_symbol()) throw_type_error("Cannot convert a Symbol value to a number");
+  if (v.is_bigint()) throw_type_error("Cannot convert a BigInt value to a number");
   return to_number(to_primitive(v, 1));
 }
 
@@ -78,6 +80,7 @@ String* VM::to_string(Value v) {
   if (v.is_true()) return atoms_.true_;
   if (v.is_false()) return atoms_.false_;
   if (v.is_symbol()) throw_type_error("Cannot convert a Symbol value to a string");
+  if (v.is_bigint()) return bigint_to_string(v);
   return to_string(to_primitive(v, 2));
 }
 
@@ -99,6 +102,8 @@ Object* VM::to_object(Value v) {
     o = new_object_of_class(ObjectClass::kNumber, intrinsics_.number_prototype, 0);
   } else if (v.is_boolean()) {
     o = new_object_of_class(ObjectClass::kBoolean, intrinsics_.boolean_prototype, 0);
+  } else if (v.is_bigint()) {
+    o = new_object_of_class(ObjectClass::kBigIntObject, intrinsics_.bigint_prototype, 0);
   } else {
     o = new_object_of_class(ObjectClass::kSymbol, intrinsics_.symbol_prototype, 0);
   }
@@ -169,6 +174,7 @@ bool VM::to_boolean(Value v) {
   }
   if (v.is_nullish()) return false;
   if (v.is_string()) return v.as_string()->length() != 0;
+  if (v.is_bigint()) return !v.as_bigint()->num.is_zero();
   return true;
 }
 
@@ -179,6 +185,7 @@ Value VM::type_of(Value v) {
   if (v.is_undefined()) return Value::string(atoms_.undefined_);
   if (v.is_null()) return Value::string(atoms_.object);
   if (v.is_symbol()) return Value::string(atoms_.symbol);
+  if (v.is_bigint()) return Value::string(atoms_.bigint);
   if (v.is_object() && v.as_object()->is_callable()) return Value::string(atoms_.function);
   return Value::string(atoms_.object);
 }
@@ -187,6 +194,7 @@ Value VM::type_of(Value v) {
 bool VM::strict_equals(Value a, Value b) {
   if (a.is_number() && b.is_number()) return a.as_number() == b.as_number();
   if (a.is_string() && b.is_string()) return string_equals(a.as_string(), b.as_string());
+  if (a.is_bigint() && b.is_bigint()) return util::equals(a.as_bigint()->num, b.as_bigint()->num);
   return a == b;
 }
 
@@ -197,6 +205,20 @@ bool VM::loose_equals(Value a, Value b) {
     if (a.is_string() && b.is_string()) return string_equals(a.as_string(), b.as_string());
     if (a.is_nullish() && b.is_nullish()) return true;
     if (a.is_nullish() || b.is_nullish()) return false;
+    if (a.is_bigint() || b.is_bigint()) {
+      if (a.is_bigint() && b.is_bigint())
+        return util::equals(a.as_bigint()->num, b.as_bigint()->num);
+      Value big = a.is_bigint() ? a : b;
+      Value other = a.is_bigint() ? b : a;
+      if (other.is_number()) {
+        double d = other.as_number();
+        return d == d && util::compare_double(big.as_bigint()->num, d) == 0;
+      }
+      if (other.is_string()) {
+        auto n = string_to_bigint(other.as_string());
+        return n && util::equals(*n, big.as_bigint()->num);
+      }
+    }
     if (a.tag() == b.tag() && !a.is_number()) return a == b;
     if (a.is_boolean() && b.is_boolean()) return a == b;
     if (a.is_number() && b.is_string()) return a.as_number() == to_number(b);
@@ -209,13 +231,13 @@ bool VM::loose_equals(Value a, Value b) {
       b = Value::int32(b.is_true() ? 1 : 0);
       continue;
     }
-    if ((a.is_number() || a.is_string() || a.is_symbol()) && b.is_object()) {
+    if ((a.is_number() || a.is_string() || a.is_symbol() || a.is_bigint()) && b.is_object()) {
       Rooted ra(*this, a);
       b = to_primitive(b, 0);
       a = ra.get();
       continue;
     }
-    if (a.is_object() && (b.is_number() || b.is_string() || b.is_symbol())) {
+    if (a.is_object() && (b.is_number() || b.is_string() || b.is_symbol() || b.is_bigint())) {
       Rooted rb(*this, b);
       a = to_primitive(a, 0);
       b = rb.get();
@@ -256,8 +278,13 @@ Value VM::add(Value a, Value b) {
     String* sb = to_string(pb.get());
     return Value::string(concat(sa.string(), sb));
   }
-  double x = to_number(pa.get());
-  return Value::number(x + to_number(pb.get()));
+  Rooted x(*this, to_numeric(pa.get()));
+  Value y = to_numeric(pb.get());
+  if (x.get().is_bigint() != y.is_bigint()) {
+    throw_type_error("Cannot mix BigInt and other types, use explicit conversions");
+  }
+  if (y.is_bigint()) return bigint_add(x.get(), y);
+  return Value::number(x.get().as_number() + y.as_number());
 }
 
 // 7.2.13 IsLessThan: 0 false, 1 true, 2 undefined
@@ -287,6 +314,35 @@ int VM::less_than(Value a, Value b, bool left_first) {
     Rooted rsx(*this, Value::string(sx));
     String* syf = flatten(sy.string());
     return rsx.string()->compare(syf) < 0 ? 1 : 0;
+  }
+  if (px.is_bigint() || py.is_bigint()) {
+    // 7.2.13 steps 3-4: a string meets a BigInt through StringToBigInt.
+    Rooted ry(*this, py);
+    Rooted lx(*this, px.is_string() ? Value::undefined() : to_numeric(px));
+    Value ly = ry.get().is_string() ? Value::undefined() : to_numeric(ry.get());
+    Rooted rly(*this, ly);
+    if (px.is_string()) {
+      auto n = string_to_bigint(px.as_string());
+      if (!n) return 2;
+      return util::compare(*n, ly.as_bigint()->num) < 0 ? 1 : 0;
+    }
+    if (ry.get().is_string()) {
+      auto n = string_to_bigint(ry.get().as_string());
+      if (!n) return 2;
+      return util::compare(lx.get().as_bigint()->num, *n) < 0 ? 1 : 0;
+    }
+    Value l = lx.get(), r = rly.get();
+    if (l.is_bigint() && r.is_bigint()) {
+      return util::compare(l.as_bigint()->num, r.as_bigint()->num) < 0 ? 1 : 0;
+    }
+    if (l.is_bigint()) {
+      double d = r.as_number();
+      if (d != d) return 2;
+      return util::compare_double(l.as_bigint()->num, d) < 0 ? 1 : 0;
+    }
+    double d = l.as_number();
+    if (d != d) return 2;
+    return util::compare_double(r.as_bigint()->num, d) > 0 ? 1 : 0;
   }
   Rooted ry(*this, py);
   double x = to_number(px);
@@ -375,6 +431,7 @@ std::string VM::describe(Value v) {
     return s;
   }
   if (v.is_string()) return v.as_string()->to_utf8();
+  if (v.is_bigint()) return v.as_bigint()->num.to_string() + "n";
   if (v.is_symbol()) {
     Value d = v.as_symbol()->description;
     return "Symbol(" + (d.is_string() ? d.as_string()->to_utf8() : std::string()) + ")";

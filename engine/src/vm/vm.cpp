@@ -106,6 +106,7 @@ void VM::trace_roots(Heap& heap) {
     heap.mark(f.new_target);
   }
   for (Value** p = roots_.data(); p < roots_top_; ++p) heap.mark(**p);
+  for (auto& [text, v] : bigint_keys_) heap.mark(v);
   if (host_roots_top != nullptr) {
     for (std::uint64_t** p = host_roots.data(); p < *host_roots_top; ++p) {
       heap.mark(Value::from_bits(**p));

@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <random>
 #include <span>
 #include <string>
@@ -28,6 +29,7 @@
 #include "objects/object.h"
 #include "objects/shape.h"
 #include "objects/string.h"
+#include "util/bigint.h"
 #include "vm/function_template.h"
 #include "vm/jobs.h"
 
@@ -164,6 +166,7 @@ struct Intrinsics {
   Object* async_generator_prototype = nullptr;           // %AsyncGeneratorPrototype%
   Object* async_generator_function_prototype = nullptr;  // %AsyncGeneratorFunction.prototype%
   Object* async_from_sync_iterator_prototype = nullptr;  // %AsyncFromSyncIteratorPrototype%
+  Object* bigint_prototype = nullptr;
   Object* array_buffer_prototype = nullptr;
   Object* array_buffer_constructor = nullptr;
   Object* data_view_prototype = nullptr;
@@ -195,6 +198,10 @@ struct Intrinsics {
   Shape* async_generator_function_shape = nullptr;  // async function*: length, name, prototype
   Shape* iter_result_shape = nullptr;               // { value, done } (CreateIterResultObject)
 };
+
+// The numeric operators whose slow path is VM::numeric_op / numeric_unary.
+enum class NumericOp { kSub, kMul, kDiv, kMod, kExp, kAnd, kOr, kXor, kShl, kShr, kUShr };
+enum class NumericUnary { kNeg, kBitNot, kInc, kDec, kToNumeric };
 
 enum class ErrorType {
   kError,
@@ -378,7 +385,21 @@ class VM {
   // ---- conversions and operators (vm/operations.cpp) ----
   Value to_primitive(Value v, int hint /* 0 default, 1 number, 2 string */);
   double to_number(Value v);
-  Value to_numeric(Value v) { return v.is_number() ? v : Value::number(to_number(v)); }
+  // ToNumeric (7.1.3): a Number or a BigInt.
+  Value to_numeric(Value v);
+  // ---- BigInt (vm/bigint.cpp) ----
+  Value new_bigint(util::BigNum n);                         // RangeError past the size limit
+  Value to_bigint(Value v);                                 // ToBigInt (7.1.13)
+  std::optional<util::BigNum> string_to_bigint(String* s);  // StringToBigInt (7.1.14)
+  // A binary or unary numeric operator on any values: ToNumeric, then the
+  // Number or the BigInt operation (a TypeError when they mix).
+  Value numeric_op(NumericOp op, Value a, Value b);
+  Value numeric_unary(NumericUnary op, Value a);
+  Value bigint_add(Value a, Value b);  // both BigInts
+  // The one BigInt cell Map and Set use for a value (SameValueZero as
+  // bit equality); kept for the VM's lifetime.
+  Value canonical_bigint(Value v);
+  String* bigint_to_string(Value v, int radix = 10);
   String* to_string(Value v);
   Object* to_object(Value v);
   PropertyKey to_property_key(Value v);
@@ -605,7 +626,8 @@ class VM {
   bool has_pending_ = false;
   bool terminating_ = false;
   std::vector<Value> kept_objects_;
-  int suspended_ = 0;          // set by Yield (1) / YieldRaw (2) as it leaves execute()
+  int suspended_ = 0;  // set by Yield (1) / YieldRaw (2) as it leaves execute()
+  std::unordered_map<std::string, Value> bigint_keys_;  // canonical_bigint, traced
   std::vector<Value*> roots_;  // storage of the root stack: in use up to roots_top_
   Value** roots_top_ = nullptr;
   Value** roots_end_ = nullptr;
