@@ -30,14 +30,14 @@ set -euo pipefail
 # --- skip policy (the only place it lives) -----------------------------------
 
 # Frontmatter `features:` the engine does not implement yet (issue 14:
-# BigInt, eval, modules) or that are newer than
+# eval, modules) or that are newer than
 # ES2023 (the issue's scope). A test naming any of these is skipped.
 SKIP_FEATURES="
   top-level-await
   Array.fromAsync
   regexp-v-flag regexp-modifiers regexp-duplicate-named-groups RegExp.escape
   decorators auto-accessor
-  BigInt SharedArrayBuffer Atomics resizable-arraybuffer Float16Array uint8array-base64
+  SharedArrayBuffer Atomics resizable-arraybuffer Float16Array uint8array-base64
   immutable-arraybuffer
   promise-with-resolvers promise-try await-dictionary
   dynamic-import import-attributes import-defer import.meta json-modules source-phase-imports

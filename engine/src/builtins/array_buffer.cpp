@@ -218,7 +218,7 @@ Value data_view_get(VM& vm, CallInfo& ci) {
   std::uint8_t bytes[8];
   std::memcpy(bytes, dv->buffer->data + dv->byte_offset + index, size);
   if (!little) reverse_bytes(bytes, size);
-  return load_element(k, bytes);
+  return vm.typed_array_load(k, bytes);
 }
 
 // SetViewValue (25.3.1.6).
@@ -227,7 +227,7 @@ Value data_view_set(VM& vm, CallInfo& ci) {
   Rooted rd(vm, Value::object(dv));
   ElementKind k = view_kind(ci);
   std::size_t index = to_index(vm, ci.arg(0), "DataView index");
-  double d = vm.to_number(ci.arg(1));
+  Rooted value(vm, vm.to_element_value(k, ci.arg(1)));
   bool little = VM::to_boolean(ci.arg(2));
   dv = static_cast<DataViewObject*>(rd.object());
   if (dv->buffer->detached)
@@ -236,7 +236,7 @@ Value data_view_set(VM& vm, CallInfo& ci) {
   if (index + size > dv->byte_length)
     vm.throw_range_error("Offset is outside the bounds of the DataView");
   std::uint8_t bytes[8];
-  store_element(k, bytes, d);
+  vm.typed_array_store(k, bytes, value.get());
   if (!little) reverse_bytes(bytes, size);
   std::memcpy(dv->buffer->data + dv->byte_offset + index, bytes, size);
   return Value::undefined();
@@ -272,10 +272,11 @@ void install_array_buffer(VM& vm, Object* global) {
     const char* type;
     ElementKind kind;
   } kTypes[] = {
-      {"Int8", ElementKind::kInt8},       {"Uint8", ElementKind::kUint8},
-      {"Int16", ElementKind::kInt16},     {"Uint16", ElementKind::kUint16},
-      {"Int32", ElementKind::kInt32},     {"Uint32", ElementKind::kUint32},
-      {"Float32", ElementKind::kFloat32}, {"Float64", ElementKind::kFloat64},
+      {"Int8", ElementKind::kInt8},         {"Uint8", ElementKind::kUint8},
+      {"Int16", ElementKind::kInt16},       {"Uint16", ElementKind::kUint16},
+      {"Int32", ElementKind::kInt32},       {"Uint32", ElementKind::kUint32},
+      {"Float32", ElementKind::kFloat32},   {"Float64", ElementKind::kFloat64},
+      {"BigInt64", ElementKind::kBigInt64}, {"BigUint64", ElementKind::kBigUint64},
   };
   for (const auto& t : kTypes) {
     Value kind = Value::int32(static_cast<std::int32_t>(t.kind));

@@ -12,7 +12,10 @@ namespace {
 
 Value number_ctor(VM& vm, CallInfo& ci) {
   // ToNumeric, then a BigInt becomes the nearest Number (21.1.1.1).
-  Value prim = ci.argc == 0 ? Value::int32(0) : vm.to_numeric(ci.args[0]);
+  Value arg = ci.arg(0);
+  Value prim = ci.argc == 0      ? Value::int32(0)
+               : arg.is_string() ? Value::number(vm.to_number(arg))
+                                 : vm.to_numeric(arg);
   double d = prim.is_bigint() ? prim.as_bigint()->num.to_double() : prim.as_number();
   Value n = Value::number(d);
   if (ci.new_target.is_undefined()) return n;

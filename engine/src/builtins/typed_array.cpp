@@ -58,13 +58,21 @@ TypedArrayObject* allocate(VM& vm, ElementKind kind, Object* proto, std::size_t 
   return vm.new_typed_array(rp.object(), kind, buf, 0, static_cast<std::uint32_t>(length));
 }
 
-Value element(TypedArrayObject* ta, std::uint32_t i) {
-  return load_element(ta->kind, ta->bytes() + std::size_t{i} * ta->element_bytes());
+Value element(VM& vm, TypedArrayObject* ta, std::uint32_t i) {
+  const std::uint8_t* p = ta->bytes() + std::size_t{i} * ta->element_bytes();
+  return is_bigint_kind(ta->kind) ? vm.typed_array_load(ta->kind, p) : load_element(ta->kind, p);
+}
+
+// The two content types (Number, BigInt) never mix: a TypeError.
+void check_content_type(VM& vm, ElementKind a, ElementKind b) {
+  if (is_bigint_kind(a) != is_bigint_kind(b)) {
+    vm.throw_type_error("Content type mismatch: cannot mix BigInt and Number typed arrays");
+  }
 }
 
 // Get(O, k) for an integer k: undefined past the end or once detached.
-Value get_live(TypedArrayObject* ta, std::uint32_t k) {
-  return k < ta->live_length() ? element(ta, k) : Value::undefined();
+Value get_live(VM& vm, TypedArrayObject* ta, std::uint32_t k) {
+  return k < ta->live_length() ? element(vm, ta, k) : Value::undefined();
 }
 
 // Number values only (no user code runs), so the bytes can be written at once.
@@ -93,8 +101,11 @@ TypedArrayObject* species_create(VM& vm, TypedArrayObject* exemplar, std::span<c
                                  std::string_view method) {
   Value dflt =
       Value::object(vm.intrinsics().typed_array_constructors[static_cast<int>(exemplar->kind)]);
+  ElementKind kind = exemplar->kind;
   Value ctor = species_constructor(vm, exemplar, dflt);
-  return create_from_constructor(vm, ctor, args, method);
+  TypedArrayObject* result = create_from_constructor(vm, ctor, args, method);
+  check_content_type(vm, result->kind, kind);
+  return result;
 }
 
 TypedArrayObject* species_create(VM& vm, TypedArrayObject* exemplar, double length,
@@ -179,12 +190,19 @@ Value typed_array_ctor(VM& vm, CallInfo& ci) {
     auto* src = static_cast<TypedArrayObject*>(fo);
     if (src->is_detached())
       vm.throw_type_error("Cannot construct a typed array from a detached ArrayBuffer");
+    check_content_type(vm, src->kind, kind);
     TypedArrayObject* ta = allocate(vm, kind, proto.object(), src->length);
     src = as_typed_array(rf.get());
     if (src->kind == kind) {
       std::memcpy(ta->bytes(), src->bytes(), std::size_t{src->length} * size);
     } else {
-      for (std::uint32_t i = 0; i < src->length; ++i) store_number(ta, i, element(src, i));
+      for (std::uint32_t i = 0; i < src->length; ++i) {
+        if (is_bigint_kind(kind)) {  // same bits, other signedness
+          std::memcpy(ta->bytes() + std::size_t{i} * 8, src->bytes() + std::size_t{i} * 8, 8);
+        } else {
+          store_number(ta, i, element(vm, src, i));
+        }
+      }
     }
     return Value::object(ta);
   }
@@ -223,7 +241,7 @@ Value typed_array_ctor(VM& vm, CallInfo& ci) {
   // InitializeTypedArrayFromList / FromArrayLike (23.2.5.1.4-5).
   Value method = vm.get_method(rf.get(), PropertyKey::symbol(vm.intrinsics().symbol_iterator));
   if (!method.is_undefined()) {
-    if (plain_number_array(vm, rf.get(), method)) {
+    if (!is_bigint_kind(kind) && plain_number_array(vm, rf.get(), method)) {
       Object* a = rf.object();
       std::uint32_t n = a->element_count();
       TypedArrayObject* ta = allocate(vm, kind, proto.object(), n);
@@ -393,7 +411,7 @@ Value iterate(VM& vm, CallInfo& ci, Each what, const char* method) {
   bool backwards = what == Each::kFindLast || what == Each::kFindLastIndex;
   for (std::uint32_t n = 0; n < len; ++n) {
     std::uint32_t k = backwards ? len - 1 - n : n;
-    Rooted v(vm, get_live(as_typed_array(ro.get()), k));
+    Rooted v(vm, get_live(vm, as_typed_array(ro.get()), k));
     Value args[3] = {v.get(), Value::number(k), ro.get()};
     Value r = vm.call(rf.get(), this_arg.get(), args);
     switch (what) {
@@ -477,7 +495,7 @@ Value ta_fill(VM& vm, CallInfo& ci) {
   TypedArrayObject* ta = validate(vm, ci.this_value, "%TypedArray%.prototype.fill");
   Rooted ro(vm, ci.this_value);
   double len = ta->length;
-  double value = vm.to_number(ci.arg(0));
+  Rooted value(vm, vm.to_element_value(ta->kind, ci.arg(0)));
   double k = relative_index(vm, ci.arg(1), len, 0);
   double final = relative_index(vm, ci.arg(2), len, len);
   ta = as_typed_array(ro.get());
@@ -487,7 +505,7 @@ Value ta_fill(VM& vm, CallInfo& ci) {
   std::uint32_t size = ta->element_bytes();
   std::uint8_t* p = ta->bytes() + static_cast<std::size_t>(k) * size;
   auto n = static_cast<std::size_t>(final - k);
-  store_element(ta->kind, p, value);
+  vm.typed_array_store(ta->kind, p, value.get());
   if (size == 1) {
     std::memset(p + 1, *p, n - 1);
   } else {
@@ -510,7 +528,7 @@ Value search(VM& vm, CallInfo& ci, int mode, const char* method) {
     ta = as_typed_array(ro.get());
     for (; k >= 0; --k) {
       if (!is_valid_integer_index(ta, k)) continue;
-      if (vm.strict_equals(element(ta, static_cast<std::uint32_t>(k)), target.get())) {
+      if (vm.strict_equals(element(vm, ta, static_cast<std::uint32_t>(k)), target.get())) {
         return Value::number(k);
       }
     }
@@ -525,7 +543,7 @@ Value search(VM& vm, CallInfo& ci, int mode, const char* method) {
     if (mode == 0) {
       if (vm.same_value_zero(vm.typed_array_get(ta, k), target.get())) return Value::boolean(true);
     } else if (is_valid_integer_index(ta, k) &&
-               vm.strict_equals(element(ta, static_cast<std::uint32_t>(k)), target.get())) {
+               vm.strict_equals(element(vm, ta, static_cast<std::uint32_t>(k)), target.get())) {
       return Value::number(k);
     }
   }
@@ -560,7 +578,7 @@ Value join(VM& vm, CallInfo& ci, bool locale) {
         sb.append(vm.flatten(sep.get().as_string()));
       }
     }
-    Value v = get_live(as_typed_array(ro.get()), k);
+    Value v = get_live(vm, as_typed_array(ro.get()), k);
     if (v.is_undefined()) continue;
     if (locale) {
       Rooted rv(vm, v);
@@ -596,12 +614,13 @@ Value reduce(VM& vm, CallInfo& ci, bool right) {
     acc.set(ci.arg(1));
   } else {
     if (len == 0) vm.throw_type_error("Reduce of empty array with no initial value");
-    acc.set(element(ta, right ? len - 1 : 0));
+    acc.set(element(vm, ta, right ? len - 1 : 0));
     n = 1;
   }
   for (; n < len; ++n) {
     std::uint32_t k = right ? len - 1 - n : n;
-    Value args[4] = {acc.get(), get_live(as_typed_array(ro.get()), k), Value::number(k), ro.get()};
+    Rooted v(vm, get_live(vm, as_typed_array(ro.get()), k));
+    Value args[4] = {acc.get(), v.get(), Value::number(k), ro.get()};
     acc.set(vm.call(rf.get(), Value::undefined(), args));
   }
   return acc.get();
@@ -653,7 +672,8 @@ void set_from_typed_array(VM& vm, TypedArrayObject* target, double offset, Typed
   auto off = static_cast<std::size_t>(offset);
   std::uint32_t n = src->length;
   std::uint8_t* dst = target->bytes() + off * target->element_bytes();
-  if (src->kind == target->kind) {
+  check_content_type(vm, src->kind, target->kind);
+  if (src->kind == target->kind || is_bigint_kind(src->kind)) {  // BigInt kinds: the same 8 bytes
     std::memmove(dst, src->bytes(), std::size_t{n} * src->element_bytes());
     return;
   }
@@ -698,7 +718,8 @@ Value ta_set(VM& vm, CallInfo& ci) {
   TypedArrayObject* ta = as_typed_array(ro.get());
   auto n = static_cast<std::uint32_t>(src_len);
   auto off = static_cast<std::uint32_t>(offset);
-  if (so->is_array() && !so->has_sparse() && so->element_count() >= n) {
+  if (!is_bigint_kind(ta->kind) && so->is_array() && !so->has_sparse() &&
+      so->element_count() >= n) {
     // Dense numbers: no user code can run, so the bytes are written at once.
     std::uint32_t k = 0;
     for (; k < n && so->elements()[k].is_number(); ++k)
@@ -754,23 +775,44 @@ bool default_less(double x, double y) {
   return std::signbit(x) && !std::signbit(y);
 }
 
-// The elements of `ta`, sorted by `cmp` (undefined: numeric order).
-std::vector<double> sorted_values(VM& vm, TypedArrayObject* ta, Value cmp) {
-  std::vector<double> values(ta->length);
-  for (std::uint32_t i = 0; i < ta->length; ++i) values[i] = element(ta, i).as_number();
+// The elements of `ta` as their raw bytes (one uint64 each), sorted by
+// `cmp` (undefined: numeric order). Sorting moves the bytes; nothing is
+// converted, so writing them back is the Set the spec does.
+std::vector<std::uint64_t> sorted_values(VM& vm, TypedArrayObject* ta, Value cmp) {
+  ElementKind kind = ta->kind;
+  std::uint32_t size = ta->element_bytes();
+  std::vector<std::uint64_t> values(ta->length, 0);
+  for (std::uint32_t i = 0; i < ta->length; ++i) {
+    std::memcpy(&values[i], ta->bytes() + std::size_t{i} * size, size);
+  }
+  auto bytes = [](const std::uint64_t& v) { return reinterpret_cast<const std::uint8_t*>(&v); };
   if (cmp.is_undefined()) {
-    std::stable_sort(values.begin(), values.end(), default_less);
+    if (kind == ElementKind::kBigInt64) {
+      std::stable_sort(values.begin(), values.end(), [](std::uint64_t a, std::uint64_t b) {
+        return static_cast<std::int64_t>(a) < static_cast<std::int64_t>(b);
+      });
+    } else if (kind == ElementKind::kBigUint64) {
+      std::stable_sort(values.begin(), values.end());
+    } else {
+      std::stable_sort(values.begin(), values.end(),
+                       [&](const std::uint64_t& a, const std::uint64_t& b) {
+                         return default_less(load_element(kind, bytes(a)).as_number(),
+                                             load_element(kind, bytes(b)).as_number());
+                       });
+    }
     return values;
   }
   Rooted rc(vm, cmp);
-  auto less = [&](double a, double b) {
-    Value args[2] = {Value::number(a), Value::number(b)};
+  auto less = [&](const std::uint64_t& a, const std::uint64_t& b) {
+    Rooted x(vm, vm.typed_array_load(kind, bytes(a)));
+    Rooted y(vm, vm.typed_array_load(kind, bytes(b)));
+    Value args[2] = {x.get(), y.get()};
     double d = vm.to_number(vm.call(rc.get(), Value::undefined(), args));
     return d < 0;
   };
   // Bottom-up merge sort: stable whatever the comparator returns.
   std::size_t n = values.size();
-  std::vector<double> tmp(n);
+  std::vector<std::uint64_t> tmp(n);
   for (std::size_t width = 1; width < n; width *= 2) {
     for (std::size_t lo = 0; lo < n; lo += 2 * width) {
       std::size_t mid = std::min(lo + width, n), hi = std::min(lo + 2 * width, n);
@@ -784,10 +826,12 @@ std::vector<double> sorted_values(VM& vm, TypedArrayObject* ta, Value cmp) {
   return values;
 }
 
-void write_sorted(VM& vm, Value target, const std::vector<double>& values) {
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    vm.typed_array_set(as_typed_array(target), static_cast<double>(i), Value::number(values[i]));
-  }
+// Writes sorted elements back, as far as the (possibly detached) array reaches.
+void write_sorted(Value target, const std::vector<std::uint64_t>& values) {
+  TypedArrayObject* ta = as_typed_array(target);
+  std::uint32_t size = ta->element_bytes();
+  std::size_t n = std::min<std::size_t>(values.size(), ta->live_length());
+  for (std::size_t i = 0; i < n; ++i) std::memcpy(ta->bytes() + i * size, &values[i], size);
 }
 
 Value ta_sort(VM& vm, CallInfo& ci) {
@@ -797,8 +841,8 @@ Value ta_sort(VM& vm, CallInfo& ci) {
   }
   TypedArrayObject* ta = validate(vm, ci.this_value, "%TypedArray%.prototype.sort");
   Rooted ro(vm, ci.this_value);
-  std::vector<double> values = sorted_values(vm, ta, cmp);
-  write_sorted(vm, ro.get(), values);
+  std::vector<std::uint64_t> values = sorted_values(vm, ta, cmp);
+  write_sorted(ro.get(), values);
   return ro.get();
 }
 
@@ -811,8 +855,8 @@ Value ta_to_sorted(VM& vm, CallInfo& ci) {
   Rooted ro(vm, ci.this_value);
   Rooted rc(vm, cmp);
   Rooted out(vm, Value::object(create_same_type(vm, ta, ta->length)));
-  std::vector<double> values = sorted_values(vm, as_typed_array(ro.get()), rc.get());
-  write_sorted(vm, out.get(), values);
+  std::vector<std::uint64_t> values = sorted_values(vm, as_typed_array(ro.get()), rc.get());
+  write_sorted(out.get(), values);
   return out.get();
 }
 
@@ -822,19 +866,18 @@ Value ta_with(VM& vm, CallInfo& ci) {
   double len = ta->length;
   double rel = vm.to_integer_or_infinity(ci.arg(0));
   double index = rel >= 0 ? rel : len + rel;
-  double value = vm.to_number(ci.arg(1));
-  if (!is_valid_integer_index(as_typed_array(ro.get()), index))
+  Rooted value(vm, vm.to_element_value(ta->kind, ci.arg(1)));
+  if (!is_valid_integer_index(as_typed_array(ro.get()), index)) {
     vm.throw_range_error("Invalid typed array index");
+  }
   TypedArrayObject* out =
       create_same_type(vm, as_typed_array(ro.get()), static_cast<std::uint32_t>(len));
   ta = as_typed_array(ro.get());
-  for (std::uint32_t k = 0; k < out->length; ++k) {
-    if (k == index) {
-      store_element(out->kind, out->bytes() + std::size_t{k} * out->element_bytes(), value);
-    } else {
-      store_number(out, k, vm.typed_array_get(ta, k));
-    }
-  }
+  std::size_t size = ta->element_bytes();
+  std::memcpy(out->bytes(), ta->bytes(),
+              std::min<std::size_t>(ta->live_length(), out->length) * size);
+  vm.typed_array_store(out->kind, out->bytes() + static_cast<std::size_t>(index) * size,
+                       value.get());
   return Value::object(out);
 }
 

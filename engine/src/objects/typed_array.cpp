@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "objects/bigint.h"
 #include "objects/string.h"
 #include "util/numbers.h"
 #include "vm/vm.h"
@@ -14,8 +15,9 @@ namespace kite::vm {
 
 const char* element_kind_name(ElementKind k) {
   static constexpr const char* kNames[kElementKindCount] = {
-      "Int8Array",  "Uint8Array",  "Uint8ClampedArray", "Int16Array",   "Uint16Array",
-      "Int32Array", "Uint32Array", "Float32Array",      "Float64Array",
+      "Int8Array",    "Uint8Array",    "Uint8ClampedArray", "Int16Array",
+      "Uint16Array",  "Int32Array",    "Uint32Array",       "Float32Array",
+      "Float64Array", "BigInt64Array", "BigUint64Array",
   };
   return kNames[static_cast<int>(k)];
 }
@@ -48,10 +50,45 @@ bool VM::canonical_numeric_key(PropertyKey key, double* out) {
 Value VM::typed_array_get(TypedArrayObject* ta, double index) {
   if (!is_valid_integer_index(ta, index)) return Value::undefined();
   auto i = static_cast<std::uint32_t>(index);
-  return load_element(ta->kind, ta->bytes() + std::size_t{i} * ta->element_bytes());
+  return typed_array_load(ta->kind, ta->bytes() + std::size_t{i} * ta->element_bytes());
+}
+
+Value VM::typed_array_load(ElementKind kind, const std::uint8_t* p) {
+  if (!is_bigint_kind(kind)) return load_element(kind, p);
+  std::uint64_t bits;
+  std::memcpy(&bits, p, 8);
+  if (kind == ElementKind::kBigInt64) {
+    return new_bigint(util::BigNum::from_int64(static_cast<std::int64_t>(bits)));
+  }
+  return new_bigint(util::BigNum::from_uint64(bits));
+}
+
+void VM::typed_array_store(ElementKind kind, std::uint8_t* p, Value numeric) {
+  if (is_bigint_kind(kind)) {
+    std::uint64_t bits = numeric.as_bigint()->num.low64();  // BigInt::asUintN(64, v)
+    std::memcpy(p, &bits, 8);
+  } else if (numeric.is_int32()) {
+    store_element_int(kind, p, numeric.as_int32());
+  } else {
+    store_element(kind, p, numeric.as_double());
+  }
+}
+
+Value VM::to_element_value(ElementKind kind, Value v) {
+  if (is_bigint_kind(kind)) return to_bigint(v);
+  if (v.is_number()) return v;
+  return Value::number(to_number(v));
 }
 
 void VM::typed_array_set(TypedArrayObject* ta, double index, Value v) {
+  if (is_bigint_kind(ta->kind)) {
+    Rooted rt(*this, Value::object(ta));
+    Rooted b(*this, to_bigint(v));  // may run user code that detaches the buffer
+    if (!is_valid_integer_index(ta, index)) return;
+    auto i = static_cast<std::uint32_t>(index);
+    typed_array_store(ta->kind, ta->bytes() + std::size_t{i} * ta->element_bytes(), b.get());
+    return;
+  }
   double d;
   if (v.is_int32()) {
     if (is_valid_integer_index(ta, index)) {

@@ -31,8 +31,14 @@ enum class ElementKind : std::uint8_t {
   kUint32,
   kFloat32,
   kFloat64,
+  kBigInt64,  // content type BigInt: elements are BigInt values
+  kBigUint64,
 };
-inline constexpr int kElementKindCount = 9;
+inline constexpr int kElementKindCount = 11;
+
+inline constexpr bool is_bigint_kind(ElementKind k) {
+  return k >= ElementKind::kBigInt64;
+}
 
 inline constexpr std::uint32_t element_size(ElementKind k) {
   switch (k) {
@@ -48,6 +54,8 @@ inline constexpr std::uint32_t element_size(ElementKind k) {
     case ElementKind::kFloat32:
       return 4;
     case ElementKind::kFloat64:
+    case ElementKind::kBigInt64:
+    case ElementKind::kBigUint64:
       return 8;
   }
   return 1;
@@ -109,7 +117,8 @@ inline bool is_valid_integer_index(const TypedArrayObject* ta, double index) {
 
 // ---- element conversions (7.1.6-11, 25.1.3.17 NumericToRawBytes) ----
 
-// The element at `p` (aligned or not) as a Value.
+// The element at `p` (aligned or not) as a Value: Number kinds only (a
+// BigInt element needs a heap cell: VM::typed_array_load).
 inline Value load_element(ElementKind k, const std::uint8_t* p) {
   switch (k) {
     case ElementKind::kInt8:
@@ -147,6 +156,9 @@ inline Value load_element(ElementKind k, const std::uint8_t* p) {
       std::memcpy(&v, p, 8);
       return Value::number(v);
     }
+    case ElementKind::kBigInt64:
+    case ElementKind::kBigUint64:
+      break;
   }
   return Value::undefined();
 }
@@ -203,6 +215,9 @@ inline void store_element(ElementKind k, std::uint8_t* p, double d) {
     case ElementKind::kFloat64:
       std::memcpy(p, &d, 8);
       return;
+    case ElementKind::kBigInt64:
+    case ElementKind::kBigUint64:
+      return;  // VM::typed_array_store
   }
 }
 
@@ -236,6 +251,9 @@ inline void store_element_int(ElementKind k, std::uint8_t* p, std::int32_t i) {
       std::memcpy(p, &v, 8);
       return;
     }
+    case ElementKind::kBigInt64:
+    case ElementKind::kBigUint64:
+      return;  // VM::typed_array_store
   }
 }
 

@@ -455,6 +455,9 @@ bool Lexer::scan_number(Token* t, LexError* err) {
     for (char d : digits) v = v * base + hex_value(d);
     t->number = v;
     t->radix = base;
+  } else if (c == '0' && n1 == '_') {
+    *err = LexError{"Numeric separator can not be used after leading 0.", at};
+    return false;
   } else if (c == '0' && is_dec(n1)) {
     // Legacy octal (017) or non-octal decimal (08): not allowed in strict mode.
     *err = LexError{"Octal literals are not allowed in strict mode.", at};

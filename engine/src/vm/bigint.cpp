@@ -77,41 +77,49 @@ Value VM::to_numeric(Value v) {
   return Value::number(to_number(p));
 }
 
+namespace {
+// The Number operation of `op` (6.1.6.1).
+Value number_op(NumericOp op, double l, double r) {
+  switch (op) {
+    case NumericOp::kSub:
+      return Value::number(l - r);
+    case NumericOp::kMul:
+      return Value::number(l * r);
+    case NumericOp::kDiv:
+      return Value::number(l / r);
+    case NumericOp::kMod:
+      return Value::number(std::fmod(l, r));
+    case NumericOp::kExp:
+      return Value::number(js_pow(l, r));
+    case NumericOp::kAnd:
+      return Value::int32(util::to_int32(l) & util::to_int32(r));
+    case NumericOp::kOr:
+      return Value::int32(util::to_int32(l) | util::to_int32(r));
+    case NumericOp::kXor:
+      return Value::int32(util::to_int32(l) ^ util::to_int32(r));
+    case NumericOp::kShl:
+      return Value::int32(static_cast<std::int32_t>(static_cast<std::uint32_t>(util::to_int32(l))
+                                                    << (util::to_uint32(r) & 31)));
+    case NumericOp::kShr:
+      return Value::int32(util::to_int32(l) >> (util::to_uint32(r) & 31));
+    case NumericOp::kUShr:
+      return Value::number(util::to_uint32(l) >> (util::to_uint32(r) & 31));
+  }
+  return Value::undefined();
+}
+}  // namespace
+
 Value VM::numeric_op(NumericOp op, Value a, Value b) {
+  // Two Numbers (the interpreter's int32 fast paths missed: a double
+  // operand of a bitwise operator): no conversion can run user code.
+  if (a.is_number() && b.is_number()) return number_op(op, a.as_number(), b.as_number());
   Rooted rb(*this, b);
   Rooted x(*this, to_numeric(a));
   Value y = to_numeric(rb.get());
   if (x.get().is_bigint() != y.is_bigint()) {
     throw_type_error("Cannot mix BigInt and other types, use explicit conversions");
   }
-  if (!y.is_bigint()) {
-    double l = x.get().as_number(), r = y.as_number();
-    switch (op) {
-      case NumericOp::kSub:
-        return Value::number(l - r);
-      case NumericOp::kMul:
-        return Value::number(l * r);
-      case NumericOp::kDiv:
-        return Value::number(l / r);
-      case NumericOp::kMod:
-        return Value::number(std::fmod(l, r));
-      case NumericOp::kExp:
-        return Value::number(js_pow(l, r));
-      case NumericOp::kAnd:
-        return Value::int32(util::to_int32(l) & util::to_int32(r));
-      case NumericOp::kOr:
-        return Value::int32(util::to_int32(l) | util::to_int32(r));
-      case NumericOp::kXor:
-        return Value::int32(util::to_int32(l) ^ util::to_int32(r));
-      case NumericOp::kShl:
-        return Value::int32(static_cast<std::int32_t>(static_cast<std::uint32_t>(util::to_int32(l))
-                                                      << (util::to_uint32(r) & 31)));
-      case NumericOp::kShr:
-        return Value::int32(util::to_int32(l) >> (util::to_uint32(r) & 31));
-      case NumericOp::kUShr:
-        return Value::number(util::to_uint32(l) >> (util::to_uint32(r) & 31));
-    }
-  }
+  if (!y.is_bigint()) return number_op(op, x.get().as_number(), y.as_number());
   const util::BigNum& l = num(x.get());
   const util::BigNum& r = num(y);
   switch (op) {

@@ -528,7 +528,7 @@ Value VM::execute(std::size_t entry) {
             }
             if (o->klass() == ObjectClass::kTypedArray) {
               auto* ta = static_cast<TypedArrayObject*>(o);
-              if (i < ta->live_length()) {
+              if (i < ta->live_length() && !is_bigint_kind(ta->kind)) {
                 R(1) = load_element(ta->kind, ta->bytes() + std::size_t{i} * ta->element_bytes());
                 NEXT(4);
               }
@@ -578,7 +578,7 @@ Value VM::execute(std::size_t entry) {
             }
             if (o->klass() == ObjectClass::kTypedArray && R(3).is_number()) {
               auto* ta = static_cast<TypedArrayObject*>(o);
-              if (i < ta->live_length()) {
+              if (i < ta->live_length() && !is_bigint_kind(ta->kind)) {
                 std::uint8_t* p = ta->bytes() + std::size_t{i} * ta->element_bytes();
                 if (R(3).is_int32()) {
                   store_element_int(ta->kind, p, R(3).as_int32());

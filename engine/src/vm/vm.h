@@ -172,8 +172,8 @@ struct Intrinsics {
   Object* data_view_prototype = nullptr;
   Object* typed_array_prototype = nullptr;    // %TypedArray.prototype%
   Object* typed_array_constructor = nullptr;  // %TypedArray%
-  Object* typed_array_prototypes[9] = {};     // by ElementKind
-  Object* typed_array_constructors[9] = {};
+  Object* typed_array_prototypes[11] = {};    // by ElementKind
+  Object* typed_array_constructors[11] = {};
   Symbol* symbol_iterator = nullptr;
   Symbol* symbol_has_instance = nullptr;
   Symbol* symbol_to_primitive = nullptr;
@@ -291,6 +291,12 @@ class VM {
   // first, even then.
   Value typed_array_get(TypedArrayObject* ta, double index);
   void typed_array_set(TypedArrayObject* ta, double index, Value v);
+  // An element at `p` of any kind as a Value (a BigInt kind makes a cell),
+  // and the store of a value already converted for the kind (a Number, or
+  // a BigInt for the BigInt kinds: to_element_value).
+  Value typed_array_load(ElementKind kind, const std::uint8_t* p);
+  void typed_array_store(ElementKind kind, std::uint8_t* p, Value numeric);
+  Value to_element_value(ElementKind kind, Value v);  // ToBigInt or ToNumber
   Shape* root_shape_for(Object* proto);
   Shape* dictionary_shape_for(Object* proto);
   JSFunction* new_closure(FunctionTemplate* tmpl, Environment* env);
