@@ -60,12 +60,12 @@ Value VM::to_bigint(Value v) {
   if (p.is_boolean()) return new_bigint(util::BigNum::from_uint64(p.is_true() ? 1 : 0));
   if (p.is_string()) {
     auto n = string_to_bigint(p.as_string());
-    if (!n)
+    if (!n) {
       throw_error(ErrorType::kSyntaxError,
                   "Cannot convert " + p.as_string()->to_utf8() + " to a BigInt");
+    }
     return new_bigint(std::move(*n));
   }
-  if (p.is_number()) throw_type_error("Cannot convert " + describe(p) + " to a BigInt");
   throw_type_error("Cannot convert " + describe(p) + " to a BigInt");
 }
 
