@@ -120,9 +120,29 @@ Value fn_has_instance(VM& vm, CallInfo& ci) {
 
 }  // namespace
 
+// %ThrowTypeError% (10.2.4.1).
+Value throw_type_error_fn(VM& vm, CallInfo&) {
+  vm.throw_type_error(
+      "'caller', 'callee', and 'arguments' properties may not be accessed on strict mode "
+      "functions or the arguments objects for calls to them");
+}
+
 void install_function(VM& vm, Object* global) {
   Intrinsics& in = vm.intrinsics();
   Object* proto = in.function_prototype;
+  // %ThrowTypeError%: non-extensible, its length and name fixed; it guards
+  // Function.prototype's caller and arguments (AddRestrictedFunctionProperties)
+  // and every arguments object's callee (vm/call.cpp).
+  NativeFunction* thrower = vm.new_native(throw_type_error_fn, vm.intern(""), 0);
+  in.throw_type_error = thrower;
+  vm.define_own_property(thrower, PropertyKey::atom(vm.atoms().length), Value::int32(0), 0);
+  vm.define_own_property(thrower, PropertyKey::atom(vm.atoms().name), Value::string(vm.atoms().empty),
+                         0);
+  vm.prevent_extensions(thrower);
+  for (String* name : {vm.atoms().caller, vm.atoms().arguments}) {
+    vm.define_own_property(proto, PropertyKey::atom(name), Value::undefined(), attr::kConfigurable,
+                           true, Value::object(thrower), Value::object(thrower));
+  }
   NativeFunction* ctor = make_constructor(vm, global, "Function", function_ctor, 1, proto);
   in.function_constructor = ctor;
   vm.define_native(proto, "call", fn_call, 1);

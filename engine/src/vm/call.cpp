@@ -36,6 +36,10 @@ Value create_arguments(VM& vm, const Value* argv, std::uint32_t argc) {
                          attr::kHidden);
   vm.define_own_property(ra.object(), PropertyKey::symbol(vm.intrinsics().symbol_iterator),
                          Value::object(vm.intrinsics().array_values), attr::kHidden);
+  // 10.4.4.6 step 8: a strict arguments object's callee throws.
+  Value thrower = Value::object(vm.intrinsics().throw_type_error);
+  vm.define_own_property(ra.object(), PropertyKey::atom(vm.atoms().callee), Value::undefined(), 0,
+                         true, thrower, thrower);
   return ra.get();
 }
 
