@@ -43,7 +43,7 @@ SKIP_FEATURES="
   dynamic-import import-attributes import-defer import.meta json-modules source-phase-imports
   source-phase-imports-module-source import-text export-star-as-namespace-from-module
   explicit-resource-management ShadowRealm Temporal Intl cross-realm tail-call-optimization
-  caller __getter__ __setter__ iterator-helpers iterator-sequencing Iterator.concat
+  caller iterator-helpers iterator-sequencing Iterator.concat
   joint-iteration iterator-chunking iterator-includes Iterator.prototype.join
   set-methods upsert array-grouping Math.sumPrecise Error.isError
   error-stack-accessor json-parse-with-source Atomics.waitAsync Atomics.pause legacy-regexp

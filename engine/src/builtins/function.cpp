@@ -136,8 +136,8 @@ void install_function(VM& vm, Object* global) {
   NativeFunction* thrower = vm.new_native(throw_type_error_fn, vm.intern(""), 0);
   in.throw_type_error = thrower;
   vm.define_own_property(thrower, PropertyKey::atom(vm.atoms().length), Value::int32(0), 0);
-  vm.define_own_property(thrower, PropertyKey::atom(vm.atoms().name), Value::string(vm.atoms().empty),
-                         0);
+  vm.define_own_property(thrower, PropertyKey::atom(vm.atoms().name),
+                         Value::string(vm.atoms().empty), 0);
   vm.prevent_extensions(thrower);
   for (String* name : {vm.atoms().caller, vm.atoms().arguments}) {
     vm.define_own_property(proto, PropertyKey::atom(name), Value::undefined(), attr::kConfigurable,

@@ -319,6 +319,56 @@ Value proto_is_prototype_of(VM& vm, CallInfo& ci) {
   }
 }
 
+// Annex B.2.2.2-5: __defineGetter__, __defineSetter__, __lookupGetter__,
+// __lookupSetter__.
+Value define_legacy_accessor(VM& vm, CallInfo& ci, bool getter) {
+  Rooted o(vm, Value::object(vm.to_object(ci.this_value)));
+  Value fn = ci.arg(1);
+  if (!vm.is_callable(fn)) {
+    vm.throw_type_error(std::string("Object.prototype.__define") + (getter ? "Getter" : "Setter") +
+                        "__: Expecting function");
+  }
+  Rooted rf(vm, fn);
+  PropertyKey k = vm.to_property_key(ci.arg(0));
+  std::uint8_t present = static_cast<std::uint8_t>(4 | 8 | (getter ? 16 : 32));
+  if (!vm.define_own_property(o.object(), k, Value::undefined(),
+                              attr::kEnumerable | attr::kConfigurable, true,
+                              getter ? rf.get() : Value::undefined(),
+                              getter ? Value::undefined() : rf.get(), present)) {
+    vm.throw_type_error("Cannot redefine property: " + vm.describe(vm.key_to_value(k)));
+  }
+  return Value::undefined();
+}
+
+Value lookup_legacy_accessor(VM& vm, CallInfo& ci, bool getter) {
+  Rooted cur(vm, Value::object(vm.to_object(ci.this_value)));
+  PropertyKey k = vm.to_property_key(ci.arg(0));
+  for (;;) {
+    Property p;
+    if (vm.get_own_property(cur.object(), k, &p)) {
+      if ((p.attrs & attr::kAccessor) == 0) return Value::undefined();
+      auto* pair = static_cast<AccessorPair*>(p.value.as_cell());
+      return getter ? pair->getter : pair->setter;
+    }
+    Object* proto = vm.get_prototype_of(cur.object());
+    if (proto == nullptr) return Value::undefined();
+    cur.set(Value::object(proto));
+  }
+}
+
+Value proto_define_getter(VM& vm, CallInfo& ci) {
+  return define_legacy_accessor(vm, ci, true);
+}
+Value proto_define_setter(VM& vm, CallInfo& ci) {
+  return define_legacy_accessor(vm, ci, false);
+}
+Value proto_lookup_getter(VM& vm, CallInfo& ci) {
+  return lookup_legacy_accessor(vm, ci, true);
+}
+Value proto_lookup_setter(VM& vm, CallInfo& ci) {
+  return lookup_legacy_accessor(vm, ci, false);
+}
+
 Value proto_property_is_enumerable(VM& vm, CallInfo& ci) {
   PropertyKey k = vm.to_property_key(ci.arg(0));
   Object* o = vm.to_object(ci.this_value);
@@ -519,6 +569,10 @@ void install_object(VM& vm, Object* global) {
   vm.define_native(proto, "hasOwnProperty", proto_has_own_property, 1);
   vm.define_native(proto, "isPrototypeOf", proto_is_prototype_of, 1);
   vm.define_native(proto, "propertyIsEnumerable", proto_property_is_enumerable, 1);
+  vm.define_native(proto, "__defineGetter__", proto_define_getter, 2);
+  vm.define_native(proto, "__defineSetter__", proto_define_setter, 2);
+  vm.define_native(proto, "__lookupGetter__", proto_lookup_getter, 1);
+  vm.define_native(proto, "__lookupSetter__", proto_lookup_setter, 1);
   vm.define_native(proto, "toString", proto_to_string, 0);
   vm.define_native(proto, "toLocaleString", proto_to_locale_string, 0);
   vm.define_native(proto, "valueOf", proto_value_of, 0);
