@@ -294,6 +294,9 @@ Node* Parser::parse_class(bool declaration) {
       if (!m.is_static && !m.computed && key_is(m.key, "constructor")) {
         fail("Class constructor may not be an accessor", m.pos);
       }
+      if (m.is_static && !m.computed && !m.is_private && key_is(m.key, "prototype")) {
+        fail("Classes may not have a static property named 'prototype'", m.pos);
+      }
       parse_function_rest(f, kind == ClassMember::Kind::kGetter   ? FunctionKind::kGetter
                              : kind == ClassMember::Kind::kSetter ? FunctionKind::kSetter
                                                                   : FunctionKind::kMethod);
@@ -304,6 +307,9 @@ Node* Parser::parse_class(bool declaration) {
       if (kind != ClassMember::Kind::kMethod) unexpected();
       if (!m.computed && !m.is_private && key_is(m.key, "constructor"))
         fail("Classes may not have a field named 'constructor'", m.pos);
+      if (m.is_static && !m.computed && !m.is_private && key_is(m.key, "prototype")) {
+        fail("Classes may not have a static property named 'prototype'", m.pos);
+      }
       m.kind = ClassMember::Kind::kField;
       if (eat(Tok::kAssign)) {
         // Field initializers behave like methods (this = the instance).

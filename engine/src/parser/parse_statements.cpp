@@ -67,6 +67,16 @@ bool Parser::async_function_ahead() {
   return yes;
 }
 
+bool Parser::async_declaration_ahead() {
+  Lexer::State s = lex_.save();
+  Token saved = tok_;
+  advance();
+  bool yes = !tok_.newline_before && at_word("function");
+  lex_.restore(s);
+  tok_ = saved;
+  return yes;
+}
+
 Node* Parser::parse_statement() {
   DepthGuard g(this);
   Pos p = tok_.pos;
@@ -106,6 +116,9 @@ Node* Parser::parse_statement() {
               "block.");
         }
         if (is(w, "class")) unexpected();
+        if (is(w, "async") && async_declaration_ahead()) {
+          fail("Async functions can only be declared at the top level or inside a block.");
+        }
         if (is(w, "const")) fail("Lexical declaration cannot appear in a single-statement context");
         if (is(w, "let") && let_starts_declaration()) {
           fail("Lexical declaration cannot appear in a single-statement context");
@@ -421,6 +434,9 @@ Node* Parser::parse_labeled() {
   bool is_loop = at_word("for") || at_word("while") || at_word("do");
   if (at_word("function"))
     fail("In strict mode code, functions can only be declared at top level or inside a block.");
+  if (at_word("async") && async_declaration_ahead()) {
+    fail("Async functions can only be declared at the top level or inside a block.");
+  }
   fn().labels.emplace_back(s->label->name, is_loop);
   s->body = parse_statement();
   fn().labels.pop_back();

@@ -132,6 +132,9 @@ class Parser {
   Node* parse_statement_list_item();
   bool let_starts_declaration();
   bool async_function_ahead();
+  // At `async`: `async function` follows on the same line (a declaration,
+  // not an async arrow).
+  bool async_declaration_ahead();
   Node* parse_statement();
   BlockStatement* parse_block();
   VariableDeclaration* parse_variable_declaration(DeclKind kind, bool in_for);
