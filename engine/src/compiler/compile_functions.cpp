@@ -187,7 +187,25 @@ void FunctionCompiler::compile_function(const FunctionNode* f, const ClassNode* 
     bind_pattern(p, in, true);
   }
   Scope* body_scope = ctx_.scopes.scope_of(f);
-  if (body_scope != nullptr) enter_scope(body_scope);
+  if (body_scope != nullptr) {
+    enter_scope(body_scope);
+    // The body's vars (10.2.11 step 28.e): undefined, or the value of the
+    // parameter of the same name.
+    for (Binding* b : body_scope->bindings) {
+      if (b->kind != BindingKind::kVar) continue;
+      Binding* param = s->find(b->name);
+      if (b->in_env || (param != nullptr && param->kind == BindingKind::kParam)) {
+        Reg r = temp();
+        if (param != nullptr && param->kind == BindingKind::kParam) {
+          load_binding(param, r, nullptr);
+        } else {
+          e_.emit(Op::kLoadUndef, {r});
+        }
+        store_binding(b, r, true, nullptr);
+        e_.free_temps_to(r);
+      }
+    }
+  }
   hoist_functions(f->body, s, true);
   if (f->is_generator) {
     // FunctionDeclarationInstantiation is done: make the generator object

@@ -233,7 +233,14 @@ void ScopeTree::declare_lexical(const NodeList& body, Scope* s, bool in_switch) 
       b->in_switch = in_switch;
     } else if (n->kind == NodeKind::kFunctionDeclaration && s->kind != ScopeKind::kFunction) {
       auto* f = static_cast<const FunctionNode*>(n);
-      if (s->find(f->id->name) != nullptr) redeclared(f->id->name, f->id);
+      // A function body's own scope (parameters with expressions) has its
+      // top-level functions already, hoisted with the vars.
+      Binding* e = s->find(f->id->name);
+      if (e != nullptr && e->kind == BindingKind::kFunction && s->parent != nullptr &&
+          s->parent->kind == ScopeKind::kFunction && s->function == s->parent->function) {
+        continue;
+      }
+      if (e != nullptr) redeclared(f->id->name, f->id);
       declare(s, f->id->name, BindingKind::kFunction, f->id, 0);
     }
   }
@@ -280,7 +287,17 @@ void ScopeTree::visit_function(const FunctionNode* f, Scope* parent) {
   for (const Node* p : f->params) {
     declare_pattern(p, s, BindingKind::kParam, f->simple_params ? 0 : p->end, false);
   }
-  for (const Node* st : f->body) hoist_var_names(st, s, true);
+  // With defaults or patterns, parameter initializers must see neither the
+  // body's lexical declarations nor its vars (10.2.11 steps 28 and 30):
+  // both live in a scope of their own, and a var named like a parameter is
+  // a second binding that starts with the parameter's value
+  // (FunctionCompiler copies it).
+  Scope* body = s;
+  if (!f->simple_params) {
+    body = new_scope(ScopeKind::kBlock, s, fn);
+    scopes_[f] = body;
+  }
+  for (const Node* st : f->body) hoist_var_names(st, body, true);
   if (!fn->is_arrow && f->uses_arguments && s->find(u"arguments") == nullptr) {
     fn->arguments_binding = declare(s, u"arguments", BindingKind::kArguments, nullptr, 0);
   }
@@ -289,13 +306,6 @@ void ScopeTree::visit_function(const FunctionNode* f, Scope* parent) {
     fn->callee_binding = declare(s, f->id->name, BindingKind::kCallee, nullptr, 0);
   }
   for (const Node* p : f->params) visit_pattern(p, s);
-  // With defaults or patterns, parameter initializers must not see the
-  // body's lexical declarations (10.2.11 step 28): give them their own scope.
-  Scope* body = s;
-  if (!f->simple_params) {
-    body = new_scope(ScopeKind::kBlock, s, fn);
-    scopes_[f] = body;
-  }
   declare_lexical(f->body, body, false);
   if (f->expression_body != nullptr) {
     visit_expr(f->expression_body, body);
