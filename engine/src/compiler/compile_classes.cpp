@@ -48,8 +48,7 @@ void FunctionCompiler::compile_default_constructor(const ClassNode* c) {
   vm::FunctionTemplate* t = e_.tmpl();
   t->file_name = ctx_.file_name;
   t->source = ctx_.source_string;
-  t->source_start = c->source_start;
-  t->source_end = c->source_end;
+  set_source_range(t, c->source_start, c->source_end);
   std::u16string name = c->id != nullptr ? c->id->name : c->inferred_name;
   t->name = vm::Value::string(vm_.atomize(vm_.new_string_utf16(name)));
   t->flags |= vm::FunctionTemplate::kClassConstructor;

@@ -42,25 +42,32 @@ void FunctionCompiler::compile_script(const Program& program) {
   e_.finish();
 }
 
+void FunctionCompiler::set_source_range(vm::FunctionTemplate* t, std::uint32_t start,
+                                        std::uint32_t end) {
+  t->source_start = start;
+  t->source_end = end;
+  if (ctx_.source_ascii) return;
+  // Byte offsets into the UTF-8 source become UTF-16 offsets into the
+  // source string Function.prototype.toString slices.
+  auto units = [&](std::uint32_t byte_off) {
+    std::uint32_t n = 0;
+    for (std::uint32_t i = 0; i < byte_off && i < ctx_.source.size(); ++i) {
+      auto c = static_cast<unsigned char>(ctx_.source[i]);
+      if ((c & 0xC0) != 0x80) n += c >= 0xF0 ? 2 : 1;
+    }
+    return n;
+  };
+  t->source_start = units(start);
+  t->source_end = units(end);
+}
+
 void FunctionCompiler::compile_function(const FunctionNode* f, const ClassNode* cls) {
   vm::FunctionTemplate* t = e_.tmpl();
   t->file_name = ctx_.file_name;
   t->source = ctx_.source_string;
-  t->source_start = f->source_start;
-  t->source_end = f->source_end;
-  if (!ctx_.source_ascii) {
-    // Convert byte offsets to UTF-16 offsets for Function.prototype.toString.
-    auto units = [&](std::uint32_t byte_off) {
-      std::uint32_t n = 0;
-      for (std::uint32_t i = 0; i < byte_off && i < ctx_.source.size(); ++i) {
-        auto c = static_cast<unsigned char>(ctx_.source[i]);
-        if ((c & 0xC0) != 0x80) n += c >= 0xF0 ? 2 : 1;
-      }
-      return n;
-    };
-    t->source_start = units(f->source_start);
-    t->source_end = units(f->source_end);
-  }
+  // A class constructor's source text is the whole class (20.2.3.5).
+  set_source_range(t, cls != nullptr ? cls->source_start : f->source_start,
+                   cls != nullptr ? cls->source_end : f->source_end);
   std::u16string name = f->id != nullptr ? f->id->name : f->inferred_name;
   if (cls != nullptr) name = cls->id != nullptr ? cls->id->name : cls->inferred_name;
   t->name = vm::Value::string(vm_.atomize(vm_.new_string_utf16(name)));

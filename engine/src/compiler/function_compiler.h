@@ -107,6 +107,8 @@ class FunctionCompiler {
   void hoist_functions(const parser::NodeList& body, Scope* s, bool function_level);
 
   void load_binding(Binding* b, Reg dst, const parser::Node* at);
+  // Function.prototype.toString's range of the source, from byte offsets.
+  void set_source_range(vm::FunctionTemplate* t, std::uint32_t start, std::uint32_t end);
   Reg binding_reg_if_direct(Binding* b, const parser::Node* at);
   void store_binding(Binding* b, Reg src, bool init, const parser::Node* at);
   bool needs_tdz_check(Binding* b, const parser::Node* at);

@@ -194,6 +194,7 @@ Node* Parser::parse_class(bool declaration) {
     if (eat(Tok::kSemicolon)) continue;
     ClassMember m;
     m.pos = tok_.pos;
+    std::uint32_t method_start = m.pos.offset;  // a static method's source text omits `static`
     if (at_word("static")) {
       Lexer::State s = lex_.save();
       Token saved = tok_;
@@ -205,6 +206,7 @@ Node* Parser::parse_class(bool declaration) {
       if (!is_name) {
         advance();
         m.is_static = true;
+        method_start = tok_.pos.offset;
         if (at(Tok::kLBrace)) {
           m.kind = ClassMember::Kind::kStaticBlock;
           m.function = parse_static_block();
@@ -280,7 +282,7 @@ Node* Parser::parse_class(bool declaration) {
     if (generator && !at(Tok::kLParen)) unexpected();
     if (at(Tok::kLParen)) {
       FunctionNode* f = make<FunctionNode>(tok_.pos, NodeKind::kFunctionExpression);
-      f->source_start = m.pos.offset;
+      f->source_start = method_start;
       f->is_generator = generator;
       f->is_async = is_async;
       if (is_ctor && generator) fail("Class constructor may not be a generator", m.pos);
