@@ -184,7 +184,8 @@ struct TaggedTemplate : Node {
 
 struct ArrayExpression : Node {
   ArrayExpression() : Node(NodeKind::kArrayExpression) {}
-  NodeList elements;  // nullptr = hole; SpreadElement allowed
+  NodeList elements;                // nullptr = hole; SpreadElement allowed
+  bool comma_after_spread = false;  // `[...a, ]`: not a valid pattern
 };
 
 enum class PropertyKind : std::uint8_t { kInit, kGet, kSet };
@@ -206,6 +207,7 @@ struct Property {
 struct ObjectExpression : Node {
   ObjectExpression() : Node(NodeKind::kObjectExpression) {}
   std::vector<Property> properties;
+  bool comma_after_spread = false;  // `{...a, }`: not a valid pattern
 };
 
 enum class FunctionKind : std::uint8_t {

@@ -856,6 +856,7 @@ Node* Parser::parse_array_literal() {
       --fn().cover_depth;
       finish(s);
       a->elements.push_back(s);
+      if (at(Tok::kComma)) a->comma_after_spread = true;
     } else {
       ++fn().cover_depth;
       a->elements.push_back(parse_assignment(true));
@@ -908,6 +909,7 @@ Node* Parser::parse_object_literal() {
       prop.spread = parse_assignment(true);
       --fn().cover_depth;
       o->properties.push_back(prop);
+      if (at(Tok::kComma)) o->comma_after_spread = true;
       if (!at(Tok::kRBrace)) expect(Tok::kComma);
       continue;
     }

@@ -124,7 +124,12 @@ Node* Parser::to_assignment_target(Node* e, bool top) {
         if (el == nullptr) {
           p->elements.push_back(nullptr);
         } else if (el->kind == NodeKind::kSpreadElement) {
-          if (i + 1 != a->elements.size()) fail("Rest element must be last element", el->pos);
+          if (i + 1 != a->elements.size() || a->comma_after_spread) {
+            fail("Rest element must be last element", el->pos);
+          }
+          if (static_cast<SpreadElement*>(el)->argument->kind == NodeKind::kAssignmentExpression) {
+            fail("Invalid destructuring assignment target", el->pos);
+          }
           RestElement* r = make<RestElement>(el->pos);
           r->argument = to_assignment_target(static_cast<SpreadElement*>(el)->argument, false);
           p->elements.push_back(r);
@@ -141,7 +146,9 @@ Node* Parser::to_assignment_target(Node* e, bool top) {
       for (std::size_t i = 0; i < o->properties.size(); ++i) {
         Property prop = o->properties[i];
         if (prop.spread != nullptr) {
-          if (i + 1 != o->properties.size()) fail("Rest element must be last element", prop.pos);
+          if (i + 1 != o->properties.size() || o->comma_after_spread) {
+            fail("Rest element must be last element", prop.pos);
+          }
           prop.spread = to_assignment_target(prop.spread, false);
         } else {
           if (prop.method || prop.kind != PropertyKind::kInit)
