@@ -236,10 +236,7 @@ void ScopeTree::declare_lexical(const NodeList& body, Scope* s, bool in_switch) 
       // A function body's own scope (parameters with expressions) has its
       // top-level functions already, hoisted with the vars.
       Binding* e = s->find(f->id->name);
-      if (e != nullptr && e->kind == BindingKind::kFunction && s->parent != nullptr &&
-          s->parent->kind == ScopeKind::kFunction && s->function == s->parent->function) {
-        continue;
-      }
+      if (e != nullptr && e->kind == BindingKind::kFunction && s->function_body) continue;
       if (e != nullptr) redeclared(f->id->name, f->id);
       declare(s, f->id->name, BindingKind::kFunction, f->id, 0);
     }
@@ -295,6 +292,7 @@ void ScopeTree::visit_function(const FunctionNode* f, Scope* parent) {
   Scope* body = s;
   if (!f->simple_params) {
     body = new_scope(ScopeKind::kBlock, s, fn);
+    body->function_body = true;
     scopes_[f] = body;
   }
   for (const Node* st : f->body) hoist_var_names(st, body, true);

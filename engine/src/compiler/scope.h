@@ -67,6 +67,9 @@ struct Scope {
   std::vector<Binding*> bindings;  // in declaration order
   std::unordered_map<std::u16string, Binding*> by_name;
   bool has_env = false;  // some binding is captured
+  // The body scope of a function with parameter expressions: its vars and
+  // top-level functions are hoisted into it (ScopeTree::visit_function).
+  bool function_body = false;
   std::uint16_t env_size = 0;
   Binding* find(const std::u16string& name) const {
     auto it = by_name.find(name);
