@@ -350,6 +350,14 @@ Value VM::load_global(String* name, InlineCache& ic, bool throw_if_missing) {
       }
     }
   }
+  // A global object with more properties than a shape holds is a
+  // dictionary: no cache, but one probe for an own data property (a
+  // script with many top-level functions lands here on every call).
+  if (global_->shape()->is_dictionary() &&
+      (global_lexicals_.empty() || global_lexicals_.find(name) == global_lexicals_.end())) {
+    Property* p = global_->dict()->find(k);
+    if (p != nullptr && (p->attrs & attr::kAccessor) == 0) return p->value;
+  }
   Value v;
   if (lookup_global(name, &v)) return v;
   if (!throw_if_missing) return Value::undefined();
