@@ -711,10 +711,7 @@ Value array_reduce_right(VM& vm, CallInfo& ci) {
 
 // Stable merge sort (ECMA-262 23.1.3.30 SortIndexedProperties).
 Value array_sort(VM& vm, CallInfo& ci) {
-  Value cmp = ci.arg(0);
-  if (!cmp.is_undefined() && !vm.is_callable(cmp)) {
-    vm.throw_type_error("The comparison function must be either a function or undefined");
-  }
+  Value cmp = comparefn_arg(vm, ci);
   Rooted rcmp(vm, cmp);
   Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
   std::uint32_t len = length_of(vm, ro.object());
@@ -907,10 +904,7 @@ Value array_to_reversed(VM& vm, CallInfo& ci) {
 }
 
 Value array_to_sorted(VM& vm, CallInfo& ci) {
-  Value cmp = ci.arg(0);
-  if (!cmp.is_undefined() && !vm.is_callable(cmp)) {
-    vm.throw_type_error("The comparison function must be either a function or undefined");
-  }
+  Value cmp = comparefn_arg(vm, ci);
   Rooted rcmp(vm, cmp);
   Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
   double len = length_as_double(vm, ro.object());
@@ -973,6 +967,14 @@ Value array_with(VM& vm, CallInfo& ci) {
 }
 
 }  // namespace
+
+Value comparefn_arg(VM& vm, CallInfo& ci) {
+  Value cmp = ci.arg(0);
+  if (!cmp.is_undefined() && !vm.is_callable(cmp)) {
+    vm.throw_type_error("The comparison function must be either a function or undefined");
+  }
+  return cmp;
+}
 
 void install_array(VM& vm, Object* global) {
   Intrinsics& in = vm.intrinsics();

@@ -14,11 +14,6 @@ namespace {
 // The limit VM::new_bigint enforces, for asUintN's negative inputs.
 constexpr std::uint64_t kMaxBits = std::uint64_t{1} << 30;
 
-std::uint64_t bit_length(const util::BigNum& n) {
-  if (n.mag.empty()) return 0;
-  return (n.mag.size() - 1) * 32 + (32 - static_cast<std::uint64_t>(__builtin_clz(n.mag.back())));
-}
-
 // 21.2.1.1 BigInt(value)
 Value bigint_fn(VM& vm, CallInfo& ci) {
   if (!ci.new_target.is_undefined()) vm.throw_type_error("BigInt is not a constructor");
@@ -39,7 +34,7 @@ Value as_n(VM& vm, CallInfo& ci, bool is_signed) {
   std::size_t bits = to_index(vm, ci.arg(0), "value: not (convertible to) a safe integer");
   Rooted big(vm, vm.to_bigint(ci.arg(1)));
   const util::BigNum& n = big.get().as_bigint()->num;
-  std::uint64_t len = bit_length(n);
+  std::uint64_t len = n.bit_length();
   if (is_signed) {
     // Already within [-2^(bits-1), 2^(bits-1)): unchanged.
     if (bits > len) return big.get();

@@ -126,6 +126,9 @@ std::size_t to_index(VM& vm, Value v, std::string_view what);
 // an undefined argument.
 double relative_index(VM& vm, Value v, double len, double if_undefined);
 
+// The comparator argument of sort/toSorted (Array and %TypedArray%):
+// undefined or callable, else a TypeError (builtins/array.cpp).
+Value comparefn_arg(VM& vm, CallInfo& ci);
 // SpeciesConstructor (7.3.22).
 Value species_constructor(VM& vm, Object* o, Value default_ctor);
 // console.log of a Date: its ISO string, or "Invalid Date".

@@ -835,10 +835,7 @@ void write_sorted(Value target, const std::vector<std::uint64_t>& values) {
 }
 
 Value ta_sort(VM& vm, CallInfo& ci) {
-  Value cmp = ci.arg(0);
-  if (!cmp.is_undefined() && !vm.is_callable(cmp)) {
-    vm.throw_type_error("The comparison function must be either a function or undefined");
-  }
+  Value cmp = comparefn_arg(vm, ci);
   TypedArrayObject* ta = validate(vm, ci.this_value, "%TypedArray%.prototype.sort");
   Rooted ro(vm, ci.this_value);
   std::vector<std::uint64_t> values = sorted_values(vm, ta, cmp);
@@ -847,10 +844,7 @@ Value ta_sort(VM& vm, CallInfo& ci) {
 }
 
 Value ta_to_sorted(VM& vm, CallInfo& ci) {
-  Value cmp = ci.arg(0);
-  if (!cmp.is_undefined() && !vm.is_callable(cmp)) {
-    vm.throw_type_error("The comparison function must be either a function or undefined");
-  }
+  Value cmp = comparefn_arg(vm, ci);
   TypedArrayObject* ta = validate(vm, ci.this_value, "%TypedArray%.prototype.toSorted");
   Rooted ro(vm, ci.this_value);
   Rooted rc(vm, cmp);

@@ -27,9 +27,7 @@ Object* construct_weak(VM& vm, CallInfo& ci, ObjectClass klass, Object* default_
   if (ci.new_target.is_undefined()) {
     vm.throw_type_error(std::string("Constructor ") + name + " requires 'new'");
   }
-  Rooted rd(vm, Value::object(default_proto));
-  Value p = vm.get(ci.new_target.as_object(), PropertyKey::atom(vm.atoms().prototype));
-  Object* proto = p.is_object() ? p.as_object() : rd.object();
+  Object* proto = prototype_from_constructor(vm, ci.new_target, default_proto);
   return vm.new_object_of_class(klass, proto, 0);
 }
 

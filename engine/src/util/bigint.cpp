@@ -248,6 +248,10 @@ int digit_value(char c) {
 
 }  // namespace
 
+std::uint64_t BigNum::bit_length() const {
+  return util::bit_length(mag);
+}
+
 BigNum BigNum::from_uint64(std::uint64_t v) {
   Mag m;
   if (v != 0) m.push_back(static_cast<std::uint32_t>(v));
@@ -317,7 +321,7 @@ std::optional<BigNum> BigNum::parse(std::string_view s) {
 }
 
 double BigNum::to_double() const {
-  std::uint64_t bits = bit_length(mag);
+  std::uint64_t bits = bit_length();
   double d;
   if (bits <= 64) {
     std::uint64_t v = mag.empty() ? 0 : mag[0];
@@ -468,7 +472,7 @@ BigNum as_int_n(const BigNum& a, std::uint64_t bits) {
   if (bits == 0) return {};
   BigNum m = as_uint_n(a, bits);
   // m >= 2^(bits-1): subtract 2^bits.
-  if (bit_length(m.mag) == bits) {
+  if (m.bit_length() == bits) {
     Mag two_n = shl_mag(Mag{1}, bits);
     return make(true, sub_mag(two_n, m.mag));
   }

@@ -19,6 +19,7 @@ struct BigNum {
   std::vector<std::uint32_t> mag;
 
   bool is_zero() const { return mag.empty(); }
+  std::uint64_t bit_length() const;  // of the magnitude; 0 for zero
   static BigNum from_int64(std::int64_t v);
   static BigNum from_uint64(std::uint64_t v);
   // An integral, finite double (NumberToBigInt checks that first).

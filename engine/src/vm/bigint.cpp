@@ -21,11 +21,6 @@ const util::BigNum& num(Value v) {
   return v.as_bigint()->num;
 }
 
-std::uint64_t bits_of(const util::BigNum& n) {
-  if (n.mag.empty()) return 0;
-  return (n.mag.size() - 1) * 32 + (32 - static_cast<std::uint64_t>(__builtin_clz(n.mag.back())));
-}
-
 bool is_js_space(char16_t c) {
   return c == 9 || c == 10 || c == 11 || c == 12 || c == 13 || c == 32 || c == 0xA0 ||
          c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
@@ -35,7 +30,7 @@ bool is_js_space(char16_t c) {
 }  // namespace
 
 Value VM::new_bigint(util::BigNum n) {
-  if (bits_of(n) > kMaxBigIntBits) throw_range_error("Maximum BigInt size exceeded");
+  if (n.bit_length() > kMaxBigIntBits) throw_range_error("Maximum BigInt size exceeded");
   return Value::bigint(heap_.make<BigInt>(CellKind::kBigInt, 0, std::move(n)));
 }
 
@@ -126,7 +121,7 @@ Value VM::numeric_op(NumericOp op, Value a, Value b) {
     case NumericOp::kSub:
       return new_bigint(util::sub(l, r));
     case NumericOp::kMul:
-      if (bits_of(l) + bits_of(r) > kMaxBigIntBits)
+      if (l.bit_length() + r.bit_length() > kMaxBigIntBits)
         throw_range_error("Maximum BigInt size exceeded");
       return new_bigint(util::mul(l, r));
     case NumericOp::kDiv:
@@ -138,7 +133,7 @@ Value VM::numeric_op(NumericOp op, Value a, Value b) {
     case NumericOp::kExp: {
       if (r.negative) throw_range_error("Exponent must be non-negative");
       if (r.is_zero()) return new_bigint(util::BigNum::from_uint64(1));
-      std::uint64_t base_bits = bits_of(l);
+      std::uint64_t base_bits = l.bit_length();
       // 0, 1 and -1 stay small whatever the exponent.
       if (base_bits <= 1) {
         bool odd = (r.mag[0] & 1) != 0;
@@ -160,7 +155,7 @@ Value VM::numeric_op(NumericOp op, Value a, Value b) {
     case NumericOp::kShl:
     case NumericOp::kShr: {
       bool left = op == NumericOp::kShl;
-      if (r.mag.size() > 2 || bits_of(r) > 62) {
+      if (r.mag.size() > 2 || r.bit_length() > 62) {
         // A huge shift: 0 or -1 to the right, too large to the left.
         if (left != r.negative) {
           if (l.is_zero()) return x.get();
@@ -170,7 +165,8 @@ Value VM::numeric_op(NumericOp op, Value a, Value b) {
       }
       auto n = static_cast<std::int64_t>(r.low64());
       if (!left) n = -n;
-      if (n > 0 && bits_of(l) + static_cast<std::uint64_t>(n) > kMaxBigIntBits && !l.is_zero()) {
+      if (n > 0 && l.bit_length() + static_cast<std::uint64_t>(n) > kMaxBigIntBits &&
+          !l.is_zero()) {
         throw_range_error("Maximum BigInt size exceeded");
       }
       return new_bigint(util::shift_left(l, n));
