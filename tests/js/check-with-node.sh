@@ -56,7 +56,12 @@ try {
 EOF
 }
 
-find "$@" -name '*.js' -not -path '*/node_modules/*' | sort > "$tmp/list"
+find "$@" -name '*.js' -not -path '*/node_modules/*' -not -path '*/fixtures/*' | sort > "$tmp/list"
+# Module tests (modules/) run as ES modules from a copy of their directory
+# marked "type": "module", so their imports find the fixtures beside them.
+mkdir -p "$tmp/modules"
+cp -r "$here/modules/." "$tmp/modules/"
+echo '{ "type": "module" }' > "$tmp/modules/package.json"
 while IFS= read -r js; do
   base=${js%.js}
   name=$(basename "$js")
@@ -64,6 +69,23 @@ while IFS= read -r js; do
   mkdir -p "$tmp/strict"
   { printf "'use strict';"; cat "$js"; } > "$tmp/strict/$name"
   case "$rel" in
+    modules/*)
+      (cd "$(dirname "$tmp/$rel")" && "$node" "$name") > "$tmp/out" 2> "$tmp/err"
+      rc=$?
+      want_rc=$(cat "$base.code" 2>/dev/null || echo 0)
+      if [ "$rc" -ne "$want_rc" ]; then note_fail "$rel" "exit code $rc, expected $want_rc: $(head -c 300 "$tmp/err")"; continue; fi
+      if [ $regen -eq 1 ]; then cp "$tmp/out" "$base.out"; fi
+      if ! cmp -s "$tmp/out" "$base.out"; then note_fail "$rel" "stdout differs from .out"; diff "$base.out" "$tmp/out" | head -10; continue; fi
+      ok=1
+      if [ -f "$base.err" ]; then
+        while IFS= read -r want; do
+          [ -z "$want" ] && continue
+          case "$want" in *.mjs:[0-9]*:[0-9]*) continue ;; esac   # Kite-only location lines
+          if ! grep -qF -- "$want" "$tmp/err"; then note_fail "$rel" "stderr lacks: $want"; ok=0; break; fi
+        done < "$base.err"
+      fi
+      [ $ok -eq 1 ] && pass=$((pass + 1))
+      ;;
     errors/*|*/errors/*)
       if grep -q ': SyntaxError: ' "$base.err" 2>/dev/null; then
         if [ -s "$base.out" ]; then note_fail "$rel" "syntax error test must have an empty .out"; continue; fi

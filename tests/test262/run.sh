@@ -30,18 +30,17 @@ set -euo pipefail
 # --- skip policy (the only place it lives) -----------------------------------
 
 # Frontmatter `features:` the engine does not implement yet (issue 14:
-# eval, modules) or that are newer than
+# eval) or that are newer than
 # ES2023 (the issue's scope). A test naming any of these is skipped.
 SKIP_FEATURES="
-  top-level-await
   Array.fromAsync
   regexp-v-flag regexp-modifiers regexp-duplicate-named-groups RegExp.escape
   decorators auto-accessor
   SharedArrayBuffer Atomics resizable-arraybuffer Float16Array uint8array-base64
   immutable-arraybuffer
   promise-with-resolvers promise-try await-dictionary
-  dynamic-import import-attributes import-defer import.meta json-modules source-phase-imports
-  source-phase-imports-module-source import-text export-star-as-namespace-from-module
+  import-attributes import-defer json-modules source-phase-imports
+  source-phase-imports-module-source import-text
   explicit-resource-management ShadowRealm Temporal Intl cross-realm tail-call-optimization
   caller iterator-helpers iterator-sequencing Iterator.concat
   joint-iteration iterator-chunking iterator-includes Iterator.prototype.join
@@ -52,11 +51,13 @@ SKIP_FEATURES="
 
 # Frontmatter `flags:`. Kite runs every script in strict mode, so noStrict
 # tests (sloppy-only semantics) are skipped; onlyStrict and unflagged tests
-# run once, as they are (no "use strict" is added). Modules are out of
-# scope. async tests get harness/doneprintHandle.js and pass when they print
+# run once, as they are (no "use strict" is added). module tests run in
+# place (their fixtures are beside them) with `kite run --module`, the
+# harness prelude given as a --preload script. async tests get
+# harness/doneprintHandle.js and pass when they print
 # Test262:AsyncTestComplete (kite run drains the job queue and timers before
 # it exits). raw tests run without the harness prelude.
-SKIP_FLAGS="module noStrict CanBlockIsTrue CanBlockIsFalse"
+SKIP_FLAGS="noStrict CanBlockIsTrue CanBlockIsFalse"
 
 # Paths (relative to test/) skipped wholesale: none since RegExp landed.
 SKIP_PATHS=""
@@ -175,18 +176,30 @@ run_one() {
     return
   fi
 
-  local src="$T262_WORK/test-$BASHPID.js"
-  if has raw "$flags"; then
+  local src="$T262_WORK/test-$BASHPID.js" mode=(--script)
+  local inc parts=("$T262_HOST" "$T262_ROOT/harness/assert.js" "$T262_ROOT/harness/sta.js")
+  if has async "$flags"; then parts+=("$T262_ROOT/harness/doneprintHandle.js"); fi
+  for inc in $includes; do parts+=("$T262_ROOT/harness/$inc"); done
+  if has module "$flags" || has dynamic-import "$features"; then
+    # The prelude is a script of its own; the test runs where it is (the
+    # fixtures it imports are beside it).
+    local pre="$T262_WORK/prelude-$BASHPID.js"
+    cat "${parts[@]}" > "$pre"
+    mode=(--preload "$pre" --script)
+    if has module "$flags"; then mode=(--preload "$pre" --module); fi
+    if has raw "$flags"; then
+      mode=(--script)
+      if has module "$flags"; then mode=(--module); fi
+    fi
+    src=$file
+  elif has raw "$flags"; then
     cp "$file" "$src"
   else
-    local inc parts=("$T262_HOST" "$T262_ROOT/harness/assert.js" "$T262_ROOT/harness/sta.js")
-    if has async "$flags"; then parts+=("$T262_ROOT/harness/doneprintHandle.js"); fi
-    for inc in $includes; do parts+=("$T262_ROOT/harness/$inc"); done
     cat "${parts[@]}" "$file" > "$src"
   fi
   local out="$T262_WORK/out-$BASHPID" err="$T262_WORK/err-$BASHPID" rc=0
   # test262 leaves unhandled rejections to the host: they do not fail a test.
-  timeout "$T262_TIMEOUT" "$T262_KITE" run --unhandled-rejections=none "$src" > "$out" 2> "$err" < /dev/null || rc=$?
+  timeout "$T262_TIMEOUT" "$T262_KITE" run --unhandled-rejections=none "${mode[@]}" "$src" > "$out" 2> "$err" < /dev/null || rc=$?
   # The first 200 characters of stderr (stdout when stderr is empty), on one
   # line: enough for "TypeError: ..." or a Test262Error's message.
   local first

@@ -2,6 +2,7 @@
 #include <kite/engine/engine.h>
 #include <kite/engine/host.h>
 
+#include <filesystem>
 #include <string>
 
 #include "api/internal.h"
@@ -101,6 +102,73 @@ Completion Engine::run_script(std::string_view source, std::string_view filename
     vm.clear_termination();
     describe_exception(vm, re.get(), &c);
   }
+  return c;
+}
+
+bool Engine::parses_only_as_module(std::string_view source) {
+  if (parser::parse(source, "", false).ok()) return false;
+  return parser::parse(source, "", true).ok();
+}
+
+Completion Engine::run_module(std::string_view source, std::string_view filename) {
+  Completion c;
+  // The module's identity is its absolute path: imports of it (cycles)
+  // must find this record.
+  std::string path(filename);
+  {
+    std::error_code ec;
+    std::filesystem::path p = std::filesystem::absolute(path, ec).lexically_normal();
+    std::filesystem::path canonical = std::filesystem::canonical(p, ec);
+    path = ec ? p.string() : canonical.string();
+  }
+  parser::ParseResult parsed = parser::parse(source, path, true);
+  if (!parsed.ok()) {
+    const parser::SyntaxError& e = parsed.error();
+    c.ok = false;
+    c.is_syntax_error = true;
+    c.message = "SyntaxError: " + e.message;
+    c.report = syntax_error_report(source, filename, e.line, e.column, e.message);
+    return c;
+  }
+  vm::VM& vm = *vm_;
+  try {
+    vm::ModuleRecord* m = vm.load_parsed_module(parsed.program(), source, path);
+    entry_module_ = m;
+    vm.link_module(m);
+    vm.evaluate_module(m);
+  } catch (vm::JSThrow&) {
+    vm::Value exc = vm.take_pending_exception();
+    vm::Rooted re(vm, exc);
+    c.ok = false;
+    c.interrupted = vm.terminating();
+    vm.clear_termination();
+    c.is_syntax_error =
+        exc.is_object() && exc.as_object()->proto() == vm.intrinsics().syntax_error_prototype;
+    describe_exception(vm, re.get(), &c);
+    return c;
+  }
+  return module_result();
+}
+
+Completion Engine::module_result(bool* pending) {
+  if (pending != nullptr) *pending = false;
+  Completion c;
+  auto* m = static_cast<vm::ModuleRecord*>(entry_module_);
+  if (m == nullptr) return c;
+  vm::VM& vm = *vm_;
+  vm::ModuleRecord* root = m->capability.is_object() ? m : m->cycle_root;
+  if (root == nullptr || !root->capability.is_object()) return c;
+  vm::Object* promise = root->capability.as_object();
+  if (vm::builtins::promise_is_pending(promise)) {
+    if (pending != nullptr) *pending = true;
+    return c;
+  }
+  bool rejected = false;
+  vm::Value v = vm::builtins::promise_result_of(promise, &rejected);
+  if (!rejected) return c;
+  vm::builtins::promise_mark_handled(vm, promise);
+  c.ok = false;
+  describe_exception(vm, v, &c);
   return c;
 }
 

@@ -114,6 +114,7 @@ Value call_trap(VM& vm, Value trap, Object* proxy, std::span<const Value> args) 
 
 // 10.5.1 [[GetPrototypeOf]]
 Object* VM::proxy_get_prototype_of(Object* proxy) {
+  if (proxy->klass() == ObjectClass::kModuleNamespace) return nullptr;  // 10.4.6.1
   Rooted rp(*this, Value::object(proxy));
   Value target;
   Value trap = get_trap(*this, proxy, "getPrototypeOf", &target);
@@ -135,6 +136,8 @@ Object* VM::proxy_get_prototype_of(Object* proxy) {
 
 // 10.5.2 [[SetPrototypeOf]]
 bool VM::proxy_set_prototype_of(Object* proxy, Object* proto) {
+  if (proxy->klass() == ObjectClass::kModuleNamespace)
+    return proto == nullptr;  // SetImmutablePrototype
   Rooted rp(*this, Value::object(proxy));
   Rooted rv(*this, proto != nullptr ? Value::object(proto) : Value::null());
   Value target;
@@ -156,6 +159,7 @@ bool VM::proxy_set_prototype_of(Object* proxy, Object* proto) {
 
 // 10.5.3 [[IsExtensible]]
 bool VM::proxy_is_extensible(Object* proxy) {
+  if (proxy->klass() == ObjectClass::kModuleNamespace) return false;
   Rooted rp(*this, Value::object(proxy));
   Value target;
   Value trap = get_trap(*this, proxy, "isExtensible", &target);
@@ -174,6 +178,7 @@ bool VM::proxy_is_extensible(Object* proxy) {
 
 // 10.5.4 [[PreventExtensions]]
 bool VM::proxy_prevent_extensions(Object* proxy) {
+  if (proxy->klass() == ObjectClass::kModuleNamespace) return true;
   Rooted rp(*this, Value::object(proxy));
   Value target;
   Value trap = get_trap(*this, proxy, "preventExtensions", &target);
@@ -190,6 +195,8 @@ bool VM::proxy_prevent_extensions(Object* proxy) {
 
 // 10.5.5 [[GetOwnProperty]]
 bool VM::proxy_get_own_property(Object* proxy, PropertyKey key, Property* out) {
+  if (proxy->klass() == ObjectClass::kModuleNamespace)
+    return namespace_get_own_property(proxy, key, out);
   Rooted rp(*this, Value::object(proxy));
   Value target;
   Value trap = get_trap(*this, proxy, "getOwnPropertyDescriptor", &target);
@@ -260,6 +267,9 @@ bool VM::proxy_get_own_property(Object* proxy, PropertyKey key, Property* out) {
 bool VM::proxy_define_own_property(Object* proxy, PropertyKey key, Value value, std::uint8_t attrs,
                                    bool accessor, Value getter, Value setter,
                                    std::uint8_t present) {
+  if (proxy->klass() == ObjectClass::kModuleNamespace) {
+    return namespace_define_own_property(proxy, key, value, attrs, accessor, present);
+  }
   Rooted rp(*this, Value::object(proxy));
   Rooted rv(*this, value);
   Rooted rg(*this, getter);
@@ -319,6 +329,7 @@ bool VM::proxy_define_own_property(Object* proxy, PropertyKey key, Value value, 
 
 // 10.5.7 [[HasProperty]]
 bool VM::proxy_has(Object* proxy, PropertyKey key) {
+  if (proxy->klass() == ObjectClass::kModuleNamespace) return namespace_has(proxy, key);
   Rooted rp(*this, Value::object(proxy));
   Value target;
   Value trap = get_trap(*this, proxy, "has", &target);
@@ -344,6 +355,7 @@ bool VM::proxy_has(Object* proxy, PropertyKey key) {
 
 // 10.5.8 [[Get]]
 Value VM::proxy_get(Object* proxy, PropertyKey key, Value receiver) {
+  if (proxy->klass() == ObjectClass::kModuleNamespace) return namespace_get(proxy, key);
   Rooted rp(*this, Value::object(proxy));
   Rooted rr(*this, receiver);
   Value target;
@@ -375,6 +387,7 @@ Value VM::proxy_get(Object* proxy, PropertyKey key, Value receiver) {
 
 // 10.5.9 [[Set]]
 bool VM::proxy_set(Object* proxy, PropertyKey key, Value v, Value receiver) {
+  if (proxy->klass() == ObjectClass::kModuleNamespace) return false;  // 10.4.6.9
   Rooted rp(*this, Value::object(proxy));
   Rooted rv(*this, v);
   Rooted rr(*this, receiver);
@@ -406,6 +419,7 @@ bool VM::proxy_set(Object* proxy, PropertyKey key, Value v, Value receiver) {
 
 // 10.5.10 [[Delete]]
 bool VM::proxy_delete(Object* proxy, PropertyKey key) {
+  if (proxy->klass() == ObjectClass::kModuleNamespace) return namespace_delete(proxy, key);
   Rooted rp(*this, Value::object(proxy));
   Value target;
   Value trap = get_trap(*this, proxy, "deleteProperty", &target);
@@ -432,6 +446,7 @@ bool VM::proxy_delete(Object* proxy, PropertyKey key) {
 // current job ends (VM::kept_objects): the caller holds them only in a
 // C++ vector.
 void VM::proxy_own_keys(Object* proxy, std::vector<PropertyKey>& out) {
+  if (proxy->klass() == ObjectClass::kModuleNamespace) return namespace_own_keys(proxy, out);
   Rooted rp(*this, Value::object(proxy));
   Value target;
   Value trap = get_trap(*this, proxy, "ownKeys", &target);

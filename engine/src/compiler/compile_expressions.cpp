@@ -40,8 +40,8 @@ void FunctionCompiler::load_this(Reg dst, const Node* at) {
   Binding* b = ctx_.scopes.resolved(at);
   if (b == nullptr) {
     // Top-level code (and arrows in it): ECMA-262 16.1.6, a script's `this`
-    // is the global object.
-    e_.emit(Op::kLoadGlobalThis, {dst});
+    // is the global object; a module's is undefined (9.1.1.5.4).
+    e_.emit(ctx_.module != nullptr ? Op::kLoadUndef : Op::kLoadGlobalThis, {dst});
     return;
   }
   load_binding(b, dst, at);
@@ -169,6 +169,17 @@ void FunctionCompiler::expr(const Node* n, Reg dst) {
     }
     case NodeKind::kNewTarget:
       e_.emit(Op::kNewTarget, {dst});
+      return;
+    case NodeKind::kImportCall: {
+      Reg r = temp();
+      expr(static_cast<const ImportCall*>(n)->specifier, r);
+      pos(n);
+      e_.emit(Op::kImportCall, {dst, r});
+      e_.free_temps_to(r);
+      return;
+    }
+    case NodeKind::kImportMeta:
+      e_.emit(Op::kImportMeta, {dst});
       return;
     default:
       error("unsupported expression", n);

@@ -140,6 +140,10 @@ void FunctionCompiler::load_binding(Binding* b, Reg dst, const Node* at) {
   }
   if (b->in_env) {
     auto depth = static_cast<std::uint16_t>(env_hops(scope_, b->scope));
+    if (b->kind == BindingKind::kImport) {
+      e_.emit(Op::kLdImport, {dst, depth, b->slot, name_const(b->name)});
+      return;
+    }
     if (needs_tdz_check(b, at)) {
       e_.emit(Op::kLdEnvChecked, {dst, depth, b->slot, name_const(b->name)});
     } else {

@@ -12,6 +12,10 @@ namespace kite::parser {
 struct Program;
 }
 
+namespace kite::vm {
+struct ModuleRecord;
+}
+
 namespace kite::compiler {
 
 // A program the parser accepted but the compiler cannot (limits, early
@@ -26,5 +30,11 @@ struct CompileError {
 // allocate (and so collect); throws CompileError, or JSThrow on out of memory.
 vm::FunctionTemplate* compile(vm::VM& vm, const parser::Program& program, std::string_view source,
                               std::string_view filename);
+
+// Compiles a parsed module (program.is_module) into `record`: its body and
+// InitializeEnvironment templates, environment size, requested modules,
+// import and export entries (16.2.1.6.1 ParseModule). Throws as compile().
+void compile_module(vm::VM& vm, const parser::Program& program, std::string_view source,
+                    std::string_view filename, vm::ModuleRecord* record);
 
 }  // namespace kite::compiler

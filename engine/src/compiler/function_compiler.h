@@ -28,6 +28,7 @@ struct Context {
   vm::Value source_string;
   bool source_ascii;
   std::size_t roots_mark;
+  vm::ModuleRecord* module = nullptr;  // compiling a module: every template points at it
 };
 
 // Whether evaluating `n` may assign to a local variable (so a register
@@ -37,9 +38,14 @@ bool may_assign(const parser::Node* n);
 class FunctionCompiler {
  public:
   FunctionCompiler(Context& ctx, FunctionInfo* info, vm::FunctionTemplate* tmpl)
-      : ctx_(ctx), vm_(ctx.vm), info_(info), e_(ctx.vm, tmpl), scope_(info->scope) {}
+      : ctx_(ctx), vm_(ctx.vm), info_(info), e_(ctx.vm, tmpl), scope_(info->scope) {
+    tmpl->module = ctx.module;
+  }
 
   void compile_script(const parser::Program& program);
+  // A module's body, and its InitializeEnvironment part (compile_modules.cpp).
+  void compile_module_body(const parser::Program& program);
+  void compile_module_init(const parser::Program& program);
   void compile_function(const parser::FunctionNode* f, const parser::ClassNode* cls);
   void compile_fields(const parser::ClassNode* c, bool is_static);
   void compile_default_constructor(const parser::ClassNode* c);

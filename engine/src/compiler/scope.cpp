@@ -46,6 +46,13 @@ void ScopeTree::analyze(const Program& program) {
   script_->is_script = true;
   Scope* s = new_scope(ScopeKind::kFunction, nullptr, script_);
   script_->scope = s;
+  if (program.is_module) {
+    script_->is_script = false;
+    script_->is_module = true;
+    analyze_module(program, s);
+    finish_scopes();
+    return;
+  }
   // Top-level var and function declarations become global object properties.
   for (const Node* n : program.body) hoist_var_names(n, s, true);
   declare_lexical(program.body, s, false);
@@ -54,6 +61,90 @@ void ScopeTree::analyze(const Program& program) {
   for (Binding* b : s->bindings) b->captured = true;
   visit_stmts(program.body, s);
   finish_scopes();
+}
+
+// A module (16.2.1.1): imports, the declarations inside export
+// declarations, and `export { x }` naming a declared binding. Every
+// top-level binding lives in the module's environment.
+void ScopeTree::analyze_module(const Program& program, Scope* s) {
+  for (const Node* n : program.body) {
+    if (n->kind != NodeKind::kImportDeclaration) continue;
+    auto* d = static_cast<const ImportDeclaration*>(n);
+    auto add = [&](const Identifier* id, BindingKind kind) {
+      if (s->find(id->name) != nullptr) redeclared(id->name, id);
+      declare(s, id->name, kind, id, 0);
+    };
+    if (d->namespace_local != nullptr) add(d->namespace_local, BindingKind::kConst);
+    for (const ImportSpecifier& spec : d->specifiers) add(spec.local, BindingKind::kImport);
+  }
+  NodeList lexical;
+  for (Node* n : program.body) {
+    if (n->kind == NodeKind::kImportDeclaration) continue;
+    if (n->kind != NodeKind::kExportDeclaration) {
+      hoist_var_names(n, s, true);
+      lexical.push_back(n);
+      continue;
+    }
+    auto* d = static_cast<const ExportDeclaration*>(n);
+    if (d->export_kind == ExportDeclaration::Kind::kDeclaration) {
+      hoist_var_names(d->declaration, s, true);
+      lexical.push_back(d->declaration);
+    } else if (d->export_kind == ExportDeclaration::Kind::kDefault) {
+      Node* decl = d->declaration;
+      if (d->default_is_expression) {
+        declare(s, kDefaultBinding, BindingKind::kConst, nullptr, d->end);
+      } else if (decl->kind == NodeKind::kFunctionDeclaration) {
+        if (static_cast<const FunctionNode*>(decl)->id != nullptr) {
+          hoist_var_names(decl, s, true);
+        } else {
+          declare(s, kDefaultBinding, BindingKind::kFunction, nullptr, 0);
+        }
+      } else if (static_cast<const ClassNode*>(decl)->id != nullptr) {
+        lexical.push_back(decl);
+      } else {
+        declare(s, kDefaultBinding, BindingKind::kClass, nullptr, decl->end);
+      }
+    }
+  }
+  declare_lexical(lexical, s, false);
+  // Importers reach the bindings through the environment.
+  for (Binding* b : s->bindings) b->captured = true;
+  for (const Node* n : program.body) {
+    if (n->kind == NodeKind::kImportDeclaration) continue;
+    if (n->kind != NodeKind::kExportDeclaration) {
+      visit_stmt(n, s);
+      continue;
+    }
+    auto* d = static_cast<const ExportDeclaration*>(n);
+    switch (d->export_kind) {
+      case ExportDeclaration::Kind::kDeclaration:
+        visit_stmt(d->declaration, s);
+        break;
+      case ExportDeclaration::Kind::kDefault:
+        if (d->default_is_expression) {
+          visit_expr(d->declaration, s);
+        } else if (d->declaration->kind == NodeKind::kFunctionDeclaration) {
+          visit_function(static_cast<const FunctionNode*>(d->declaration), s);
+        } else {
+          auto* c = static_cast<const ClassNode*>(d->declaration);
+          if (c->id != nullptr) reference(c->id, c->id->name, s);
+          visit_class(c, s);
+        }
+        break;
+      case ExportDeclaration::Kind::kNamed:
+        if (d->has_from) break;
+        for (const ExportSpecifier& spec : d->specifiers) {
+          if (s->find(spec.local) == nullptr) {
+            throw CompileError{
+                "Export '" + util::utf16_to_utf8(spec.local) + "' is not defined in module",
+                spec.pos.line, spec.pos.column};
+          }
+        }
+        break;
+      case ExportDeclaration::Kind::kStar:
+        break;
+    }
+  }
 }
 
 // Collects `var` names (and top-level function declarations) of a function
@@ -68,7 +159,11 @@ void ScopeTree::hoist_var_names(const Node* n, Scope* fs, bool top) {
     }
     Binding* existing = fs->find(id->name);
     if (existing != nullptr) {
-      if (existing->is_lexical()) redeclared(id->name, id);
+      // At a module's top level, functions are lexical declarations too.
+      if (existing->is_lexical() || existing->kind == BindingKind::kImport ||
+          (fn->is_module && existing->kind == BindingKind::kFunction)) {
+        redeclared(id->name, id);
+      }
       refs_[id] = existing;
       return;
     }
@@ -118,7 +213,10 @@ void ScopeTree::hoist_var_names(const Node* n, Scope* fs, bool top) {
         return;
       }
       Binding* existing = fs->find(f->id->name);
-      if (existing != nullptr && existing->is_lexical()) redeclared(f->id->name, f->id);
+      if (existing != nullptr &&
+          (existing->is_lexical() || existing->kind == BindingKind::kImport || fn->is_module)) {
+        redeclared(f->id->name, f->id);
+      }
       if (existing == nullptr) {
         declare(fs, f->id->name, BindingKind::kFunction, f->id, 0);
       } else {
@@ -623,6 +721,9 @@ void ScopeTree::visit_expr(const Node* n, Scope* s) {
     case NodeKind::kThisExpression:
     case NodeKind::kSuper:
       reference_this(n, s);
+      return;
+    case NodeKind::kImportCall:
+      visit_expr(static_cast<const ImportCall*>(n)->specifier, s);
       return;
     case NodeKind::kNumberLiteral:
     case NodeKind::kBigIntLiteral:

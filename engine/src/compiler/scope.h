@@ -31,6 +31,7 @@ enum class BindingKind : std::uint8_t {
   kArguments,   // the arguments object
   kCallee,      // a named function expression's own name (read-only)
   kClassInner,  // a class's own name inside its body (read-only)
+  kImport,      // a module's named import: its env slot holds an import reference (vm/modules.h)
 };
 
 struct Binding {
@@ -54,7 +55,7 @@ struct Binding {
   }
   bool is_const() const {
     return kind == BindingKind::kConst || kind == BindingKind::kCallee ||
-           kind == BindingKind::kClassInner;
+           kind == BindingKind::kClassInner || kind == BindingKind::kImport;
   }
 };
 
@@ -82,6 +83,7 @@ struct FunctionInfo {
   FunctionInfo* parent = nullptr;
   Scope* scope = nullptr;  // parameters, var, and top-level declarations of the body
   bool is_script = false;
+  bool is_module = false;  // the top level of a module (node null, like the script)
   bool is_arrow = false;
   Binding* this_binding = nullptr;       // non-arrow functions
   Binding* arguments_binding = nullptr;  // when `arguments` is used
@@ -96,6 +98,9 @@ class ScopeTree {
  public:
   // Throws CompileError on early errors.
   void analyze(const parser::Program& program);
+  // The module-scope binding of `export default <expression>` and of an
+  // anonymous default function or class.
+  static constexpr const char16_t* kDefaultBinding = u"*default*";
 
   FunctionInfo* script() { return script_; }
   FunctionInfo* function_of(const parser::Node* fn) const {
@@ -127,6 +132,7 @@ class ScopeTree {
  private:
   Scope* new_scope(ScopeKind kind, Scope* parent, FunctionInfo* fn);
   void declare_hidden(Scope* s, const std::u16string& name);
+  void analyze_module(const parser::Program& program, Scope* s);
   Binding* declare(Scope* s, const std::u16string& name, BindingKind kind, const parser::Node* at,
                    std::uint32_t decl_end);
   void hoist_var_names(const parser::Node* n, Scope* fn_scope, bool top);

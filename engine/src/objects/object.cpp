@@ -17,6 +17,7 @@
 #include "objects/string.h"
 #include "objects/symbol.h"
 #include "objects/typed_array.h"
+#include "vm/modules.h"
 #include "vm/vm.h"
 
 namespace kite::vm {
@@ -273,6 +274,17 @@ IteratorObject* VM::new_iterator_object(ObjectClass klass, Object* proto) {
   Rooted keep(*this, Value::object(proto));
   Shape* shape = root_shape_for(proto);
   return alloc_object<IteratorObject>(*this, shape, 0, klass);
+}
+
+ModuleNamespaceObject* VM::new_module_namespace(ModuleRecord* module) {
+  Shape* shape = dictionary_shape_for(nullptr);
+  auto* ns = alloc_object<ModuleNamespaceObject>(*this, shape, 0);
+  ns->ensure_extra().dict = new PropertyMap();
+  ns->module = module;
+  Rooted rn(*this, Value::object(ns));
+  Value tag = Value::string(intern("Module"));
+  add_property(ns, PropertyKey::symbol(intrinsics_.symbol_to_string_tag), tag, 0);
+  return static_cast<ModuleNamespaceObject*>(rn.object());
 }
 
 ProxyObject* VM::new_proxy(Value target, Value handler) {
@@ -669,8 +681,10 @@ bool VM::shrink_array_length(Object* arr, std::uint32_t len) {
 namespace {
 // A proxy's internal methods take every key but its private names: private
 // elements live on the proxy object itself (PrivateFieldFind never traps).
+// A module namespace's symbol-keyed properties are ordinary (10.4.6).
 bool proxy_handles(const Object* obj, PropertyKey key) {
-  return obj->is_proxy() && !(key.is_symbol() && key.as_symbol()->is_private);
+  return obj->is_proxy() && !(key.is_symbol() && (key.as_symbol()->is_private ||
+                                                  obj->klass() == ObjectClass::kModuleNamespace));
 }
 }  // namespace
 

@@ -68,8 +68,9 @@ enum class ObjectClass : std::uint8_t {
   kArrayBuffer,
   kTypedArray,
   kDataView,
-  kProxy,         // a ProxyObject whose target is not callable
-  kBigIntObject,  // Object(1n): the BigInt in internal_
+  kProxy,            // a ProxyObject whose target is not callable
+  kBigIntObject,     // Object(1n): the BigInt in internal_
+  kModuleNamespace,  // ModuleNamespaceObject (vm/modules.h)
 };
 
 // A FinalizationRegistry's registration: target and token held weakly,

@@ -52,6 +52,8 @@ enum class NodeKind : std::uint8_t {
   kSpreadElement,
   kYieldExpression,
   kAwaitExpression,
+  kImportCall,  // import(specifier): ImportCall
+  kImportMeta,  // import.meta: SimpleNode
   // patterns
   kObjectPattern,
   kArrayPattern,
@@ -79,6 +81,9 @@ enum class NodeKind : std::uint8_t {
   kSwitchStatement,
   kLabeledStatement,
   kDebuggerStatement,
+  // modules
+  kImportDeclaration,
+  kExportDeclaration,
 };
 
 struct Node {
@@ -367,6 +372,47 @@ struct RestElement : Node {
 struct Program : Node {
   Program() : Node(NodeKind::kProgram) {}
   NodeList body;
+  bool is_module = false;
+  bool has_top_level_await = false;  // a module whose body awaits (16.2.1.6 [[HasTLA]])
+};
+
+struct ImportCall : Node {
+  ImportCall() : Node(NodeKind::kImportCall) {}
+  Node* specifier = nullptr;
+};
+
+// import d, * as ns, { a, b as c, "s" as e } from "m";  import "m";
+struct ImportSpecifier {
+  std::u16string imported;  // the export name asked for ("default" for d)
+  Identifier* local = nullptr;
+};
+struct ImportDeclaration : Node {
+  ImportDeclaration() : Node(NodeKind::kImportDeclaration) {}
+  std::u16string module;                  // the specifier
+  Identifier* namespace_local = nullptr;  // import * as ns
+  std::vector<ImportSpecifier> specifiers;
+};
+
+// export declaration | export default ... | export { a as b } [from "m"] |
+// export * [as ns] from "m"
+struct ExportSpecifier {
+  std::u16string local;     // the local name, or the imported name with `from`
+  std::u16string exported;  // the export name
+  Pos pos;
+};
+struct ExportDeclaration : Node {
+  ExportDeclaration() : Node(NodeKind::kExportDeclaration) {}
+  enum class Kind : std::uint8_t { kDeclaration, kDefault, kNamed, kStar };
+  Kind export_kind = Kind::kNamed;
+  // kDeclaration: a var/let/const/function/class declaration; kDefault: a
+  // function or class declaration (maybe anonymous) or an expression.
+  Node* declaration = nullptr;
+  bool default_is_expression = false;
+  std::vector<ExportSpecifier> specifiers;  // kNamed
+  bool has_from = false;
+  std::u16string module;     // with `from`
+  bool star_as = false;      // export * as ns from "m"
+  std::u16string star_name;  // ns
 };
 
 enum class DeclKind : std::uint8_t { kVar, kLet, kConst };

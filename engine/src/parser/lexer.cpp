@@ -130,11 +130,11 @@ bool Lexer::skip_space(bool* newline, LexError* err) {
     // single-line comment anywhere; `-->` does where a line begins (after a
     // line terminator, possibly inside a multi-line comment, or at the
     // start of the input).
-    if (c == '<' && src_.compare(pos_, 4, "<!--") == 0) {
+    if (c == '<' && !module_ && src_.compare(pos_, 4, "<!--") == 0) {
       skip_line();
       continue;
     }
-    if (c == '-' && (*newline || at_input_start) && src_.compare(pos_, 3, "-->") == 0) {
+    if (c == '-' && !module_ && (*newline || at_input_start) && src_.compare(pos_, 3, "-->") == 0) {
       skip_line();
       continue;
     }

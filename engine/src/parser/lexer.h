@@ -105,6 +105,8 @@ struct LexError {
 class Lexer {
  public:
   explicit Lexer(std::string_view source);
+  // The Module goal has no HTML-like comments (Annex B.1.1 is for scripts).
+  void set_module() { module_ = true; }
 
   // Scans the next token into *out. Returns false and fills *err on error.
   bool next(Token* out, LexError* err);
@@ -141,6 +143,7 @@ class Lexer {
               bool* invalid);
 
   std::string_view src_;
+  bool module_ = false;
   std::uint32_t pos_ = 0;
   std::uint32_t line_ = 1;
   std::uint32_t col_ = 1;

@@ -457,6 +457,7 @@ Node* Parser::parse_unary() {
       } else if (is(tok_.value, "await") && !functions_.empty() && fn().async_params) {
         fail("Illegal await-expression in formal parameters of async function");
       } else if (is(tok_.value, "await") && !functions_.empty() && fn().in_async) {
+        if (functions_.size() == 1) top_level_await_ = true;
         AwaitExpression* a = make<AwaitExpression>(p);
         advance();
         a->argument = parse_unary();
@@ -534,7 +535,7 @@ Node* Parser::parse_left_hand_side() {
   } else if (at_word("super")) {
     e = parse_super();
   } else if (at_word("import")) {
-    fail("Cannot use import statement outside a module");
+    e = parse_import_expression();
   } else {
     e = parse_primary();
   }
@@ -656,6 +657,10 @@ Node* Parser::parse_new() {
   Node* callee;
   if (at_word("new")) {
     callee = parse_new();
+  } else if (at_word("import")) {
+    // new import.meta() is a (failing) construction; new import(x) is not syntax.
+    callee = parse_import_expression();
+    if (callee->kind == NodeKind::kImportCall) fail("Cannot use new with import", p);
   } else if (at_word("super")) {
     callee = parse_super();
   } else {

@@ -219,6 +219,7 @@ Node* Parser::parse_for() {
   bool is_await = false;
   if (at_word("await")) {
     if (!fn().in_async) fail("for await is only valid in async functions");
+    if (functions_.size() == 1) top_level_await_ = true;
     advance();
     is_await = true;
   }

@@ -48,8 +48,15 @@ Program* Parser::parse_program() {
   Program* p = ast_.make<Program>(tok_.pos);
   FunctionState fs;
   fs.is_script = true;
+  fs.in_async = module_;  // top-level await
   functions_.push_back(&fs);
-  while (tok_.type != Tok::kEof) p->body.push_back(parse_statement_list_item());
+  if (module_) {
+    p->is_module = true;
+    while (tok_.type != Tok::kEof) p->body.push_back(parse_module_item());
+    p->has_top_level_await = top_level_await_;
+  } else {
+    while (tok_.type != Tok::kEof) p->body.push_back(parse_statement_list_item());
+  }
   functions_.pop_back();
   p->end = static_cast<std::uint32_t>(src_.size());
   return p;
@@ -87,8 +94,9 @@ void Parser::check_binding_name(const std::u16string& name, Pos pos) {
     fail("Unexpected eval or arguments in strict mode", pos);
   if (is_reserved(name)) fail("Unexpected token '" + util::utf16_to_utf8(name) + "'", pos);
   if (is_strict_reserved(name)) fail("Unexpected strict mode reserved word", pos);
-  if (is(name, "await") && !functions_.empty() &&
-      (fn().in_async || fn().async_params || fn().in_static_block)) {
+  if (is(name, "await") &&
+      (module_ ||
+       (!functions_.empty() && (fn().in_async || fn().async_params || fn().in_static_block)))) {
     fail("Unexpected reserved word", pos);
   }
 }
@@ -103,8 +111,9 @@ Identifier* Parser::parse_identifier_reference() {
       fail("Unexpected strict mode reserved word");
     }
   }
-  if (is(tok_.value, "await") && !functions_.empty() &&
-      (fn().in_async || fn().async_params || fn().in_static_block)) {
+  if (is(tok_.value, "await") &&
+      (module_ ||
+       (!functions_.empty() && (fn().in_async || fn().async_params || fn().in_static_block)))) {
     fail("Unexpected reserved word");
   }
   Identifier* id = make<Identifier>(tok_.pos);
@@ -150,12 +159,12 @@ void Parser::mark_uses_this() {
   }
 }
 
-ParseResult parse(std::string_view source, std::string_view filename) {
+ParseResult parse(std::string_view source, std::string_view filename, bool module) {
   (void)filename;
   ParseResult result;
   result.ast_ = std::make_unique<Ast>();
   try {
-    Parser parser(source, *result.ast_);
+    Parser parser(source, *result.ast_, module);
     result.program_ = parser.parse_program();
   } catch (ParseFailure& f) {
     result.error_ = f.error;

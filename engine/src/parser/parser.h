@@ -24,13 +24,14 @@ class ParseResult {
   const SyntaxError& error() const { return error_; }
 
  private:
-  friend ParseResult parse(std::string_view source, std::string_view filename);
+  friend ParseResult parse(std::string_view source, std::string_view filename, bool module);
   std::unique_ptr<Ast> ast_;
   Program* program_ = nullptr;
   SyntaxError error_;
 };
 
-// Parses `source` (UTF-8) as a strict-mode script.
-ParseResult parse(std::string_view source, std::string_view filename);
+// Parses `source` (UTF-8) as a strict-mode script, or with `module` as a
+// module (16.2: import/export, top-level await, `await` reserved).
+ParseResult parse(std::string_view source, std::string_view filename, bool module = false);
 
 }  // namespace kite::parser

@@ -35,7 +35,10 @@ bool is_strict_reserved(const std::u16string& name);
 
 class Parser {
  public:
-  Parser(std::string_view source, Ast& ast) : src_(source), lex_(source), ast_(ast) {}
+  Parser(std::string_view source, Ast& ast, bool module)
+      : src_(source), lex_(source), ast_(ast), module_(module) {
+    if (module) lex_.set_module();
+  }
 
   Program* parse_program();
 
@@ -151,6 +154,19 @@ class Parser {
   Node* parse_try();
   Node* parse_switch();
   Node* parse_labeled();
+
+  // ---- modules (parse_modules.cpp) ----
+
+  Node* parse_module_item();
+  Node* parse_import_declaration();
+  Node* parse_export_declaration();
+  Node* parse_import_expression();
+  std::u16string parse_module_export_name(bool* was_string);
+  std::u16string parse_from_clause();
+  void add_export_name(const std::u16string& name, Pos at);
+  bool module_ = false;                         // the Module goal (16.2)
+  std::vector<std::u16string> exported_names_;  // ExportedNames, for duplicates
+  bool top_level_await_ = false;
 
   // ---- functions, arrow functions and classes (parse_functions.cpp) ----
 

@@ -46,6 +46,10 @@ namespace kite::vm {
   X(DeclGlobalFunc, "kr") /* function name at top level, closure */            \
   X(DeclGlobalLex, "knn") /* name, env slot, is_const: top-level let/const/class */\
   X(LoadCallee, "r")      /* the running function (named function expressions) */\
+  /* modules (vm/modules.h) */                                                 \
+  X(LdImport, "rnnk")     /* dst, depth, slot, name: read through an import reference */\
+  X(ImportCall, "rr")     /* dst, specifier: import(specifier), a promise */   \
+  X(ImportMeta, "r")      /* dst: the running module's import.meta */          \
   /* properties */                                                             \
   X(GetProp, "rrkc")      /* dst, obj, name, ic */                             \
   X(SetProp, "rkrc")      /* obj, name, src, ic */                             \

@@ -26,6 +26,7 @@ std::string constant_text(Value v) {
 
 std::string template_name(const FunctionTemplate* t) {
   if (t->has(FunctionTemplate::kScript)) return "<script>";
+  if (t->has(FunctionTemplate::kModule)) return "<module>";
   if (t->name.is_string()) {
     std::string n = t->name.as_string()->to_utf8();
     if (!n.empty()) return n;

@@ -15,6 +15,7 @@ namespace kite::vm {
 
 class Heap;
 class String;
+struct ModuleRecord;
 
 struct ExceptionHandler {
   std::uint32_t start;  // [start, end) pc range covered
@@ -43,6 +44,7 @@ class FunctionTemplate : public Cell {
     kHasFields = 256,
     kGenerator = 512,  // function*: calling it returns a generator (GenStart)
     kAsync = 1024,     // async function: calling it returns a promise (AsyncStart)
+    kModule = 2048,    // top-level code of a module (or its InitializeEnvironment)
   };
 
   std::vector<std::uint16_t> code;
@@ -62,6 +64,9 @@ class FunctionTemplate : public Cell {
   std::uint32_t source_end = 0;
   Value source;  // the whole script source (String), for toString
   std::uint16_t flags = 0;
+  // The module whose code this is (import.meta, import() resolution), or
+  // null for script code. Modules live as long as the VM.
+  ModuleRecord* module = nullptr;
 
   bool has(Flags f) const { return (flags & f) != 0; }
   // 1-based line and column of the instruction at `pc`.

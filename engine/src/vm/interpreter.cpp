@@ -1571,6 +1571,33 @@ Value VM::execute(std::size_t entry) {
         CASE(Debugger) {
           NEXT(1);
         }
+        CASE(LdImport) {
+          Environment* e = f->env;
+          for (std::uint16_t d = pc[2]; d > 0; --d) e = e->parent;
+          Value ref = e->slots[pc[3]];
+          if (ref.is_hole()) [[unlikely]] {
+            SAVE_PC();
+            R(1) = load_import(f->env, pc[2], pc[3], K[pc[4]]);  // throws
+          }
+          auto* r = static_cast<Environment*>(ref.as_cell());
+          Value v = r->parent->slots[r->slots[0].as_int32()];
+          if (v.is_hole()) [[unlikely]] {
+            SAVE_PC();
+            R(1) = load_import(f->env, pc[2], pc[3], K[pc[4]]);  // throws
+          }
+          R(1) = v;
+          NEXT(5);
+        }
+        CASE(ImportCall) {
+          SAVE_PC();
+          R(1) = dynamic_import(R(2), f->tmpl);
+          NEXT(3);
+        }
+        CASE(ImportMeta) {
+          SAVE_PC();
+          R(1) = import_meta(f->tmpl);
+          NEXT(2);
+        }
         CASE(Nop) {
           NEXT(1);
         }

@@ -374,7 +374,8 @@ bool VM::is_constructor(Value v) {
 
 // IsArray (7.2.2): a proxy answers for its target.
 bool VM::is_array(Value v) {
-  while (v.is_object() && v.as_object()->is_proxy()) {
+  while (v.is_object() && v.as_object()->is_proxy() &&
+         v.as_object()->klass() != ObjectClass::kModuleNamespace) {
     auto* p = static_cast<ProxyObject*>(v.as_object());
     if (p->handler.is_null())
       throw_type_error("Cannot perform 'IsArray' on a proxy that has been revoked");

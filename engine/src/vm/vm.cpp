@@ -136,6 +136,7 @@ void VM::trace_roots(Heap& heap) {
     if (c != nullptr) heap.mark(c);
   }
   for (Value v : kept_objects_) heap.mark(v);
+  modules_.trace(heap);
   for (auto& [name, lex] : global_lexicals_) {
     heap.mark(name);
     heap.mark(reinterpret_cast<Cell*>(lex.env));
@@ -250,7 +251,7 @@ std::string VM::capture_stack_trace() {
     std::string file =
         t->file_name.is_string() ? t->file_name.as_string()->to_utf8() : "<anonymous>";
     std::string name;
-    if (t->has(FunctionTemplate::kScript)) {
+    if (t->has(FunctionTemplate::kScript) || t->has(FunctionTemplate::kModule)) {
       name.clear();
     } else if (t->name.is_string() && t->name.as_string()->length() > 0) {
       name = t->name.as_string()->to_utf8();

@@ -32,6 +32,11 @@
 #include "util/bigint.h"
 #include "vm/function_template.h"
 #include "vm/jobs.h"
+#include "vm/modules.h"
+
+namespace kite::parser {
+struct Program;
+}
 
 namespace kite::vm {
 
@@ -557,6 +562,42 @@ class VM {
   // Milliseconds on the engine's monotonic clock (timers).
   double now_ms() const;
 
+  // ---- modules (vm/modules.cpp; namespaces in vm/module_namespace.cpp) ----
+  ModuleLoader& modules() { return modules_; }
+  // The module `specifier` names from the file `referrer` (or, with
+  // `source`, the module at `path` with that text: an entry point), and
+  // every module it imports, read, parsed and compiled; a module already
+  // loaded is reused. Throws SyntaxError (with the file:line:col in its
+  // stack) or TypeError (cannot resolve, cannot read).
+  ModuleRecord* load_module(const std::string& specifier, const std::string& referrer);
+  ModuleRecord* load_module_source(std::string_view source, const std::string& path);
+  ModuleRecord* load_parsed_module(const parser::Program& program, std::string_view source,
+                                   const std::string& path);
+  // Link (16.2.1.5.3.1): resolves every import; SyntaxError when one names
+  // an export that does not exist or is ambiguous.
+  void link_module(ModuleRecord* m);
+  // Evaluate (16.2.1.5.3.2): runs the module and what it imports, in
+  // order; returns the promise of its evaluation (settled unless a module
+  // of the graph awaits at top level).
+  Value evaluate_module(ModuleRecord* m);
+  // GetModuleNamespace (16.2.1.10).
+  Object* module_namespace(ModuleRecord* m);
+  // import(specifier) from code of `referrer`: a promise of the namespace.
+  Value dynamic_import(Value specifier, FunctionTemplate* referrer);
+  Value import_meta(FunctionTemplate* code);
+  // LdImport: the binding an import reference `depth` environments up, at
+  // `slot`, points at; a ReferenceError naming `name` in its TDZ.
+  Value load_import(Environment* env, std::uint32_t depth, std::uint32_t slot, Value name);
+  ModuleNamespaceObject* new_module_namespace(ModuleRecord* module);
+  // The namespace object's internal methods (10.4.6) for string keys.
+  bool namespace_get_own_property(Object* ns, PropertyKey key, Property* out);
+  bool namespace_define_own_property(Object* ns, PropertyKey key, Value value, std::uint8_t attrs,
+                                     bool is_accessor, std::uint8_t present);
+  bool namespace_has(Object* ns, PropertyKey key);
+  Value namespace_get(Object* ns, PropertyKey key);
+  bool namespace_delete(Object* ns, PropertyKey key);
+  void namespace_own_keys(Object* ns, std::vector<PropertyKey>& out);
+
   // ---- output ----
   void write_out(std::string_view s);
   void write_err(std::string_view s);
@@ -646,6 +687,7 @@ class VM {
   TimerQueue timers_;
   std::vector<Value> unhandled_rejections_;
   std::unordered_map<String*, GlobalLexical> global_lexicals_;
+  ModuleLoader modules_;
   Value* stack_ = nullptr;
   Value* stack_end_ = nullptr;
   Value* stack_top_ = nullptr;  // first free register

@@ -1,6 +1,10 @@
-// `kite run FILE.js` / `kite run -e CODE`: run a script to completion: its
-// jobs (promise reactions, microtasks) and timers until none remain.
-// Exit codes: 0 ok, 1 uncaught exception or syntax error, 2 usage or I/O.
+// `kite run FILE.js` / `kite run -e CODE`: run a script or an ES module to
+// completion: its jobs (promise reactions, microtasks) and timers until none
+// remain. A file is a module when it ends in .mjs, with --module, or when
+// it is not a valid script but is a valid module (it imports, exports or
+// awaits at top level), as Node detects it; .cjs is always a script.
+// Exit codes: 0 ok, 1 uncaught exception or syntax error, 2 usage or I/O,
+// 13 a top-level await that never settled (as Node).
 #include <kite/engine/engine.h>
 
 #include <fmt/core.h>
@@ -11,6 +15,7 @@
 #include <cstring>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "cli/options.h"
 
@@ -21,8 +26,13 @@ void usage() {
   fmt::print(
       stderr,
       "usage: kite run [--gc-stress] [--print-bytecode] [-m LIMIT] [--stack-depth N]\n"
-      "                [--unhandled-rejections=throw|warn|none] FILE.js\n"
+      "                [--unhandled-rejections=throw|warn|none] [--module|--script]\n"
+      "                [--preload SCRIPT]... FILE.js|FILE.mjs\n"
       "       kite run [options] -e CODE\n"
+      "  --module                run FILE as an ES module (default: .mjs, or a file that\n"
+      "                          only parses as a module)\n"
+      "  --script                run FILE as a classic script, even if it ends in .mjs\n"
+      "  --preload SCRIPT        run SCRIPT (a classic script) first, in the same realm\n"
       "  --unhandled-rejections  a promise rejected with no handler once the jobs have run:\n"
       "                          throw (default: report it, exit 1), warn (report it, go on),\n"
       "                          none (ignore it)\n");
@@ -37,6 +47,9 @@ int run_command(int argc, char** argv) {
   std::string file;
   std::string code;
   bool have_code = false;
+  bool force_module = false;
+  bool force_script = false;
+  std::vector<std::string> preloads;
   for (int i = 0; i < argc; ++i) {
     std::string_view a = argv[i];
     auto need_value = [&](const char* flag) -> const char* {
@@ -80,6 +93,14 @@ int run_command(int argc, char** argv) {
                    mode);
         return 2;
       }
+    } else if (a == "--module") {
+      force_module = true;
+    } else if (a == "--script") {
+      force_script = true;
+    } else if (a == "--preload") {
+      const char* v = need_value("--preload");
+      if (v == nullptr) return 2;
+      preloads.emplace_back(v);
     } else if (a == "-e") {
       const char* v = need_value("-e");
       if (v == nullptr) return 2;
@@ -113,13 +134,37 @@ int run_command(int argc, char** argv) {
     code = std::move(*text);
   }
   Engine engine(options);
-  Completion c = engine.run_script(code, name);
+  Completion c;
+  for (const std::string& pre : preloads) {
+    auto text = read_file(pre);
+    if (!text) {
+      fmt::print(stderr, "kite run: cannot read '{}': {}\n", pre, std::strerror(errno));
+      return 2;
+    }
+    c = engine.run_script(*text, pre);
+    if (!c.ok) break;
+  }
+  auto ends_with = [&](std::string_view suffix) {
+    return name.size() >= suffix.size() &&
+           name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  bool as_module = !have_code && !force_script && (force_module || ends_with(".mjs"));
+  if (c.ok) c = as_module ? engine.run_module(code, name) : engine.run_script(code, name);
+  if (!c.ok && c.is_syntax_error && !as_module && !have_code && !force_script &&
+      !ends_with(".cjs") && Engine::parses_only_as_module(code)) {
+    as_module = true;
+    c = engine.run_module(code, name);
+  }
   // The event loop, as Node runs it: after the script and after each
   // timer, every queued job; then unhandled rejections are fatal; sleep
   // until the next timer while any remains.
   while (c.ok) {
     c = engine.run_jobs();
     if (!c.ok) break;
+    if (as_module) {
+      c = engine.module_result();
+      if (!c.ok) break;
+    }
     c = engine.take_unhandled_rejection();
     if (!c.ok && unhandled != Unhandled::kThrow) {
       if (unhandled == Unhandled::kWarn) std::fputs(c.report.c_str(), stderr);
@@ -135,6 +180,12 @@ int run_command(int argc, char** argv) {
   if (!c.ok) {
     std::fputs(c.report.c_str(), stderr);
     return 1;
+  }
+  bool pending = false;
+  if (as_module) engine.module_result(&pending);
+  if (pending) {
+    fmt::print(stderr, "Warning: Detected unsettled top-level await in {}\n", name);
+    return 13;
   }
   return 0;
 }

@@ -83,6 +83,19 @@ class Engine {
   // Compiles and runs `source` as a strict-mode script named `filename`.
   Completion run_script(std::string_view source, std::string_view filename);
 
+  // Loads `source` as the ES module in the file `filename` (its imports
+  // resolve against that path and load from files), links and evaluates
+  // it. A module that awaits at top level goes on as jobs run:
+  // module_result() tells how it ended.
+  Completion run_module(std::string_view source, std::string_view filename);
+  // After run_jobs: the last run_module's evaluation. Its error when it
+  // rejected; ok otherwise, with *pending (when given) set while it has not
+  // settled (a top-level await still waiting).
+  Completion module_result(bool* pending = nullptr);
+  // True when `source` is not a valid script but is a valid module (it
+  // has import/export or a top-level await): `kite run` then runs it as one.
+  static bool parses_only_as_module(std::string_view source);
+
   // ---- jobs and timers: the embedder's event loop drives them ----
   // Runs queued jobs (promise reactions, queueMicrotask callbacks, and the
   // jobs those queue) until none remain. Stops at the first job that
@@ -134,6 +147,7 @@ class Engine {
   friend vm::VM& internal_vm(Engine& engine);  // engine/src/api/internal.h
   std::unique_ptr<vm::VM> vm_;
   std::unique_ptr<Host> host_;
+  void* entry_module_ = nullptr;  // vm::ModuleRecord of the last run_module
 };
 
 // "kite-engine 0.1.0 (commit, compiler, build type)".

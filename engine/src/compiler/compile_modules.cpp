@@ -1,0 +1,286 @@
+// Code generation for modules (ECMA-262 16.2.1.6): the module's body and
+// its InitializeEnvironment part (vars to undefined, functions hoisted),
+// both run with the module's environment as their closure environment
+// (the loader makes it, so importers can point at it first); and the
+// record's requests, imports and exports (ParseModule).
+#include <string>
+#include <unordered_map>
+
+#include "compiler/function_compiler.h"
+#include "util/unicode.h"
+#include "vm/modules.h"
+
+namespace kite::compiler {
+
+using namespace kite::parser;
+using vm::Op;  // bytecode opcodes; AST operators are parser::Op
+
+namespace {
+
+// The function declarations a module hoists: top-level ones, and those of
+// `export function` and `export default function`.
+template <typename F>
+void for_each_hoisted(const Program& program, F&& fn) {
+  for (const Node* n : program.body) {
+    while (n->kind == NodeKind::kLabeledStatement)
+      n = static_cast<const LabeledStatement*>(n)->body;
+    if (n->kind == NodeKind::kExportDeclaration) {
+      auto* d = static_cast<const ExportDeclaration*>(n);
+      if (d->export_kind == ExportDeclaration::Kind::kDeclaration ||
+          (d->export_kind == ExportDeclaration::Kind::kDefault && !d->default_is_expression)) {
+        n = d->declaration;
+      }
+    }
+    if (n->kind == NodeKind::kFunctionDeclaration) fn(static_cast<const FunctionNode*>(n));
+  }
+}
+
+}  // namespace
+
+void FunctionCompiler::compile_module_init(const Program& program) {
+  vm::FunctionTemplate* t = e_.tmpl();
+  t->flags |= vm::FunctionTemplate::kModule;
+  t->file_name = ctx_.file_name;
+  t->source = ctx_.source_string;
+  Scope* s = info_->scope;
+  scope_ = s;
+  for (Binding* b : s->bindings) {
+    if (b->kind != BindingKind::kVar) continue;
+    Reg r = temp();
+    e_.emit(Op::kLoadUndef, {r});
+    e_.emit(Op::kStEnv, {0, b->slot, r});
+    e_.free_temps_to(r);
+  }
+  for_each_hoisted(program, [&](const FunctionNode* f) {
+    vm::FunctionTemplate* ft = compile_nested(f);
+    Reg r = temp();
+    e_.emit(Op::kNewClosure, {r, e_.constant(vm::Value::cell(ft))});
+    Binding* b = f->id != nullptr ? ctx_.scopes.resolved(f->id)
+                                  : s->find(ScopeTree::kDefaultBinding);
+    store_binding(b, r, true, f);
+    e_.free_temps_to(r);
+  });
+  e_.emit(Op::kRetUndef);
+  e_.finish();
+}
+
+void FunctionCompiler::compile_module_body(const Program& program) {
+  vm::FunctionTemplate* t = e_.tmpl();
+  t->flags |= vm::FunctionTemplate::kModule;
+  t->file_name = ctx_.file_name;
+  t->source = ctx_.source_string;
+  Scope* s = info_->scope;
+  scope_ = s;
+  // A module that awaits runs as an async function (16.2.1.6.5
+  // ExecuteModule with a capability): its promise settles when it ends.
+  std::uint32_t async_body = 0;
+  Label async_catch = e_.new_label();
+  Reg async_exc = 0;
+  if (program.has_top_level_await) {
+    t->flags |= vm::FunctionTemplate::kAsync;
+    is_async_ = true;
+    async_exc = e_.alloc_local();
+    gen_reg_ = e_.alloc_local();
+    e_.emit(Op::kAsyncStart, {gen_reg_});
+    async_body = e_.pc();
+  }
+  for (const Node* n : program.body) {
+    if (n->kind == NodeKind::kImportDeclaration) continue;
+    if (n->kind != NodeKind::kExportDeclaration) {
+      stmt(n);
+      continue;
+    }
+    auto* d = static_cast<const ExportDeclaration*>(n);
+    if (d->export_kind == ExportDeclaration::Kind::kDeclaration) {
+      stmt(d->declaration);
+    } else if (d->export_kind == ExportDeclaration::Kind::kDefault) {
+      const Node* decl = d->declaration;
+      if (!d->default_is_expression && decl->kind == NodeKind::kFunctionDeclaration) continue;
+      if (!d->default_is_expression && static_cast<const ClassNode*>(decl)->id != nullptr) {
+        stmt(decl);
+        continue;
+      }
+      Reg mark = e_.temp_mark();
+      Reg r = temp();
+      pos(d);
+      if (d->default_is_expression) {
+        expr(decl, r);
+      } else {
+        class_decl(static_cast<const ClassNode*>(decl), r);
+      }
+      store_binding(s->find(ScopeTree::kDefaultBinding), r, true, d);
+      e_.free_temps_to(mark);
+    }
+  }
+  if (is_async_) {
+    Reg r = temp();
+    e_.emit(Op::kLoadUndef, {r});
+    emit_return(r);
+    e_.add_handler(async_body, e_.pc(), async_catch, async_exc);
+    e_.bind(async_catch);
+    e_.emit(Op::kAsyncThrow, {gen_reg_, async_exc});
+  } else {
+    e_.emit(Op::kRetUndef);
+  }
+  e_.finish();
+}
+
+void compile_module(vm::VM& vm, const Program& program, std::string_view source,
+                    std::string_view filename, vm::ModuleRecord* record) {
+  ScopeTree scopes;
+  scopes.analyze(program);
+  std::size_t roots_mark = vm.persistent_roots().size();
+  vm::Value file = vm::Value::string(vm.new_string_utf8(filename));
+  vm.persistent_roots().push_back(file);
+  bool ascii = true;
+  for (char c : source) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  vm::Value src = vm::Value::string(vm.new_string_utf8(source));
+  vm.persistent_roots().push_back(src);
+  Context ctx{vm, scopes, source, file, src, ascii, roots_mark, record};
+  vm::FunctionTemplate* init = vm.new_function_template();
+  vm.persistent_roots().push_back(vm::Value::cell(init));
+  vm::FunctionTemplate* body = vm.new_function_template();
+  vm.persistent_roots().push_back(vm::Value::cell(body));
+  try {
+    FunctionCompiler fi(ctx, scopes.script(), init);
+    fi.compile_module_init(program);
+    FunctionCompiler fb(ctx, scopes.script(), body);
+    fb.compile_module_body(program);
+  } catch (...) {
+    vm.persistent_roots().resize(roots_mark);
+    throw;
+  }
+  vm.persistent_roots().resize(roots_mark);
+  record->init = init;
+  record->body = body;
+  record->has_tla = program.has_top_level_await;
+  Scope* s = scopes.script()->scope;
+  record->env_size = s->env_size;
+
+  // ParseModule: requests in source order, then the entries.
+  auto request = [&](const std::u16string& spec) -> std::uint32_t {
+    std::string text = util::utf16_to_utf8(spec);
+    for (std::uint32_t i = 0; i < record->requests.size(); ++i) {
+      if (record->requests[i] == text) return i;
+    }
+    record->requests.push_back(text);
+    return static_cast<std::uint32_t>(record->requests.size() - 1);
+  };
+  std::unordered_map<const Binding*, std::size_t> import_of;  // import binding -> entry
+  for (const Node* n : program.body) {
+    if (n->kind == NodeKind::kImportDeclaration) {
+      auto* d = static_cast<const ImportDeclaration*>(n);
+      std::uint32_t r = request(d->module);
+      if (d->namespace_local != nullptr) {
+        Binding* b = scopes.resolved(d->namespace_local);
+        import_of[b] = record->imports.size();
+        record->imports.push_back({r, vm::kAllButDefault, true, b->slot, d->pos.line, d->pos.column});
+      }
+      for (const ImportSpecifier& spec : d->specifiers) {
+        Binding* b = scopes.resolved(spec.local);
+        import_of[b] = record->imports.size();
+        record->imports.push_back(
+            {r, spec.imported, false, b->slot, spec.local->pos.line, spec.local->pos.column});
+      }
+    } else if (n->kind == NodeKind::kExportDeclaration) {
+      auto* d = static_cast<const ExportDeclaration*>(n);
+      if (d->has_from) request(d->module);
+    }
+  }
+  auto local = [&](const std::u16string& export_name, const Binding* b) {
+    record->local_exports.push_back({export_name, b->slot});
+  };
+  for (const Node* n : program.body) {
+    if (n->kind != NodeKind::kExportDeclaration) continue;
+    auto* d = static_cast<const ExportDeclaration*>(n);
+    switch (d->export_kind) {
+      case ExportDeclaration::Kind::kDeclaration: {
+        const Node* decl = d->declaration;
+        std::vector<const Identifier*> names;
+        if (decl->kind == NodeKind::kVariableDeclaration) {
+          for (const auto& v : static_cast<const VariableDeclaration*>(decl)->declarations) {
+            std::vector<const Node*> stack{v.id};
+            while (!stack.empty()) {
+              const Node* p = stack.back();
+              stack.pop_back();
+              if (p == nullptr) continue;
+              switch (p->kind) {
+                case NodeKind::kIdentifier:
+                  names.push_back(static_cast<const Identifier*>(p));
+                  break;
+                case NodeKind::kAssignmentPattern:
+                  stack.push_back(static_cast<const AssignmentPattern*>(p)->target);
+                  break;
+                case NodeKind::kRestElement:
+                  stack.push_back(static_cast<const RestElement*>(p)->argument);
+                  break;
+                case NodeKind::kArrayPattern:
+                  for (const Node* e : static_cast<const ArrayPattern*>(p)->elements)
+                    stack.push_back(e);
+                  break;
+                case NodeKind::kObjectPattern:
+                  for (const auto& prop : static_cast<const ObjectPattern*>(p)->properties)
+                    stack.push_back(prop.spread != nullptr ? prop.spread : prop.value);
+                  break;
+                default:
+                  break;
+              }
+            }
+          }
+        } else if (decl->kind == NodeKind::kFunctionDeclaration) {
+          names.push_back(static_cast<const FunctionNode*>(decl)->id);
+        } else {
+          names.push_back(static_cast<const ClassNode*>(decl)->id);
+        }
+        for (const Identifier* id : names) local(id->name, s->find(id->name));
+        break;
+      }
+      case ExportDeclaration::Kind::kDefault: {
+        const Node* decl = d->declaration;
+        const Identifier* id = nullptr;
+        if (!d->default_is_expression) {
+          id = decl->kind == NodeKind::kFunctionDeclaration
+                   ? static_cast<const FunctionNode*>(decl)->id
+                   : static_cast<const ClassNode*>(decl)->id;
+        }
+        local(u"default", s->find(id != nullptr ? id->name : ScopeTree::kDefaultBinding));
+        break;
+      }
+      case ExportDeclaration::Kind::kNamed:
+        for (const ExportSpecifier& spec : d->specifiers) {
+          if (d->has_from) {
+            record->indirect_exports.push_back(
+                {spec.exported, request(d->module), spec.local, spec.pos.line, spec.pos.column});
+            continue;
+          }
+          const Binding* b = s->find(spec.local);
+          auto it = import_of.find(b);
+          if (it != import_of.end()) {
+            // Re-exporting an import: an indirect export (16.2.1.6.1 step
+            // 10.a.ii), of the module's namespace for `import * as`.
+            const auto& ie = record->imports[it->second];
+            record->indirect_exports.push_back(
+                {spec.exported, ie.request, ie.name, spec.pos.line, spec.pos.column});
+          } else {
+            local(spec.exported, b);
+          }
+        }
+        break;
+      case ExportDeclaration::Kind::kStar:
+        if (d->star_as) {
+          record->indirect_exports.push_back(
+              {d->star_name, request(d->module), vm::kAllButDefault, d->pos.line, d->pos.column});
+        } else {
+          record->star_exports.push_back(request(d->module));
+        }
+        break;
+    }
+  }
+}
+
+}  // namespace kite::compiler
