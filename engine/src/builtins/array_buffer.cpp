@@ -37,11 +37,21 @@ double relative_index(VM& vm, Value v, double len, double if_undefined) {
   return std::min(d, len);
 }
 
-ArrayBufferObject* this_array_buffer(VM& vm, CallInfo& ci, std::string_view method) {
-  return static_cast<ArrayBufferObject*>(this_object_of(vm, ci, ObjectClass::kArrayBuffer, method));
+ArrayBufferObject* this_buffer_of(VM& vm, CallInfo& ci, bool shared, std::string_view method) {
+  Value t = ci.this_value;
+  if (t.is_object() && t.as_object()->klass() == ObjectClass::kArrayBuffer &&
+      static_cast<ArrayBufferObject*>(t.as_object())->shared == shared) {
+    return static_cast<ArrayBufferObject*>(t.as_object());
+  }
+  vm.throw_type_error(std::string("Method ") + std::string(method) +
+                      " called on incompatible receiver " + vm.describe(t));
 }
 
 namespace {
+
+ArrayBufferObject* this_array_buffer(VM& vm, CallInfo& ci, std::string_view method) {
+  return this_buffer_of(vm, ci, false, method);
+}
 
 Value return_this(VM&, CallInfo& ci) {
   return ci.this_value;
@@ -90,6 +100,8 @@ Value array_buffer_slice(VM& vm, CallInfo& ci) {
     vm.throw_type_error("ArrayBuffer subclass returned this from species constructor");
   }
   auto* out = static_cast<ArrayBufferObject*>(made.as_object());
+  if (out->shared)
+    vm.throw_type_error("The species constructor returned a SharedArrayBuffer, not an ArrayBuffer");
   if (out->detached) vm.throw_type_error("The species constructor returned a detached ArrayBuffer");
   if (out == ro.object())
     vm.throw_type_error("ArrayBuffer subclass returned this from species constructor");

@@ -112,10 +112,17 @@ Value apply_array_like(VM& vm, Value fn, Value this_value, Value array_like, boo
                        Value new_target = Value::undefined());
 // WeakMap, WeakSet, WeakRef, FinalizationRegistry (builtins/weak.cpp).
 void install_weak(VM& vm, Object* global);
-// ArrayBuffer and DataView (builtins/array_buffer.cpp); %TypedArray% and
-// the typed array constructors (builtins/typed_array.cpp).
+// ArrayBuffer and DataView (builtins/array_buffer.cpp), SharedArrayBuffer
+// (builtins/shared_array_buffer.cpp); %TypedArray% and the typed array
+// constructors (builtins/typed_array.cpp); Atomics (builtins/atomics.cpp).
 void install_array_buffer(VM& vm, Object* global);
+void install_shared_array_buffer(VM& vm, Object* global);
 void install_typed_arrays(VM& vm, Object* global);
+void install_atomics(VM& vm, Object* global);
+// The receiver of an ArrayBuffer.prototype (`shared` false) or a
+// SharedArrayBuffer.prototype (`shared` true) method: RequireInternalSlot(O,
+// [[ArrayBufferData]]) and IsSharedArrayBuffer(O) == shared, else a TypeError.
+ArrayBufferObject* this_buffer_of(VM& vm, CallInfo& ci, bool shared, std::string_view method);
 // GetPrototypeFromConstructor (10.1.14): new_target.prototype, or `fallback`
 // when that is not an object.
 Object* prototype_from_constructor(VM& vm, Value new_target, Object* fallback);

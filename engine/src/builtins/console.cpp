@@ -386,9 +386,10 @@ std::string format_raw(Ctx& ctx, Object* o, int recurse_times) {
       if (!k.is_index()) output.push_back(format_property(ctx, o, k, recurse_times, false));
     }
   } else if (o->klass() == ObjectClass::kArrayBuffer) {
-    // ArrayBuffer { [Uint8Contents]: <00 01>, byteLength: 2 }, as Node shows it.
+    // ArrayBuffer { [Uint8Contents]: <00 01>, byteLength: 2 }, as Node shows it
+    // (SharedArrayBuffer likewise).
     auto* ab = static_cast<ArrayBufferObject*>(o);
-    base = prefix("ArrayBuffer", "");
+    base = prefix(ab->shared ? "SharedArrayBuffer" : "ArrayBuffer", "");
     std::string bytes = "[Uint8Contents]: <";
     static const char kHex[] = "0123456789abcdef";
     std::size_t n = std::min<std::size_t>(ab->byte_length, 100);

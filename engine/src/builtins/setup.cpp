@@ -91,7 +91,9 @@ void install(VM& vm) {
   install_reflect(vm, global);
   install_weak(vm, global);
   install_array_buffer(vm, global);
+  install_shared_array_buffer(vm, global);
   install_typed_arrays(vm, global);
+  install_atomics(vm, global);
   install_proxy(vm, global);
   install_bigint(vm, global);
   install_timers(vm, global);

@@ -1,8 +1,8 @@
-// Binary data (ECMA-262 25.1 ArrayBuffer, 23.2 TypedArray, 25.3 DataView):
-// an ArrayBufferObject owns a block of bytes; a TypedArrayObject or a
-// DataViewObject is a window onto one. Elements are read and written in
-// the host's byte order (x86-64: little-endian), which is what typed arrays
-// use; DataView swaps when asked for big-endian.
+// Binary data (ECMA-262 25.1 ArrayBuffer, 25.2 SharedArrayBuffer, 23.2
+// TypedArray, 25.3 DataView): an ArrayBufferObject owns a block of bytes;
+// a TypedArrayObject or a DataViewObject is a window onto one. Elements
+// are read and written in the host's byte order (x86-64: little-endian),
+// which is what typed arrays use; DataView swaps when asked for big-endian.
 //
 // Typed arrays are integer-indexed exotic objects (10.4.5): a canonical
 // numeric key ("3", "-0", "1.5") never reaches the prototype chain or the
@@ -69,6 +69,10 @@ const char* element_kind_name(ElementKind k);
 // within uint32.
 inline constexpr std::size_t kMaxByteLength = std::size_t{1} << 31;
 
+// An ArrayBuffer, or a SharedArrayBuffer (25.2) when `shared`: the same
+// bytes, but a shared buffer is never detached and the two prototypes'
+// methods each refuse the other kind (IsSharedArrayBuffer). Kite runs one
+// agent per engine, so no other thread ever sees a shared buffer's bytes.
 class ArrayBufferObject : public Object {
  public:
   ArrayBufferObject(Shape* shape, Value* inline_slots, std::uint32_t cap)
@@ -76,6 +80,7 @@ class ArrayBufferObject : public Object {
   std::uint8_t* data = nullptr;  // malloc'd; null when empty or detached
   std::size_t byte_length = 0;
   bool detached = false;
+  bool shared = false;  // a SharedArrayBuffer
 };
 
 // A typed array: `length` elements of `kind` at `byte_offset` in `buffer`.

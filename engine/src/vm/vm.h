@@ -174,6 +174,8 @@ struct Intrinsics {
   Object* bigint_prototype = nullptr;
   Object* array_buffer_prototype = nullptr;
   Object* array_buffer_constructor = nullptr;
+  Object* shared_array_buffer_prototype = nullptr;
+  Object* shared_array_buffer_constructor = nullptr;
   Object* data_view_prototype = nullptr;
   Object* typed_array_prototype = nullptr;    // %TypedArray.prototype%
   Object* typed_array_constructor = nullptr;  // %TypedArray%
