@@ -258,6 +258,24 @@ TEST_P(ServerTest, ExampleEndpoints) {
   EXPECT_EQ(r.body, "{\"error\":\"Not Found\",\"path\":\"/nope\"}");
 }
 
+// The module forms of a handler (Workers, Bun, Deno): `export default {
+// fetch }` with `this` the exported object, and `export default function`.
+TEST_P(ServerTest, ModuleHandlers) {
+  Server s(GetParam(), std::string(KITE_HANDLERS) + "/module_fetch.mjs", {"-q"});
+  ASSERT_GT(s.port(), 0) << s.error_log();
+  Response r = get(s.port(), "/kite");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.body, "{\"greeting\":\"Hello, kite!\"}");
+  r = get(s.port(), "/this");
+  EXPECT_EQ(r.body, "{\"prefix\":\"Hello\",\"started\":true}");
+
+  Server f(GetParam(), std::string(KITE_HANDLERS) + "/module_function.js", {"-q"});
+  ASSERT_GT(f.port(), 0) << f.error_log();
+  r = get(f.port(), "/x");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.body, "fn /x");
+}
+
 TEST_P(ServerTest, KeepAliveServesManyRequestsOnOneConnection) {
   Server s(GetParam(), example(), {"-q"});
   ASSERT_GT(s.port(), 0);
@@ -566,7 +584,17 @@ TEST(ServerStartup, MissingHandlerFunctionIsReported) {
   std::string err;
   EXPECT_EQ(run_kite({"serve", "--port", "0", std::string(KITE_HANDLERS) + "/no_handler.js"}, &err),
             1);
-  EXPECT_NE(err.find("no global function `handler`"), std::string::npos) << err;
+  EXPECT_NE(err.find("defines no handler"), std::string::npos) << err;
+}
+
+TEST(ServerStartup, ModuleHandlerErrorsAreReported) {
+  std::string err;
+  std::string dir = std::string(KITE_HANDLERS);
+  EXPECT_EQ(run_kite({"serve", "--port", "0", dir + "/module_no_default.mjs"}, &err), 1);
+  EXPECT_NE(err.find("defines no handler"), std::string::npos) << err;
+  err.clear();
+  EXPECT_EQ(run_kite({"serve", "--port", "0", dir + "/module_bad_import.mjs"}, &err), 1);
+  EXPECT_NE(err.find("does not provide an export named 'missing'"), std::string::npos) << err;
 }
 
 TEST(ServerStartup, MissingFileAndBadFlags) {

@@ -134,6 +134,7 @@ Completion Engine::run_module(std::string_view source, std::string_view filename
   try {
     vm::ModuleRecord* m = vm.load_parsed_module(parsed.program(), source, path);
     entry_module_ = m;
+    vm.modules().entry = m;
     vm.link_module(m);
     vm.evaluate_module(m);
   } catch (vm::JSThrow&) {

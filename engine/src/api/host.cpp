@@ -233,6 +233,16 @@ bool Host::lookup_global(std::string_view name, JsValue* found) {
   return true;
 }
 
+bool Host::module_export(std::string_view name, JsValue* found) {
+  vm::ModuleRecord* m = vm_.modules().entry;
+  if (m == nullptr || m->status != vm::ModuleRecord::Status::kEvaluated) return false;
+  vm::Object* ns = vm_.module_namespace(m);
+  vm::PropertyKey key = vm::PropertyKey::atom(vm_.intern(name));
+  if (!vm_.has_property(ns, key)) return false;
+  *found = out(vm_.get(ns, key));
+  return true;
+}
+
 void Host::define_global(std::string_view name, JsValue v) {
   vm_.define_value(vm_.global(), name, in(v));
 }

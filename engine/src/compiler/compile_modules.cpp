@@ -55,8 +55,8 @@ void FunctionCompiler::compile_module_init(const Program& program) {
     vm::FunctionTemplate* ft = compile_nested(f);
     Reg r = temp();
     e_.emit(Op::kNewClosure, {r, e_.constant(vm::Value::cell(ft))});
-    Binding* b = f->id != nullptr ? ctx_.scopes.resolved(f->id)
-                                  : s->find(ScopeTree::kDefaultBinding);
+    Binding* b =
+        f->id != nullptr ? ctx_.scopes.resolved(f->id) : s->find(ScopeTree::kDefaultBinding);
     store_binding(b, r, true, f);
     e_.free_temps_to(r);
   });
@@ -179,7 +179,8 @@ void compile_module(vm::VM& vm, const Program& program, std::string_view source,
       if (d->namespace_local != nullptr) {
         Binding* b = scopes.resolved(d->namespace_local);
         import_of[b] = record->imports.size();
-        record->imports.push_back({r, vm::kAllButDefault, true, b->slot, d->pos.line, d->pos.column});
+        record->imports.push_back(
+            {r, vm::kAllButDefault, true, b->slot, d->pos.line, d->pos.column});
       }
       for (const ImportSpecifier& spec : d->specifiers) {
         Binding* b = scopes.resolved(spec.local);

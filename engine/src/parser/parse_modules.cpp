@@ -172,9 +172,9 @@ Node* Parser::parse_export_declaration() {
       ExportSpecifier spec;
       spec.pos = tok_.pos;
       bool was_string = false;
-      bool reserved = at(Tok::kIdentifier) && (is_reserved(tok_.value) ||
-                                               is_strict_reserved(tok_.value) ||
-                                               is(tok_.value, "await"));
+      bool reserved =
+          at(Tok::kIdentifier) &&
+          (is_reserved(tok_.value) || is_strict_reserved(tok_.value) || is(tok_.value, "await"));
       spec.local = parse_module_export_name(&was_string);
       local_kinds.emplace_back(spec.pos, was_string || reserved);
       Pos at_name = spec.pos;

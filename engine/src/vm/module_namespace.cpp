@@ -61,9 +61,8 @@ bool VM::namespace_get_own_property(Object* ns, PropertyKey key, Property* out) 
 }
 
 // 10.4.6.6 [[DefineOwnProperty]]: only what would change nothing.
-bool VM::namespace_define_own_property(Object* ns, PropertyKey key, Value value,
-                                       std::uint8_t attrs, bool is_accessor,
-                                       std::uint8_t present) {
+bool VM::namespace_define_own_property(Object* ns, PropertyKey key, Value value, std::uint8_t attrs,
+                                       bool is_accessor, std::uint8_t present) {
   Property current;
   if (!namespace_get_own_property(ns, key, &current)) return false;
   auto has = [&](std::uint8_t bit) { return present == 0xFF || (present & bit) != 0; };

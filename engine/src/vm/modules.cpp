@@ -62,7 +62,8 @@ std::string file_url(const std::string& path) {
   std::string out = "file://";
   for (char c : path) {
     auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) != 0 || std::string_view("/-._~!$&'()*+,;=:@").find(c) != std::string_view::npos) {
+    if (std::isalnum(u) != 0 ||
+        std::string_view("/-._~!$&'()*+,;=:@").find(c) != std::string_view::npos) {
       out += c;
     } else {
       static const char* const kHex = "0123456789ABCDEF";
@@ -121,8 +122,8 @@ namespace {
                                             std::uint32_t column) {
   Object* e = vm.make_error(ErrorType::kSyntaxError, message);
   Rooted re(vm, Value::object(e));
-  std::string stack = "SyntaxError: " + message + "\n    at " + path + ":" +
-                      std::to_string(line) + ":" + std::to_string(column);
+  std::string stack = "SyntaxError: " + message + "\n    at " + path + ":" + std::to_string(line) +
+                      ":" + std::to_string(column);
   vm.define_own_property(re.object(), PropertyKey::atom(vm.atoms().stack),
                          Value::string(vm.new_string_utf8(stack)), attr::kHidden);
   vm.throw_value(re.get());
@@ -250,8 +251,8 @@ void exported_names(ModuleRecord* m, std::vector<ModuleRecord*>& visited,
 }
 
 [[noreturn]] void throw_unresolved(VM& vm, ModuleRecord* importer, std::uint32_t request,
-                                   const std::u16string& name, bool ambiguous,
-                                   std::uint32_t line, std::uint32_t column) {
+                                   const std::u16string& name, bool ambiguous, std::uint32_t line,
+                                   std::uint32_t column) {
   std::string n = util::utf16_to_utf8(name);
   std::string msg = "The requested module '" + importer->requests[request] + "' " +
                     (ambiguous ? "contains conflicting star exports for name '" + n + "'"

@@ -47,9 +47,9 @@ struct ModuleRecord {
   std::vector<ModuleRecord*> loaded;
   struct Import {
     std::uint32_t request;
-    std::u16string name;  // the export name asked for
-    bool is_namespace;    // import * as x
-    std::uint32_t slot;   // of the local binding in env
+    std::u16string name;         // the export name asked for
+    bool is_namespace;           // import * as x
+    std::uint32_t slot;          // of the local binding in env
     std::uint32_t line, column;  // of the import, for link errors
   };
   struct LocalExport {
@@ -66,8 +66,8 @@ struct ModuleRecord {
   std::vector<LocalExport> local_exports;
   std::vector<IndirectExport> indirect_exports;
   std::vector<std::uint32_t> star_exports;  // requests of `export * from`
-  FunctionTemplate* body = nullptr;  // the module's code
-  FunctionTemplate* init = nullptr;  // InitializeEnvironment: vars and hoisted functions
+  FunctionTemplate* body = nullptr;         // the module's code
+  FunctionTemplate* init = nullptr;         // InitializeEnvironment: vars and hoisted functions
   std::uint32_t env_size = 0;
   bool has_tla = false;
   Environment* env = nullptr;
@@ -87,7 +87,7 @@ struct ModuleRecord {
   std::uint64_t async_order = 0;
   std::vector<ModuleRecord*> async_parents;
   std::uint32_t pending_async_deps = 0;
-  Value capability;  // [[TopLevelCapability]]: a promise, or undefined
+  Value capability;         // [[TopLevelCapability]]: a promise, or undefined
   std::uint32_t index = 0;  // in ModuleLoader::records
 
   void trace(Heap& heap);
@@ -112,6 +112,7 @@ struct ModuleLoader {
   std::vector<std::unique_ptr<ModuleRecord>> records;
   std::unordered_map<std::string, ModuleRecord*> by_path;
   std::uint64_t async_order = 0;
+  ModuleRecord* entry = nullptr;  // the embedder's last Engine::run_module
   void trace(Heap& heap) {
     for (auto& r : records) r->trace(heap);
   }

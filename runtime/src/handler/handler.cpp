@@ -20,7 +20,8 @@ struct Handler::Impl {
   HandlerOptions options;
   RequestBinding request;
   ResponseBinding response;
-  JsValue handler_fn;  // the global `handler`, kept alive by persist()
+  JsValue handler_fn;    // kept alive by persist(): the function each request calls
+  JsValue handler_this;  // its `this`: the default export for `{ fetch }`, else undefined
 
   void log(std::string_view line) {
     if (options.error_log) {
@@ -65,26 +66,71 @@ std::unique_ptr<Handler> Handler::load(std::string_view source, std::string_view
   h->impl_->request.install(host);
   h->impl_->response.install(host);
 
-  Completion c = h->engine_->run_script(source, filename);
+  // A handler file is a module when it ends in .mjs or only parses as one
+  // (it imports, exports or awaits at top level), as `kite run` decides.
+  bool is_module = (filename.size() >= 4 && filename.substr(filename.size() - 4) == ".mjs") ||
+                   Engine::parses_only_as_module(source);
+  Completion c = is_module ? h->engine_->run_module(source, filename)
+                           : h->engine_->run_script(source, filename);
+  if (c.ok && is_module) {
+    // A top-level await finishes while the module's jobs run.
+    c = h->engine_->run_jobs();
+    bool pending = false;
+    if (c.ok) c = h->engine_->module_result(&pending);
+    if (c.ok && pending) {
+      *error = fmt::format("{}: the module's top-level await never settled\n", filename);
+      return nullptr;
+    }
+  }
   if (!c.ok) {
     *error = c.report;
     return nullptr;
   }
   JsValue fn;
+  JsValue self;
   bool found = false;
   try {
-    found = host.lookup_global("handler", &fn);
+    // The forms, in order: `export default { fetch(req) {...} }`,
+    // `export default function (req) {...}`, a global `function handler`.
+    JsValue def;
+    if (is_module && host.module_export("default", &def)) {
+      if (host.is_callable(def)) {
+        fn = def;
+        found = true;
+      } else if (def.is_object()) {
+        HostRoot keep(host, def);
+        JsValue fetch = host.get(def, host.name("fetch"));
+        if (host.is_callable(fetch)) {
+          fn = fetch;
+          self = keep.get();
+          found = true;
+        }
+      }
+      if (!found) {
+        *error = fmt::format(
+            "{}: the default export is neither a function nor an object with a fetch method "
+            "(write `export default {{ fetch(req) {{ return Response.json({{ ok: true }}); }} "
+            "}}`)\n",
+            filename);
+        return nullptr;
+      }
+    }
+    if (!found) found = host.lookup_global("handler", &fn) && host.is_callable(fn);
   } catch (ScriptThrow&) {
     *error = fmt::format("{}: {}\n", filename, host.take_exception().message);
     return nullptr;
   }
-  if (!found || !host.is_callable(fn)) {
+  if (!found) {
     *error = fmt::format(
-        "{}: the handler file defines no global function `handler` "
-        "(write `function handler(req) {{ return Response.json({{ ok: true }}); }}`)\n",
+        "{}: the handler file defines no handler: export one (`export default {{ fetch(req) "
+        "{{ ... }} }}` or `export default function (req) {{ ... }}`) or define a global "
+        "function `handler` (`function handler(req) {{ return Response.json({{ ok: true }}); "
+        "}}`)\n",
         filename);
     return nullptr;
   }
+  host.persist(self);
+  h->impl_->handler_this = self;
   host.persist(fn);
   h->impl_->handler_fn = fn;
   return h;
@@ -106,8 +152,8 @@ HandlerOutcome Handler::handle(const http::Request& req, std::uint32_t token, ht
     HostRoot request(host, im.request.make(host, req));
     // 2. handler(req).
     JsValue arg = request.get();
-    HostRoot result(
-        host, host.call(im.handler_fn, JsValue::undefined(), std::span<const JsValue>(&arg, 1)));
+    HostRoot result(host,
+                    host.call(im.handler_fn, im.handler_this, std::span<const JsValue>(&arg, 1)));
     // 3. Jobs the handler queued (promise reactions, microtasks) run now,
     // inside its time limit; a promise it returned must be settled by then.
     if (engine_->has_pending_jobs() && !run_jobs(im, req)) {

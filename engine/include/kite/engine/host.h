@@ -199,6 +199,10 @@ class Host {
   void define_value(JsValue object, std::string_view name, JsValue v);
   // A global binding made by a script (`function handler`, `const x`).
   bool lookup_global(std::string_view name, JsValue* out);
+  // An export of the module Engine::run_module ran last (`export default`
+  // is "default"); false when there is none or no module ran. Throws when
+  // the binding is in its TDZ.
+  bool module_export(std::string_view name, JsValue* out);
   void define_global(std::string_view name, JsValue v);
 
   // ---- functions ----

@@ -2,7 +2,9 @@
 // the binding between parsed HTTP requests and it.
 //
 // Data flow: http::Request (views into the receive buffer) -> a JS `Request`
-// object of a shape made once at load -> the global `handler(req)` -> the
+// object of a shape made once at load -> the handler (the module's
+// `export default { fetch }` or `export default function`, or a script's
+// global `handler(req)`) -> the
 // jobs it queued (promise reactions, microtasks; a returned promise must be
 // settled once they have run) ->
 // a JS `Response` (from Response.json/text/html/rawJson) -> status line,
@@ -43,8 +45,11 @@ struct HandlerOutcome {
 
 class Handler {
  public:
-  // Runs the handler file's top-level code once and finds its global
-  // `handler` function. On failure returns null and sets *error to a report
+  // Runs the handler file's top-level code once (as an ES module when it
+  // ends in .mjs or only parses as one; its top-level await settles here)
+  // and finds its handler: the default export (a function, or an object
+  // with a `fetch` method called with `this` the object), else a global
+  // function `handler`. On failure returns null and sets *error to a report
   // a user can act on (file:line:col for syntax errors).
   static std::unique_ptr<Handler> load(std::string_view source, std::string_view filename,
                                        HandlerOptions options, std::string* error);

@@ -1,0 +1,2 @@
+import { missing } from './module_lib.mjs';
+export default { fetch: () => missing };

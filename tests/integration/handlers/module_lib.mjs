@@ -1,0 +1,4 @@
+export const started = true;
+export function greet(prefix, name) {
+  return `${prefix}, ${name}!`;
+}
