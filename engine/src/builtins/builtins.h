@@ -67,8 +67,8 @@ Value native_closure(VM& vm, NativeFn fn, std::uint32_t length, Value data);
 
 // The constructor of a kind of function made from source text (%GeneratorFunction%,
 // %AsyncFunction%, %AsyncGeneratorFunction%, 27.3.1): not a global, inherits
-// %Function%, linked with `prototype` both ways. Code from strings comes with
-// eval (issue 14): until then it throws an EvalError, as Function does.
+// %Function%, linked with `prototype` both ways; VM::create_dynamic_function
+// makes the functions.
 void install_function_kind_constructor(VM& vm, std::string_view name, Object* prototype);
 
 // A property descriptor as ToPropertyDescriptor reads it: `present` has a

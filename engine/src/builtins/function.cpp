@@ -5,8 +5,12 @@ namespace kite::vm::builtins {
 
 namespace {
 
-Value function_ctor(VM& vm, CallInfo&) {
-  vm.throw_error(ErrorType::kEvalError, "Code generation from strings disallowed for this context");
+// Function(...) and its kinds (%GeneratorFunction% & co.): the kind in data.
+Value function_ctor(VM& vm, CallInfo& ci) {
+  Value data = static_cast<NativeFunction*>(ci.callee)->data;
+  int kind = data.is_int32() ? data.as_int32() : 0;
+  Value nt = ci.new_target.is_undefined() ? Value::object(ci.callee) : ci.new_target;
+  return vm.create_dynamic_function(kind, std::span<const Value>(ci.args, ci.argc), nt);
 }
 
 Value fn_call(VM& vm, CallInfo& ci) {
@@ -161,6 +165,8 @@ namespace kite::vm::builtins {
 void install_function_kind_constructor(VM& vm, std::string_view name, Object* prototype) {
   Rooted rp(vm, Value::object(prototype));
   Rooted rc(vm, Value::object(vm.new_native(function_ctor, vm.intern(name), 1, true)));
+  int kind = name == "GeneratorFunction" ? 1 : name == "AsyncFunction" ? 2 : 3;
+  static_cast<NativeFunction*>(rc.object())->data = Value::int32(kind);
   vm.set_prototype(rc.object(), vm.intrinsics().function_constructor);
   vm.define_own_property(rc.object(), PropertyKey::atom(vm.atoms().prototype), rp.get(), 0);
   vm.define_own_property(rp.object(), PropertyKey::atom(vm.atoms().constructor), rc.get(),

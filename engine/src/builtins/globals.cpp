@@ -139,7 +139,15 @@ Value global_unescape(VM& vm, CallInfo& ci) {
 
 }  // namespace
 
+namespace {
+// eval(x) called any other way than by the name eval: an indirect eval.
+Value global_eval(VM& vm, CallInfo& ci) {
+  return vm.perform_eval(ci.arg(0), nullptr, nullptr);
+}
+}  // namespace
+
 void install_globals(VM& vm, Object* global) {
+  vm.intrinsics().eval = vm.define_native(global, "eval", global_eval, 1);
   Rooted rg(vm, Value::object(global));
   NativeFunction* pi = vm.define_native(global, "parseInt", global_parse_int, 2);
   Rooted rpi(vm, Value::object(pi));

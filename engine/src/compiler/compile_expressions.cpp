@@ -41,7 +41,8 @@ void FunctionCompiler::load_this(Reg dst, const Node* at) {
   if (b == nullptr) {
     // Top-level code (and arrows in it): ECMA-262 16.1.6, a script's `this`
     // is the global object; a module's is undefined (9.1.1.5.4).
-    e_.emit(ctx_.module != nullptr ? Op::kLoadUndef : Op::kLoadGlobalThis, {dst});
+    e_.emit(ctx_.module != nullptr || ctx_.this_undefined ? Op::kLoadUndef : Op::kLoadGlobalThis,
+            {dst});
     return;
   }
   load_binding(b, dst, at);
@@ -174,12 +175,12 @@ void FunctionCompiler::expr(const Node* n, Reg dst) {
       Reg r = temp();
       expr(static_cast<const ImportCall*>(n)->specifier, r);
       pos(n);
-      e_.emit(Op::kImportCall, {dst, r});
+      e_.emit(Op::kIntrinsic, {dst, static_cast<std::uint16_t>(vm::Intrinsic::kImportCall), r, 0});
       e_.free_temps_to(r);
       return;
     }
     case NodeKind::kImportMeta:
-      e_.emit(Op::kImportMeta, {dst});
+      e_.emit(Op::kIntrinsic, {dst, static_cast<std::uint16_t>(vm::Intrinsic::kImportMeta), 0, 0});
       return;
     default:
       error("unsupported expression", n);
@@ -303,6 +304,30 @@ void FunctionCompiler::call(const CallExpression* c, Reg dst, Label nil) {
     if (tb != nullptr && tb->in_env) {
       e_.emit(Op::kStEnv, {static_cast<std::uint16_t>(env_hops(scope_, tb->scope)), tb->slot, 0});
     }
+    e_.free_temps_to(mark > dst ? mark : static_cast<Reg>(dst + 1));
+    return;
+  }
+  if (c->direct_eval && !c->optional && !nil.valid() && ctx_.scopes.resolved(callee) == nullptr) {
+    // eval(...): a direct eval, which sees this scope, when the callee is
+    // %eval% (SameValue, 19.2.1.1); any other function is called as usual.
+    Reg fn = temp();
+    load_identifier(static_cast<const Identifier*>(callee), fn);
+    auto argc = static_cast<std::uint16_t>(c->arguments.size());
+    Reg first = e_.alloc_temps(argc > 0 ? argc : 1);
+    for (std::uint16_t i = 0; i < argc; ++i) expr(c->arguments[i], static_cast<Reg>(first + i));
+    if (argc == 0) e_.emit(Op::kLoadUndef, {first});
+    pos(c);
+    Label indirect = e_.new_label();
+    Label done = e_.new_label();
+    e_.emit_jump(Op::kJStrictNeK, {fn, e_.constant(vm::Value::object(vm_.intrinsics().eval))},
+                 indirect);
+    e_.emit(Op::kIntrinsic,
+            {dst, static_cast<std::uint16_t>(vm::Intrinsic::kDirectEval), first, eval_scope()});
+    e_.emit_jump(Op::kJmp, {}, done);
+    e_.bind(indirect);
+    e_.emit(Op::kCallU, {dst, fn, first, argc});
+    e_.record_call_name(callee_name(callee));
+    e_.bind(done);
     e_.free_temps_to(mark > dst ? mark : static_cast<Reg>(dst + 1));
     return;
   }

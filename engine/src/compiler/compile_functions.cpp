@@ -92,7 +92,7 @@ void FunctionCompiler::compile_function(const FunctionNode* f, const ClassNode* 
       break;
   }
   derived_ctor_ = f->is_derived_constructor;
-  if (f->uses_arguments) t->flags |= vm::FunctionTemplate::kUsesArguments;
+  if (f->uses_arguments || f->has_direct_eval) t->flags |= vm::FunctionTemplate::kUsesArguments;
   // Parameters arrive in registers 1..P (P = params before a rest element).
   std::uint32_t np = 0;
   std::uint32_t length = 0;
@@ -107,6 +107,9 @@ void FunctionCompiler::compile_function(const FunctionNode* f, const ClassNode* 
   t->length = length;
   std::vector<Reg> incoming;
   for (std::uint32_t i = 0; i < np; ++i) incoming.push_back(e_.alloc_local());
+  if (f->sloppy_this && f->function_kind != FunctionKind::kArrow) {
+    e_.emit(Op::kIntrinsic, {0, static_cast<std::uint16_t>(vm::Intrinsic::kSloppyThis), 0, 0});
+  }
   // An async function (27.7.5.1): its promise exists before the parameters
   // are bound, and every abrupt completion of the rest rejects it.
   std::uint32_t async_body = 0;

@@ -129,33 +129,20 @@ void compile_module(vm::VM& vm, const Program& program, std::string_view source,
                     std::string_view filename, vm::ModuleRecord* record) {
   ScopeTree scopes;
   scopes.analyze(program);
-  std::size_t roots_mark = vm.persistent_roots().size();
-  vm::Value file = vm::Value::string(vm.new_string_utf8(filename));
-  vm.persistent_roots().push_back(file);
-  bool ascii = true;
-  for (char c : source) {
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      ascii = false;
-      break;
-    }
-  }
-  vm::Value src = vm::Value::string(vm.new_string_utf8(source));
-  vm.persistent_roots().push_back(src);
-  Context ctx{vm, scopes, source, file, src, ascii, roots_mark, record};
-  vm::FunctionTemplate* init = vm.new_function_template();
-  vm.persistent_roots().push_back(vm::Value::cell(init));
-  vm::FunctionTemplate* body = vm.new_function_template();
-  vm.persistent_roots().push_back(vm::Value::cell(body));
-  try {
-    FunctionCompiler fi(ctx, scopes.script(), init);
-    fi.compile_module_init(program);
-    FunctionCompiler fb(ctx, scopes.script(), body);
-    fb.compile_module_body(program);
-  } catch (...) {
-    vm.persistent_roots().resize(roots_mark);
-    throw;
-  }
-  vm.persistent_roots().resize(roots_mark);
+  vm::FunctionTemplate* init = nullptr;
+  vm::FunctionTemplate* body = nullptr;
+  with_context(vm, scopes, source, vm::Value::string(vm.new_string_utf8(filename)),
+               [&](Context& ctx) {
+                 ctx.module = record;
+                 init = vm.new_function_template();
+                 vm.persistent_roots().push_back(vm::Value::cell(init));
+                 body = vm.new_function_template();
+                 vm.persistent_roots().push_back(vm::Value::cell(body));
+                 FunctionCompiler fi(ctx, scopes.script(), init);
+                 fi.compile_module_init(program);
+                 FunctionCompiler fb(ctx, scopes.script(), body);
+                 fb.compile_module_body(program);
+               });
   record->init = init;
   record->body = body;
   record->has_tla = program.has_top_level_await;

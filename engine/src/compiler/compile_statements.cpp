@@ -19,9 +19,31 @@ void FunctionCompiler::stmts(const NodeList& list) {
 void FunctionCompiler::stmt(const Node* n) {
   Reg mark = e_.temp_mark();
   pos(n);
+  if (completion_ != 0xFFFF) {
+    // Eval code's completion value: these statements complete with
+    // undefined unless their body produces a value (UpdateEmpty).
+    switch (n->kind) {
+      case NodeKind::kIfStatement:
+      case NodeKind::kForStatement:
+      case NodeKind::kForInStatement:
+      case NodeKind::kForOfStatement:
+      case NodeKind::kWhileStatement:
+      case NodeKind::kDoWhileStatement:
+      case NodeKind::kSwitchStatement:
+      case NodeKind::kTryStatement:
+        e_.emit(Op::kLoadUndef, {completion_});
+        break;
+      default:
+        break;
+    }
+  }
   switch (n->kind) {
     case NodeKind::kExpressionStatement:
-      effect(static_cast<const ExpressionStatement*>(n)->expression);
+      if (completion_ != 0xFFFF) {
+        expr(static_cast<const ExpressionStatement*>(n)->expression, completion_);
+      } else {
+        effect(static_cast<const ExpressionStatement*>(n)->expression);
+      }
       break;
     case NodeKind::kVariableDeclaration:
       var_decl(static_cast<const VariableDeclaration*>(n));
@@ -574,7 +596,13 @@ void FunctionCompiler::try_stmt(const TryStatement* s) {
   targets_.pop_back();
   e_.emit(Op::kLoadI, {kind_reg, 0});
   e_.bind(finally_label);
-  stmt(s->finalizer);
+  {
+    // A finally block's own value never becomes the completion value.
+    Reg saved = completion_;
+    completion_ = 0xFFFF;
+    stmt(s->finalizer);
+    completion_ = saved;
+  }
   // Dispatch on how the protected region was left.
   Label done = e_.new_label();
   Reg k = temp();

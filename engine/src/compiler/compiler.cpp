@@ -245,29 +245,14 @@ vm::FunctionTemplate* compile(vm::VM& vm, const Program& program, std::string_vi
                               std::string_view filename) {
   ScopeTree scopes;
   scopes.analyze(program);
-  std::size_t roots_mark = vm.persistent_roots().size();
-  vm::Value file = vm::Value::string(vm.new_string_utf8(filename));
-  vm.persistent_roots().push_back(file);
-  bool ascii = true;
-  for (char c : source) {
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      ascii = false;
-      break;
-    }
-  }
-  vm::Value src = vm::Value::string(vm.new_string_utf8(source));
-  vm.persistent_roots().push_back(src);
-  Context ctx{vm, scopes, source, file, src, ascii, roots_mark};
-  vm::FunctionTemplate* t = vm.new_function_template();
-  vm.persistent_roots().push_back(vm::Value::cell(t));
-  try {
-    FunctionCompiler fc(ctx, scopes.script(), t);
-    fc.compile_script(program);
-  } catch (...) {
-    vm.persistent_roots().resize(roots_mark);
-    throw;
-  }
-  vm.persistent_roots().resize(roots_mark);
+  vm::FunctionTemplate* t = nullptr;
+  with_context(vm, scopes, source, vm::Value::string(vm.new_string_utf8(filename)),
+               [&](Context& ctx) {
+                 t = vm.new_function_template();
+                 vm.persistent_roots().push_back(vm::Value::cell(t));
+                 FunctionCompiler fc(ctx, scopes.script(), t);
+                 fc.compile_script(program);
+               });
   return t;
 }
 

@@ -31,6 +31,12 @@ struct CompileError {
 vm::FunctionTemplate* compile(vm::VM& vm, const parser::Program& program, std::string_view source,
                               std::string_view filename);
 
+// Compiles parsed eval code (strict) into a function whose result is the
+// code's completion value: run as a closure over the caller's environment
+// for a direct eval (`outer` describes it), over none for an indirect one.
+vm::FunctionTemplate* compile_eval(vm::VM& vm, const parser::Program& program,
+                                   std::string_view source, const vm::EvalScope* outer);
+
 // Compiles a parsed module (program.is_module) into `record`: its body and
 // InitializeEnvironment templates, environment size, requested modules,
 // import and export entries (16.2.1.6.1 ParseModule). Throws as compile().

@@ -29,7 +29,35 @@ struct Context {
   bool source_ascii;
   std::size_t roots_mark;
   vm::ModuleRecord* module = nullptr;  // compiling a module: every template points at it
+  bool this_undefined = false;         // top-level `this` is undefined (eval in a module)
 };
+
+// Runs `body(ctx)` with the Context of one compile(): the file name and
+// the source string are made and kept alive (persistent roots) until it
+// returns or throws. `body` roots what it allocates the same way.
+template <typename Body>
+void with_context(vm::VM& vm, ScopeTree& scopes, std::string_view source, vm::Value file_name,
+                  Body&& body) {
+  std::size_t roots_mark = vm.persistent_roots().size();
+  vm.persistent_roots().push_back(file_name);
+  bool ascii = true;
+  for (char c : source) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  vm::Value src = vm::Value::string(vm.new_string_utf8(source));
+  vm.persistent_roots().push_back(src);
+  Context ctx{vm, scopes, source, file_name, src, ascii, roots_mark};
+  try {
+    body(ctx);
+  } catch (...) {
+    vm.persistent_roots().resize(roots_mark);
+    throw;
+  }
+  vm.persistent_roots().resize(roots_mark);
+}
 
 // Whether evaluating `n` may assign to a local variable (so a register
 // read before it must be copied first).
@@ -43,6 +71,8 @@ class FunctionCompiler {
   }
 
   void compile_script(const parser::Program& program);
+  // Eval code (compile_eval.cpp): returns its completion value.
+  void compile_eval_body(const parser::Program& program);
   // A module's body, and its InitializeEnvironment part (compile_modules.cpp).
   void compile_module_body(const parser::Program& program);
   void compile_module_init(const parser::Program& program);
@@ -103,6 +133,11 @@ class FunctionCompiler {
   void emit_return(Reg value);
   bool is_async_ = false;
   bool is_async_gen_ = false;  // async function*: both flags
+  // Eval code: the register holding the completion value (19.2.1.1); each
+  // expression statement writes it. 0xFFFF elsewhere.
+  Reg completion_ = 0xFFFF;
+  // The EvalScope (vm/function_template.h) of a direct eval here: its index.
+  std::uint16_t eval_scope();
 
   // scopes and bindings (compiler.cpp)
   void enter_scope(Scope* s);

@@ -63,6 +63,46 @@ void ScopeTree::analyze(const Program& program) {
   finish_scopes();
 }
 
+void ScopeTree::analyze_eval(const Program& program, const vm::EvalScope* outer) {
+  Scope* parent = nullptr;
+  FunctionInfo* caller = nullptr;
+  if (outer != nullptr) {
+    // The caller's environments, innermost last in `levels`, each a scope
+    // whose bindings keep their slots.
+    all_functions_.push_back(std::make_unique<FunctionInfo>());
+    caller = all_functions_.back().get();
+    std::vector<Scope*> levels(outer->levels, nullptr);
+    for (std::size_t i = levels.size(); i-- > 0;) {
+      Scope* sc = new_scope(ScopeKind::kBlock, parent, caller);
+      sc->synthetic = true;
+      sc->has_env = true;
+      levels[i] = sc;
+      parent = sc;
+    }
+    for (const auto& ob : outer->bindings) {
+      Scope* sc = levels[ob.level];
+      if (sc->find(ob.name) != nullptr) continue;
+      Binding* b = declare(sc, ob.name, static_cast<BindingKind>(ob.kind), nullptr, 0);
+      b->captured = true;
+      b->in_env = true;
+      b->slot = ob.slot;
+      if (b->kind == BindingKind::kThis && caller->this_binding == nullptr) {
+        caller->this_binding = b;
+      }
+    }
+  }
+  all_functions_.push_back(std::make_unique<FunctionInfo>());
+  script_ = all_functions_.back().get();
+  script_->is_eval = true;
+  script_->parent = caller;
+  Scope* s = new_scope(ScopeKind::kFunction, parent, script_);
+  script_->scope = s;
+  for (const Node* n : program.body) hoist_var_names(n, s, true);
+  declare_lexical(program.body, s, false);
+  visit_stmts(program.body, s);
+  finish_scopes();
+}
+
 // A module (16.2.1.1): imports, the declarations inside export
 // declarations, and `export { x }` naming a declared binding. Every
 // top-level binding lives in the module's environment.
@@ -394,7 +434,8 @@ void ScopeTree::visit_function(const FunctionNode* f, Scope* parent) {
     scopes_[f] = body;
   }
   for (const Node* st : f->body) hoist_var_names(st, body, true);
-  if (!fn->is_arrow && f->uses_arguments && s->find(u"arguments") == nullptr) {
+  if (!fn->is_arrow && (f->uses_arguments || f->has_direct_eval) &&
+      s->find(u"arguments") == nullptr) {
     fn->arguments_binding = declare(s, u"arguments", BindingKind::kArguments, nullptr, 0);
   }
   if (f->function_kind == FunctionKind::kNormal && f->kind == NodeKind::kFunctionExpression &&
@@ -798,6 +839,13 @@ void ScopeTree::visit_expr(const Node* n, Scope* s) {
     case NodeKind::kCallExpression:
     case NodeKind::kNewExpression: {
       auto* c = static_cast<const CallExpression*>(n);
+      if (c->direct_eval) {
+        // Eval code may name any binding in scope: all of them live in
+        // environments, where it finds them (vm/eval.cpp).
+        for (Scope* x = s; x != nullptr; x = x->parent) {
+          for (Binding* b : x->bindings) b->captured = true;
+        }
+      }
       visit_expr(c->callee, s);
       for (const Node* a : c->arguments) visit_expr(a, s);
       return;
@@ -830,6 +878,7 @@ void ScopeTree::visit_expr(const Node* n, Scope* s) {
 
 void ScopeTree::finish_scopes() {
   for (auto& s : all_scopes_) {
+    if (s->synthetic) continue;
     std::uint16_t slot = 0;
     for (Binding* b : s->bindings) {
       if (b->captured) {

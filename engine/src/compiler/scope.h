@@ -71,6 +71,9 @@ struct Scope {
   // The body scope of a function with parameter expressions: its vars and
   // top-level functions are hoisted into it (ScopeTree::visit_function).
   bool function_body = false;
+  // A scope standing for an environment of a direct eval's caller: its
+  // bindings already have their slots (finish_scopes leaves it alone).
+  bool synthetic = false;
   std::uint16_t env_size = 0;
   Binding* find(const std::u16string& name) const {
     auto it = by_name.find(name);
@@ -84,6 +87,7 @@ struct FunctionInfo {
   Scope* scope = nullptr;  // parameters, var, and top-level declarations of the body
   bool is_script = false;
   bool is_module = false;  // the top level of a module (node null, like the script)
+  bool is_eval = false;    // eval code: its own var scope (strict), node null
   bool is_arrow = false;
   Binding* this_binding = nullptr;       // non-arrow functions
   Binding* arguments_binding = nullptr;  // when `arguments` is used
@@ -98,6 +102,9 @@ class ScopeTree {
  public:
   // Throws CompileError on early errors.
   void analyze(const parser::Program& program);
+  // Eval code (19.2.1.1 PerformEval, strict): a var scope of its own inside
+  // `outer`, the caller's environments for a direct eval (null: indirect).
+  void analyze_eval(const parser::Program& program, const vm::EvalScope* outer);
   // The module-scope binding of `export default <expression>` and of an
   // anonymous default function or class.
   static constexpr const char16_t* kDefaultBinding = u"*default*";

@@ -236,8 +236,14 @@ struct FunctionNode : Node {
   bool is_generator = false;  // function*, *method
   bool is_async = false;      // async function, async arrow, async method
   bool simple_params = true;
-  bool uses_arguments = false;     // `arguments` appears in it (or in nested arrows)
-  bool uses_this = false;          // `this`/`super` appear in it (or in nested arrows)
+  bool uses_arguments = false;   // `arguments` appears in it (or in nested arrows)
+  bool uses_this = false;        // `this`/`super` appear in it (or in nested arrows)
+  bool has_direct_eval = false;  // eval(...) in it (or in nested arrows): it has `arguments`
+  // A function made by the Function constructor without "use strict":
+  // a sloppy function's `this` (undefined -> the global object,
+  // primitives boxed; 10.2.1.2 OrdinaryCallBindThis). Kite's one piece of
+  // sloppy mode so far.
+  bool sloppy_this = false;
   std::uint32_t source_start = 0;  // byte range for Function.prototype.toString
   std::uint32_t source_end = 0;
   bool is_arrow() const { return function_kind == FunctionKind::kArrow; }
@@ -318,6 +324,10 @@ struct CallExpression : Node {
   Node* callee = nullptr;
   NodeList arguments;     // SpreadElement allowed
   bool optional = false;  // callee?.()
+  // `eval(...)` (the callee the identifier eval, no spread): a direct eval
+  // when eval is %eval% at run time (19.2.1.1); the scopes it sees keep
+  // their bindings in environments.
+  bool direct_eval = false;
 };
 
 struct MemberExpression : Node {

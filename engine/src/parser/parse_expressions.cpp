@@ -551,6 +551,19 @@ Node* Parser::parse_left_hand_side() {
       c->callee = e;
       parse_arguments(c->arguments);
       finish(c);
+      if (e->kind == NodeKind::kIdentifier && is(static_cast<Identifier*>(e)->name, "eval")) {
+        bool spread = false;
+        for (const Node* a : c->arguments) spread |= a->kind == NodeKind::kSpreadElement;
+        if (!spread) {
+          // The eval code may read `this` and `arguments` of this function.
+          c->direct_eval = true;
+          mark_uses_this();
+          for (auto it = functions_.rbegin(); it != functions_.rend(); ++it) {
+            if ((*it)->node != nullptr) (*it)->node->has_direct_eval = true;
+            if (!(*it)->is_arrow) break;
+          }
+        }
+      }
       e = c;
     } else if (at(Tok::kQuestionDot)) {
       advance();

@@ -13,6 +13,15 @@
 
 namespace kite::vm {
 
+// What the Intrinsic instruction does (its second operand): the rare
+// operations that need the running frame, behind one opcode.
+enum class Intrinsic : std::uint16_t {
+  kImportCall,  // import(reg): a promise of the namespace
+  kImportMeta,  // the running module's import.meta
+  kDirectEval,  // eval(reg) seeing the frame's EvalScope n (the callee is %eval%)
+  kSloppyThis,  // register 0 as a sloppy function's `this` (OrdinaryCallBindThis)
+};
+
 // clang-format off
 #define KITE_OPCODES(X)                                                          \
   /* moves and constants */                                                    \
@@ -48,8 +57,7 @@ namespace kite::vm {
   X(LoadCallee, "r")      /* the running function (named function expressions) */\
   /* modules (vm/modules.h) */                                                 \
   X(LdImport, "rnnk")     /* dst, depth, slot, name: read through an import reference */\
-  X(ImportCall, "rr")     /* dst, specifier: import(specifier), a promise */   \
-  X(ImportMeta, "r")      /* dst: the running module's import.meta */          \
+  X(Intrinsic, "rnrn")    /* dst, which (Intrinsic), operand reg, n: vm/eval.cpp */\
   /* properties */                                                             \
   X(GetProp, "rrkc")      /* dst, obj, name, ic */                             \
   X(SetProp, "rkrc")      /* obj, name, src, ic */                             \

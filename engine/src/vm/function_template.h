@@ -30,6 +30,22 @@ struct SourcePosition {
   std::uint32_t column;
 };
 
+// What a direct eval at one call site can see (vm/eval.cpp): each binding
+// in the environments around the call, innermost first, by its level (0:
+// the call site's own environment) and slot; `kind` is the compiler's
+// BindingKind. Only functions that contain a direct eval have these.
+struct EvalScope {
+  struct Binding {
+    std::u16string name;
+    std::uint16_t level;
+    std::uint16_t slot;
+    std::uint8_t kind;
+  };
+  std::vector<Binding> bindings;
+  std::uint16_t levels = 0;
+  bool this_undefined = false;  // no `this` binding and a module's top level
+};
+
 class FunctionTemplate : public Cell {
  public:
   enum Flags : std::uint16_t {
@@ -67,6 +83,7 @@ class FunctionTemplate : public Cell {
   // The module whose code this is (import.meta, import() resolution), or
   // null for script code. Modules live as long as the VM.
   ModuleRecord* module = nullptr;
+  std::vector<EvalScope> eval_scopes;  // CallEval's operand indexes these
 
   bool has(Flags f) const { return (flags & f) != 0; }
   // 1-based line and column of the instruction at `pc`.

@@ -1588,15 +1588,10 @@ Value VM::execute(std::size_t entry) {
           R(1) = v;
           NEXT(5);
         }
-        CASE(ImportCall) {
+        CASE(Intrinsic) {
           SAVE_PC();
-          R(1) = dynamic_import(R(2), f->tmpl);
-          NEXT(3);
-        }
-        CASE(ImportMeta) {
-          SAVE_PC();
-          R(1) = import_meta(f->tmpl);
-          NEXT(2);
+          regs[pc[1]] = intrinsic(f, pc);
+          NEXT(5);
         }
         CASE(Nop) {
           NEXT(1);

@@ -155,6 +155,7 @@ struct Intrinsics {
   Object* set_iterator_next = nullptr;
   Object* string_iterator_next = nullptr;
   Object* throw_type_error = nullptr;
+  Object* eval = nullptr;  // %eval%: a call of it by the name eval is a direct eval
   Object* aggregate_error_prototype = nullptr;
   Object* promise_prototype = nullptr;
   Object* promise_constructor = nullptr;
@@ -563,6 +564,17 @@ class VM {
   std::vector<Value>& unhandled_rejections() { return unhandled_rejections_; }
   // Milliseconds on the engine's monotonic clock (timers).
   double now_ms() const;
+
+  // ---- code from strings (vm/eval.cpp) ----
+  // PerformEval (19.2.1.1), strict: x itself unless a string; else the
+  // completion value of x run as eval code, in `env` seeing `scope` for a
+  // direct eval (both null: an indirect eval, in the global scope).
+  Value perform_eval(Value x, const EvalScope* scope, Environment* env);
+  // CreateDynamicFunction (20.2.1.1.1): kind 0 function, 1 generator,
+  // 2 async, 3 async generator; the last argument is the body.
+  Value create_dynamic_function(int kind, std::span<const Value> args, Value new_target);
+  // The Intrinsic instruction at `pc` of frame f (vm/bytecode.h).
+  Value intrinsic(Frame* f, const std::uint16_t* pc);
 
   // ---- modules (vm/modules.cpp; namespaces in vm/module_namespace.cpp) ----
   ModuleLoader& modules() { return modules_; }
