@@ -36,6 +36,7 @@ void FunctionCompiler::compile_eval_body(const Program& program) {
   t->file_name = ctx_.file_name;
   t->source = ctx_.source_string;
   t->name = vm::Value::string(vm_.intern("eval"));
+  t->flags |= vm::FunctionTemplate::kScript;  // named as top-level code in stack traces
   Scope* s = info_->scope;
   scope_ = s;
   if (s->has_env) e_.emit(Op::kPushEnv, {s->env_size});

@@ -658,7 +658,7 @@ Node* Parser::parse_new() {
     bool in_function = false;
     for (auto it = functions_.rbegin(); it != functions_.rend(); ++it) {
       if (!(*it)->is_arrow) {
-        in_function = !(*it)->is_script;
+        in_function = !(*it)->is_script || eval_new_target_;
         break;
       }
     }

@@ -49,6 +49,7 @@ Program* Parser::parse_program() {
   FunctionState fs;
   fs.is_script = true;
   fs.in_async = module_;  // top-level await
+  fs.in_method = eval_super_property_;
   functions_.push_back(&fs);
   if (module_) {
     p->is_module = true;
@@ -165,6 +166,21 @@ ParseResult parse(std::string_view source, std::string_view filename, bool modul
   result.ast_ = std::make_unique<Ast>();
   try {
     Parser parser(source, *result.ast_, module);
+    result.program_ = parser.parse_program();
+  } catch (ParseFailure& f) {
+    result.error_ = f.error;
+    result.program_ = nullptr;
+  }
+  return result;
+}
+
+ParseResult parse_eval(std::string_view source, bool new_target, bool super_property) {
+  ParseResult result;
+  result.ast_ = std::make_unique<Ast>();
+  try {
+    Parser parser(source, *result.ast_, false);
+    parser.eval_new_target_ = new_target;
+    parser.eval_super_property_ = super_property;
     result.program_ = parser.parse_program();
   } catch (ParseFailure& f) {
     result.error_ = f.error;

@@ -25,6 +25,7 @@ class ParseResult {
 
  private:
   friend ParseResult parse(std::string_view source, std::string_view filename, bool module);
+  friend ParseResult parse_eval(std::string_view source, bool new_target, bool super_property);
   std::unique_ptr<Ast> ast_;
   Program* program_ = nullptr;
   SyntaxError error_;
@@ -33,5 +34,9 @@ class ParseResult {
 // Parses `source` (UTF-8) as a strict-mode script, or with `module` as a
 // module (16.2: import/export, top-level await, `await` reserved).
 ParseResult parse(std::string_view source, std::string_view filename, bool module = false);
+
+// Parses eval code (a script): a direct eval inside a function may use
+// new.target, one inside a method super.x (19.2.1.1 PerformEval step 6).
+ParseResult parse_eval(std::string_view source, bool new_target, bool super_property);
 
 }  // namespace kite::parser

@@ -41,6 +41,9 @@ class Parser {
   }
 
   Program* parse_program();
+  // Eval code's allowances (parse_eval).
+  bool eval_new_target_ = false;
+  bool eval_super_property_ = false;
 
  private:
   // Per-function parse state for early errors.

@@ -45,14 +45,24 @@ bool one_function(const parser::ParseResult& parsed, std::size_t text_size) {
 
 }  // namespace
 
-Value VM::perform_eval(Value x, const EvalScope* scope, Environment* env) {
+Value VM::perform_eval(Value x, const EvalScope* scope, Environment* env, Frame* caller) {
   if (!x.is_string()) return x;
   std::string code = x.as_string()->to_utf8();
-  parser::ParseResult parsed = parse_or_throw(*this, code);
+  // A direct eval in a function may use new.target, in a method super.x.
+  bool in_function = caller != nullptr && !caller->tmpl->has(FunctionTemplate::kScript) &&
+                     !caller->tmpl->has(FunctionTemplate::kModule);
+  bool in_method = caller != nullptr && caller->callee->home_object.is_object();
+  parser::ParseResult parsed = caller == nullptr ? parser::parse(code, "<eval>", false)
+                                                 : parser::parse_eval(code, in_function, in_method);
+  if (!parsed.ok()) throw_error(ErrorType::kSyntaxError, parsed.error().message);
   FunctionTemplate* t = compile_or_throw(*this, parsed.program(), code, scope);
   Rooted rt(*this, Value::cell(t));
   JSFunction* fn = new_closure(t, env);
-  return call(Value::object(fn), Value::undefined(), {});
+  if (caller == nullptr) return call(Value::object(fn), Value::undefined(), {});
+  // The eval code runs with the caller's this, new.target and home object.
+  fn->home_object = caller->callee->home_object;
+  push_frame(fn, caller->regs[0], nullptr, 0, caller->new_target, false, 0, true);
+  return execute(frames_.size() - 1);
 }
 
 Value VM::intrinsic(Frame* f, const std::uint16_t* pc) {
@@ -62,7 +72,7 @@ Value VM::intrinsic(Frame* f, const std::uint16_t* pc) {
     case Intrinsic::kImportMeta:
       return import_meta(f->tmpl);
     case Intrinsic::kDirectEval:
-      return perform_eval(f->regs[pc[3]], &f->tmpl->eval_scopes[pc[4]], f->env);
+      return perform_eval(f->regs[pc[3]], &f->tmpl->eval_scopes[pc[4]], f->env, f);
     case Intrinsic::kSloppyThis: {
       Value t = f->regs[0];
       if (t.is_nullish()) return Value::object(global());
@@ -91,8 +101,8 @@ Value VM::create_dynamic_function(int kind, std::span<const Value> args, Value n
   std::string whole = "(" + prefix + " anonymous(" + params + "\n) {\n" + body + "\n})";
   parser::ParseResult pp = parser::parse(p_only, "<function>", false);
   if (!one_function(pp, p_only.size())) {
-    throw_error(ErrorType::kSyntaxError, pp.ok() ? "Arg string terminates parameters early"
-                                                 : pp.error().message);
+    throw_error(ErrorType::kSyntaxError,
+                pp.ok() ? "Arg string terminates parameters early" : pp.error().message);
   }
   parser::ParseResult bp = parser::parse(b_only, "<function>", false);
   if (!one_function(bp, b_only.size())) {

@@ -569,7 +569,7 @@ class VM {
   // PerformEval (19.2.1.1), strict: x itself unless a string; else the
   // completion value of x run as eval code, in `env` seeing `scope` for a
   // direct eval (both null: an indirect eval, in the global scope).
-  Value perform_eval(Value x, const EvalScope* scope, Environment* env);
+  Value perform_eval(Value x, const EvalScope* scope, Environment* env, Frame* caller = nullptr);
   // CreateDynamicFunction (20.2.1.1.1): kind 0 function, 1 generator,
   // 2 async, 3 async generator; the last argument is the body.
   Value create_dynamic_function(int kind, std::span<const Value> args, Value new_target);

@@ -49,3 +49,24 @@ globalThis.eval = (x) => "not %eval%: " + x;
 console.log(eval("1 + 1"));
 globalThis.eval = realEval;
 console.log(eval("2 + 2"));
+class A {
+  get x() {
+    return "A.x";
+  }
+}
+class B extends A {
+  f = eval("super.x");
+  m() {
+    return eval("super.x + ' ' + (() => eval('super.x'))()");
+  }
+  constructor() {
+    super();
+    this.nt = eval("new.target === B");
+  }
+}
+const b = new B();
+console.log(b.f, b.m(), b.nt);
+function F() {
+  return eval("new.target");
+}
+console.log(new F() instanceof F, F());
