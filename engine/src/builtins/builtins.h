@@ -45,6 +45,9 @@ void run_job(VM& vm, const Job& job);
 // A settled promise's result; *rejected tells which way it settled.
 Value promise_result_of(Object* promise, bool* rejected);
 bool promise_is_pending(Object* promise);
+// The async function awaiting a pending promise (the first of its
+// reactions that resumes a coroutine), or null: error.stack's async frames.
+Object* awaiting_coroutine(Object* promise);
 // A new pending promise (%Promise.prototype%).
 Value new_promise(VM& vm);
 // Resolves (the resolve function's steps: a thenable is adopted) or rejects.
