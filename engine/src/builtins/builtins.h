@@ -129,6 +129,9 @@ ArrayBufferObject* this_buffer_of(VM& vm, CallInfo& ci, bool shared, std::string
 // GetPrototypeFromConstructor (10.1.14): new_target.prototype, or `fallback`
 // when that is not an object.
 Object* prototype_from_constructor(VM& vm, Value new_target, Object* fallback);
+// The wrapper object of a Boolean, Number or String made by `new`: ToObject
+// of `prim` with the prototype from `new_target` (a subclass's).
+Object* primitive_wrapper(VM& vm, Value prim, Value new_target, Object* fallback);
 // ToIndex (7.1.22); a RangeError names `what`.
 std::size_t to_index(VM& vm, Value v, std::string_view what);
 // A relative index argument (slice, fill, subarray): ToIntegerOrInfinity,
