@@ -18,12 +18,30 @@ bool is_dense(Object* o) {
   return o->is_array() && !o->has_sparse();
 }
 
-std::uint32_t length_of(VM& vm, Object* o) {
+// The largest length an array-like may have: 2^53 - 1 (ToLength, 7.1.20).
+constexpr double kMaxSafeLength = 9007199254740991.0;
+
+// LengthOfArrayLike (7.3.18). An index of an array-like is below 2^53, so
+// a std::uint64_t holds it exactly; an Array's is below 2^32 - 1.
+std::uint64_t length_of(VM& vm, Object* o) {
   if (o->is_array()) return o->array_length();
   double d = vm.to_integer_or_infinity(vm.get(o, PropertyKey::atom(vm.atoms().length)));
   if (d <= 0) return 0;
-  if (d > 4294967295.0) vm.throw_range_error("Invalid array length");
-  return static_cast<std::uint32_t>(d);
+  return static_cast<std::uint64_t>(std::min(d, kMaxSafeLength));
+}
+
+// The property key of index `i`: an array index below 2^32 - 1, else the
+// number's string.
+PropertyKey key_at(VM& vm, std::uint64_t i) {
+  if (i < 4294967295u) return PropertyKey::index(static_cast<std::uint32_t>(i));
+  return vm.to_property_key(Value::number(static_cast<double>(i)));
+}
+
+// TypeError when an operation would make an array-like longer than 2^53 - 1.
+void check_new_length(VM& vm, double len) {
+  if (len > kMaxSafeLength) {
+    vm.throw_type_error("Invalid array length: the total surpasses 2**53-1");
+  }
 }
 
 void set_length(VM& vm, Object* o, double len) {
@@ -35,17 +53,17 @@ void set_length(VM& vm, Object* o, double len) {
   vm.set(o, PropertyKey::atom(vm.atoms().length), Value::number(len));
 }
 
-Value get_at(VM& vm, Object* o, std::uint32_t i) {
+Value get_at(VM& vm, Object* o, std::uint64_t i) {
   if (i < o->element_count()) {
     Value v = o->elements()[i];
     if (!v.is_hole()) return v;
   }
-  return vm.get(o, PropertyKey::index(i));
+  return vm.get(o, key_at(vm, i));
 }
 
-bool has_at(VM& vm, Object* o, std::uint32_t i) {
+bool has_at(VM& vm, Object* o, std::uint64_t i) {
   if (i < o->element_count() && !o->elements()[i].is_hole()) return true;
-  return vm.has_property(o, PropertyKey::index(i));
+  return vm.has_property(o, key_at(vm, i));
 }
 
 Value callback_arg(VM& vm, CallInfo& ci, const char* method) {
@@ -58,11 +76,12 @@ Value callback_arg(VM& vm, CallInfo& ci, const char* method) {
 }
 
 // Relative index helper: ToIntegerOrInfinity then clamp to [0, len].
-std::uint32_t relative(VM& vm, Value v, std::uint32_t len, std::uint32_t dflt) {
+std::uint64_t relative(VM& vm, Value v, std::uint64_t len, std::uint64_t dflt) {
   if (v.is_undefined()) return dflt;
   double d = vm.to_integer_or_infinity(v);
-  if (d < 0) d = std::max(0.0, len + d);
-  return static_cast<std::uint32_t>(std::min<double>(d, len));
+  double n = static_cast<double>(len);
+  if (d < 0) d = std::max(0.0, n + d);
+  return static_cast<std::uint64_t>(std::min(d, n));
 }
 
 Value array_ctor(VM& vm, CallInfo& ci) {
@@ -181,12 +200,13 @@ Value array_from(VM& vm, CallInfo& ci) {
 Value array_push(VM& vm, CallInfo& ci) {
   Object* o = vm.to_object(ci.this_value);
   if (is_dense(o) && o->is_extensible() && !(o->flags() & Object::kLengthReadOnly)) {
-    for (std::uint32_t i = 0; i < ci.argc; ++i) vm.array_push(o, ci.args[i]);
+    for (std::uint64_t i = 0; i < ci.argc; ++i) vm.array_push(o, ci.args[i]);
     return Value::number(o->array_length());
   }
   Rooted ro(vm, Value::object(o));
-  double len = length_of(vm, o);
-  for (std::uint32_t i = 0; i < ci.argc; ++i) {
+  auto len = static_cast<double>(length_of(vm, o));
+  check_new_length(vm, len + ci.argc);
+  for (std::uint64_t i = 0; i < ci.argc; ++i) {
     vm.set(ro.object(), vm.to_property_key(Value::number(len)), ci.args[i]);
     len += 1;
   }
@@ -197,19 +217,19 @@ Value array_push(VM& vm, CallInfo& ci) {
 Value array_pop(VM& vm, CallInfo& ci) {
   Object* o = vm.to_object(ci.this_value);
   Rooted ro(vm, Value::object(o));
-  std::uint32_t len = length_of(vm, o);
+  std::uint64_t len = length_of(vm, o);
   if (len == 0) {
     set_length(vm, ro.object(), 0);
     return Value::undefined();
   }
   if (is_dense(o) && !(o->flags() & (Object::kElementsSealed | Object::kLengthReadOnly))) {
     Value v = o->elements()[len - 1];
-    if (v.is_hole()) v = vm.get(o, PropertyKey::index(len - 1));
+    if (v.is_hole()) v = vm.get(o, key_at(vm, len - 1));
     vm.set_array_length(ro.object(), len - 1);
     return v;
   }
-  Rooted v(vm, vm.get(o, PropertyKey::index(len - 1)));
-  if (!vm.delete_property(ro.object(), PropertyKey::index(len - 1))) {
+  Rooted v(vm, vm.get(o, key_at(vm, len - 1)));
+  if (!vm.delete_property(ro.object(), key_at(vm, len - 1))) {
     vm.throw_type_error("Cannot delete property '" + std::to_string(len - 1) + "' of " +
                         vm.describe(ro.get()));
   }
@@ -220,14 +240,14 @@ Value array_pop(VM& vm, CallInfo& ci) {
 Value array_shift(VM& vm, CallInfo& ci) {
   Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
   Object* o = ro.object();
-  std::uint32_t len = length_of(vm, o);
+  std::uint64_t len = length_of(vm, o);
   if (len == 0) {
     set_length(vm, o, 0);
     return Value::undefined();
   }
   if (is_dense(o) && !(o->flags() & (Object::kElementsSealed | Object::kLengthReadOnly))) {
     bool holes = false;
-    for (std::uint32_t i = 0; i < len; ++i) holes |= o->elements()[i].is_hole();
+    for (std::uint64_t i = 0; i < len; ++i) holes |= o->elements()[i].is_hole();
     if (!holes) {
       Value first = o->elements()[0];
       std::copy(o->elements() + 1, o->elements() + len, o->elements());
@@ -235,44 +255,45 @@ Value array_shift(VM& vm, CallInfo& ci) {
       return first;
     }
   }
-  Rooted first(vm, vm.get(o, PropertyKey::index(0)));
-  for (std::uint32_t k = 1; k < len; ++k) {
+  Rooted first(vm, vm.get(o, key_at(vm, 0)));
+  for (std::uint64_t k = 1; k < len; ++k) {
     if (has_at(vm, ro.object(), k)) {
-      Value v = vm.get(ro.object(), PropertyKey::index(k));
-      vm.set(ro.object(), PropertyKey::index(k - 1), v);
+      Value v = vm.get(ro.object(), key_at(vm, k));
+      vm.set(ro.object(), key_at(vm, k - 1), v);
     } else {
-      vm.delete_property(ro.object(), PropertyKey::index(k - 1));
+      vm.delete_property(ro.object(), key_at(vm, k - 1));
     }
   }
-  vm.delete_property(ro.object(), PropertyKey::index(len - 1));
+  vm.delete_property(ro.object(), key_at(vm, len - 1));
   set_length(vm, ro.object(), len - 1);
   return first.get();
 }
 
 Value array_unshift(VM& vm, CallInfo& ci) {
   Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
-  std::uint32_t len = length_of(vm, ro.object());
-  std::uint32_t n = ci.argc;
+  std::uint64_t len = length_of(vm, ro.object());
+  std::uint64_t n = ci.argc;
   if (n > 0) {
+    check_new_length(vm, static_cast<double>(len + n));
     Object* o = ro.object();
     if (is_dense(o) && o->is_extensible() &&
         !(o->flags() & (Object::kElementsSealed | Object::kLengthReadOnly))) {
       vm.ensure_elements(o, len + n);
       o = ro.object();
       std::copy_backward(o->elements(), o->elements() + len, o->elements() + len + n);
-      for (std::uint32_t i = 0; i < n; ++i) o->elements()[i] = ci.args[i];
+      for (std::uint64_t i = 0; i < n; ++i) o->elements()[i] = ci.args[i];
       vm.set_elements_length(o, len + n);
-      return Value::number(len + n);
+      return Value::number(static_cast<double>(len + n));
     }
-    for (std::uint32_t k = len; k > 0; --k) {
+    for (std::uint64_t k = len; k > 0; --k) {
       if (has_at(vm, ro.object(), k - 1)) {
-        Value v = vm.get(ro.object(), PropertyKey::index(k - 1));
-        vm.set(ro.object(), PropertyKey::index(k - 1 + n), v);
+        Value v = vm.get(ro.object(), key_at(vm, k - 1));
+        vm.set(ro.object(), key_at(vm, k - 1 + n), v);
       } else {
-        vm.delete_property(ro.object(), PropertyKey::index(k - 1 + n));
+        vm.delete_property(ro.object(), key_at(vm, k - 1 + n));
       }
     }
-    for (std::uint32_t i = 0; i < n; ++i) vm.set(ro.object(), PropertyKey::index(i), ci.args[i]);
+    for (std::uint64_t i = 0; i < n; ++i) vm.set(ro.object(), key_at(vm, i), ci.args[i]);
   }
   set_length(vm, ro.object(), static_cast<double>(len) + n);
   return Value::number(static_cast<double>(len) + n);
@@ -282,7 +303,7 @@ Value array_unshift(VM& vm, CallInfo& ci) {
 // is an array whose constructor's @@species names another constructor (then
 // that is constructed and *plain is false: the caller writes through
 // CreateDataPropertyOrThrow instead of its fast paths).
-Value array_species_create(VM& vm, Object* original, std::uint32_t length, bool* plain) {
+Value array_species_create(VM& vm, Object* original, std::uint64_t length, bool* plain) {
   *plain = true;
   if (original->is_array() || (original->is_proxy() && vm.is_array(Value::object(original)))) {
     Value c = vm.get(original, PropertyKey::atom(vm.atoms().constructor));
@@ -296,45 +317,47 @@ Value array_species_create(VM& vm, Object* original, std::uint32_t length, bool*
       }
       *plain = false;
       Rooted rc(vm, c);
-      Value len = Value::number(length);
+      Value len = Value::number(static_cast<double>(length));
       return vm.construct(rc.get(), std::span<const Value>(&len, 1), rc.get());
     }
   }
-  return Value::object(vm.new_array(length));
+  if (length > 4294967295u) vm.throw_range_error("Invalid array length");  // ArrayCreate
+  return Value::object(vm.new_array(static_cast<std::uint32_t>(length)));
 }
 
 Value array_slice(VM& vm, CallInfo& ci) {
   Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
-  std::uint32_t len = length_of(vm, ro.object());
-  std::uint32_t start = relative(vm, ci.arg(0), len, 0);
-  std::uint32_t end = relative(vm, ci.arg(1), len, len);
-  std::uint32_t count = end > start ? end - start : 0;
+  std::uint64_t len = length_of(vm, ro.object());
+  std::uint64_t start = relative(vm, ci.arg(0), len, 0);
+  std::uint64_t end = relative(vm, ci.arg(1), len, len);
+  std::uint64_t count = end > start ? end - start : 0;
   bool plain;
   Rooted rout(vm, array_species_create(vm, ro.object(), count, &plain));
   if (!plain) {
-    for (std::uint32_t k = start, n = 0; k < end; ++k, ++n) {
+    for (std::uint64_t k = start, n = 0; k < end; ++k, ++n) {
       if (has_at(vm, ro.object(), k)) {
-        Value v = vm.get(ro.object(), PropertyKey::index(k));
-        vm.create_data_property(rout.object(), PropertyKey::index(n), v);
+        Value v = vm.get(ro.object(), key_at(vm, k));
+        vm.create_data_property(rout.object(), key_at(vm, n), v);
       }
     }
-    vm.set(rout.object(), PropertyKey::atom(vm.atoms().length), Value::number(count));
+    vm.set(rout.object(), PropertyKey::atom(vm.atoms().length),
+           Value::number(static_cast<double>(count)));
     return rout.get();
   }
   Object* out = rout.object();
   Object* o = ro.object();
   if (is_dense(o)) {
-    for (std::uint32_t i = 0; i < count; ++i) out->elements()[i] = o->elements()[start + i];
+    for (std::uint64_t i = 0; i < count; ++i) out->elements()[i] = o->elements()[start + i];
     vm.set_elements_length(out, count);
     bool holes = false;
-    for (std::uint32_t i = 0; i < count; ++i) holes |= out->elements()[i].is_hole();
+    for (std::uint64_t i = 0; i < count; ++i) holes |= out->elements()[i].is_hole();
     if (!holes) return rout.get();
     vm.set_elements_length(out, 0);
   }
-  for (std::uint32_t k = start, n = 0; k < end; ++k, ++n) {
+  for (std::uint64_t k = start, n = 0; k < end; ++k, ++n) {
     if (has_at(vm, ro.object(), k)) {
-      Value v = vm.get(ro.object(), PropertyKey::index(k));
-      vm.create_data_property(rout.object(), PropertyKey::index(n), v);
+      Value v = vm.get(ro.object(), key_at(vm, k));
+      vm.create_data_property(rout.object(), key_at(vm, n), v);
     }
   }
   vm.set_array_length(rout.object(), count);
@@ -343,55 +366,57 @@ Value array_slice(VM& vm, CallInfo& ci) {
 
 Value array_splice(VM& vm, CallInfo& ci) {
   Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
-  std::uint32_t len = length_of(vm, ro.object());
-  std::uint32_t start = relative(vm, ci.arg(0), len, 0);
-  std::uint32_t del;
+  std::uint64_t len = length_of(vm, ro.object());
+  std::uint64_t start = relative(vm, ci.arg(0), len, 0);
+  std::uint64_t del;
   if (ci.argc == 0) {
     del = 0;
   } else if (ci.argc == 1) {
     del = len - start;
   } else {
     double d = vm.to_integer_or_infinity(ci.arg(1));
-    del = static_cast<std::uint32_t>(std::clamp<double>(d, 0, len - start));
+    del = static_cast<std::uint64_t>(std::clamp<double>(d, 0, len - start));
   }
-  std::uint32_t items = ci.argc > 2 ? ci.argc - 2 : 0;
+  std::uint64_t items = ci.argc > 2 ? ci.argc - 2 : 0;
+  check_new_length(vm, static_cast<double>(len + items - del));
   bool plain;
   Rooted removed(vm, array_species_create(vm, ro.object(), del, &plain));
-  for (std::uint32_t k = 0; k < del; ++k) {
+  for (std::uint64_t k = 0; k < del; ++k) {
     if (has_at(vm, ro.object(), start + k)) {
-      Value v = vm.get(ro.object(), PropertyKey::index(start + k));
-      vm.create_data_property(removed.object(), PropertyKey::index(k), v);
+      Value v = vm.get(ro.object(), key_at(vm, start + k));
+      vm.create_data_property(removed.object(), key_at(vm, k), v);
     }
   }
   if (plain) {
     vm.set_array_length(removed.object(), del);
   } else {
-    vm.set(removed.object(), PropertyKey::atom(vm.atoms().length), Value::number(del));
+    vm.set(removed.object(), PropertyKey::atom(vm.atoms().length),
+           Value::number(static_cast<double>(del)));
   }
   if (items < del) {
-    for (std::uint32_t k = start; k < len - del; ++k) {
+    for (std::uint64_t k = start; k < len - del; ++k) {
       if (has_at(vm, ro.object(), k + del)) {
-        Value v = vm.get(ro.object(), PropertyKey::index(k + del));
-        vm.set(ro.object(), PropertyKey::index(k + items), v);
+        Value v = vm.get(ro.object(), key_at(vm, k + del));
+        vm.set(ro.object(), key_at(vm, k + items), v);
       } else {
-        vm.delete_property(ro.object(), PropertyKey::index(k + items));
+        vm.delete_property(ro.object(), key_at(vm, k + items));
       }
     }
-    for (std::uint32_t k = len; k > len - del + items; --k) {
-      vm.delete_property(ro.object(), PropertyKey::index(k - 1));
+    for (std::uint64_t k = len; k > len - del + items; --k) {
+      vm.delete_property(ro.object(), key_at(vm, k - 1));
     }
   } else if (items > del) {
-    for (std::uint32_t k = len - del; k > start; --k) {
+    for (std::uint64_t k = len - del; k > start; --k) {
       if (has_at(vm, ro.object(), k + del - 1)) {
-        Value v = vm.get(ro.object(), PropertyKey::index(k + del - 1));
-        vm.set(ro.object(), PropertyKey::index(k + items - 1), v);
+        Value v = vm.get(ro.object(), key_at(vm, k + del - 1));
+        vm.set(ro.object(), key_at(vm, k + items - 1), v);
       } else {
-        vm.delete_property(ro.object(), PropertyKey::index(k + items - 1));
+        vm.delete_property(ro.object(), key_at(vm, k + items - 1));
       }
     }
   }
-  for (std::uint32_t i = 0; i < items; ++i) {
-    vm.set(ro.object(), PropertyKey::index(start + i), ci.args[i + 2]);
+  for (std::uint64_t i = 0; i < items; ++i) {
+    vm.set(ro.object(), key_at(vm, start + i), ci.args[i + 2]);
   }
   set_length(vm, ro.object(), static_cast<double>(len) - del + items);
   return removed.get();
@@ -411,31 +436,35 @@ Value array_concat(VM& vm, CallInfo& ci) {
   Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
   bool plain;
   Rooted out(vm, array_species_create(vm, ro.object(), 0, &plain));
-  std::uint32_t n = 0;
+  std::uint64_t n = 0;
   auto append = [&](Value item) {
     if (is_concat_spreadable(vm, item)) {
       Rooted ri(vm, item);
-      std::uint32_t len = length_of(vm, item.as_object());
-      for (std::uint32_t k = 0; k < len; ++k, ++n) {
+      std::uint64_t len = length_of(vm, item.as_object());
+      check_new_length(vm, static_cast<double>(n + len));
+      for (std::uint64_t k = 0; k < len; ++k, ++n) {
         if (has_at(vm, ri.object(), k)) {
           Value v = get_at(vm, ri.object(), k);
-          vm.create_data_property(out.object(), PropertyKey::index(n), v);
+          vm.create_data_property(out.object(), key_at(vm, n), v);
         }
       }
-      if (plain) vm.set_array_length(out.object(), n);
+      if (plain && n <= 4294967295u) {
+        vm.set_array_length(out.object(), static_cast<std::uint32_t>(n));
+      }
     } else {
-      vm.create_data_property(out.object(), PropertyKey::index(n++), item);
+      check_new_length(vm, static_cast<double>(n + 1));
+      vm.create_data_property(out.object(), key_at(vm, n++), item);
     }
   };
   append(ro.get());
-  for (std::uint32_t i = 0; i < ci.argc; ++i) append(ci.args[i]);
-  vm.set(out.object(), PropertyKey::atom(vm.atoms().length), Value::number(n));
+  for (std::uint64_t i = 0; i < ci.argc; ++i) append(ci.args[i]);
+  vm.set(out.object(), PropertyKey::atom(vm.atoms().length), Value::number(static_cast<double>(n)));
   return out.get();
 }
 
 Value array_join(VM& vm, CallInfo& ci) {
   Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
-  std::uint32_t len = length_of(vm, ro.object());
+  std::uint64_t len = length_of(vm, ro.object());
   Rooted sep(vm, ci.arg(0).is_undefined() ? Value::string(vm.intern(","))
                                           : Value::string(vm.to_string(ci.arg(0))));
   if (vm.join_stack_contains(ro.object())) return Value::string(vm.atoms().empty);
@@ -450,7 +479,7 @@ Value array_join(VM& vm, CallInfo& ci) {
                              : vm.flatten(sep.get().as_string())->to_u16();
   bool one_byte = true;
   std::string out8;
-  for (std::uint32_t k = 0; k < len; ++k) {
+  for (std::uint64_t k = 0; k < len; ++k) {
     if (k > 0) {
       if (one_byte) {
         for (char16_t c : sep_u) {
@@ -478,7 +507,7 @@ Value array_join(VM& vm, CallInfo& ci) {
         out8.clear();
         one_byte = false;
       }
-      for (std::uint32_t i = 0; i < s->length(); ++i) out.push_back(s->at(i));
+      for (std::uint64_t i = 0; i < s->length(); ++i) out.push_back(s->at(i));
     }
   }
   if (one_byte) {
@@ -498,31 +527,32 @@ Value array_to_string(VM& vm, CallInfo& ci) {
 
 Value array_reverse(VM& vm, CallInfo& ci) {
   Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
-  std::uint32_t len = length_of(vm, ro.object());
+  std::uint64_t len = length_of(vm, ro.object());
   Object* o = ro.object();
   if (is_dense(o) && !(o->flags() & Object::kElementsFrozen)) {
     bool holes = false;
-    for (std::uint32_t i = 0; i < len; ++i) holes |= o->elements()[i].is_hole();
+    for (std::uint64_t i = 0; i < len; ++i) holes |= o->elements()[i].is_hole();
     if (!holes) {
       std::reverse(o->elements(), o->elements() + len);
       return ro.get();
     }
   }
-  for (std::uint32_t lower = 0; lower < len / 2; ++lower) {
-    std::uint32_t upper = len - 1 - lower;
+  for (std::uint64_t lower = 0; lower < len / 2; ++lower) {
+    std::uint64_t upper = len - 1 - lower;
+    // 23.1.3.26 steps 7.c-7.h: each HasProperty right before its Get.
     bool has_lower = has_at(vm, ro.object(), lower);
+    Rooted lv(vm, has_lower ? vm.get(ro.object(), key_at(vm, lower)) : Value::undefined());
     bool has_upper = has_at(vm, ro.object(), upper);
-    Rooted lv(vm, has_lower ? vm.get(ro.object(), PropertyKey::index(lower)) : Value::undefined());
-    Rooted uv(vm, has_upper ? vm.get(ro.object(), PropertyKey::index(upper)) : Value::undefined());
+    Rooted uv(vm, has_upper ? vm.get(ro.object(), key_at(vm, upper)) : Value::undefined());
     if (has_upper) {
-      vm.set(ro.object(), PropertyKey::index(lower), uv.get());
+      vm.set(ro.object(), key_at(vm, lower), uv.get());
     } else {
-      vm.delete_property(ro.object(), PropertyKey::index(lower));
+      vm.delete_property(ro.object(), key_at(vm, lower));
     }
     if (has_lower) {
-      vm.set(ro.object(), PropertyKey::index(upper), lv.get());
+      vm.set(ro.object(), key_at(vm, upper), lv.get());
     } else {
-      vm.delete_property(ro.object(), PropertyKey::index(upper));
+      vm.delete_property(ro.object(), key_at(vm, upper));
     }
   }
   return ro.get();
@@ -531,7 +561,7 @@ Value array_reverse(VM& vm, CallInfo& ci) {
 // indexOf / lastIndexOf / includes
 Value search(VM& vm, CallInfo& ci, int mode) {
   Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
-  std::uint32_t len = length_of(vm, ro.object());
+  std::uint64_t len = length_of(vm, ro.object());
   if (len == 0) return mode == 2 ? Value::boolean(false) : Value::int32(-1);
   Value target = ci.arg(0);
   if (mode == 1) {
@@ -540,7 +570,7 @@ Value search(VM& vm, CallInfo& ci, int mode) {
     if (from < 0) return Value::int32(-1);
     auto k = static_cast<std::int64_t>(std::min<double>(from, len - 1.0));
     for (; k >= 0; --k) {
-      auto i = static_cast<std::uint32_t>(k);
+      auto i = static_cast<std::uint64_t>(k);
       if (has_at(vm, ro.object(), i) && vm.strict_equals(get_at(vm, ro.object(), i), target)) {
         return Value::number(static_cast<double>(k));
       }
@@ -549,12 +579,12 @@ Value search(VM& vm, CallInfo& ci, int mode) {
   }
   double from = vm.to_integer_or_infinity(ci.arg(1));
   if (from < 0) from = std::max(0.0, from + len);
-  for (auto k = static_cast<std::uint32_t>(std::min<double>(from, len)); k < len; ++k) {
+  for (auto k = static_cast<std::uint64_t>(std::min<double>(from, len)); k < len; ++k) {
     Object* o = ro.object();
     if (mode == 2) {
       if (vm.same_value_zero(get_at(vm, o, k), target)) return Value::boolean(true);
     } else if (has_at(vm, o, k) && vm.strict_equals(get_at(vm, o, k), target)) {
-      return Value::number(k);
+      return Value::number(static_cast<double>(k));
     }
   }
   return mode == 2 ? Value::boolean(false) : Value::int32(-1);
@@ -573,15 +603,15 @@ Value array_includes(VM& vm, CallInfo& ci) {
 // find / findIndex / findLast / findLastIndex
 Value find(VM& vm, CallInfo& ci, bool last, bool index) {
   Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
-  std::uint32_t len = length_of(vm, ro.object());
+  std::uint64_t len = length_of(vm, ro.object());
   Rooted fn(vm, callback_arg(vm, ci, "find"));
   Rooted this_arg(vm, ci.arg(1));
-  for (std::uint32_t n = 0; n < len; ++n) {
-    std::uint32_t k = last ? len - 1 - n : n;
+  for (std::uint64_t n = 0; n < len; ++n) {
+    std::uint64_t k = last ? len - 1 - n : n;
     Rooted v(vm, get_at(vm, ro.object(), k));
-    Value args[3] = {v.get(), Value::number(k), ro.get()};
+    Value args[3] = {v.get(), Value::number(static_cast<double>(k)), ro.get()};
     if (VM::to_boolean(vm.call(fn.get(), this_arg.get(), args))) {
-      return index ? Value::number(k) : v.get();
+      return index ? Value::number(static_cast<double>(k)) : v.get();
     }
   }
   return index ? Value::int32(-1) : Value::undefined();
@@ -603,22 +633,22 @@ Value array_find_last_index(VM& vm, CallInfo& ci) {
 // forEach(0) map(1) filter(2) some(3) every(4)
 Value iterate_callback(VM& vm, CallInfo& ci, int mode) {
   Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
-  std::uint32_t len = length_of(vm, ro.object());
+  std::uint64_t len = length_of(vm, ro.object());
   Rooted fn(vm, callback_arg(vm, ci, "callback"));
   Rooted this_arg(vm, ci.arg(1));
   Rooted out(vm, Value::undefined());
   bool plain = true;
-  std::uint32_t to = 0;  // filter: the next index of the result
+  std::uint64_t to = 0;  // filter: the next index of the result
   if (mode == 1) {
     out.set(array_species_create(vm, ro.object(), len, &plain));
     if (plain) vm.set_array_length(out.object(), len);
   } else if (mode == 2) {
     out.set(array_species_create(vm, ro.object(), 0, &plain));
   }
-  for (std::uint32_t k = 0; k < len; ++k) {
+  for (std::uint64_t k = 0; k < len; ++k) {
     if (!has_at(vm, ro.object(), k)) continue;
     Rooted v(vm, get_at(vm, ro.object(), k));
-    Value args[3] = {v.get(), Value::number(k), ro.get()};
+    Value args[3] = {v.get(), Value::number(static_cast<double>(k)), ro.get()};
     Value r = vm.call(fn.get(), this_arg.get(), args);
     switch (mode) {
       case 1: {
@@ -626,7 +656,7 @@ Value iterate_callback(VM& vm, CallInfo& ci, int mode) {
         if (plain && k < a->element_count()) {
           a->elements()[k] = r;
         } else {
-          vm.create_data_property(a, PropertyKey::index(k), r);
+          vm.create_data_property(a, key_at(vm, k), r);
         }
         break;
       }
@@ -635,7 +665,7 @@ Value iterate_callback(VM& vm, CallInfo& ci, int mode) {
           if (plain) {
             vm.array_push(out.object(), v.get());
           } else {
-            vm.create_data_property(out.object(), PropertyKey::index(to), v.get());
+            vm.create_data_property(out.object(), key_at(vm, to), v.get());
           }
           ++to;
         }
@@ -673,18 +703,19 @@ Value array_every(VM& vm, CallInfo& ci) {
 
 Value reduce(VM& vm, CallInfo& ci, bool right) {
   Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
-  std::uint32_t len = length_of(vm, ro.object());
+  std::uint64_t len = length_of(vm, ro.object());
   Rooted fn(vm, callback_arg(vm, ci, "reduce"));
   std::int64_t k = right ? static_cast<std::int64_t>(len) - 1 : 0;
+  auto end = static_cast<std::int64_t>(len);
   std::int64_t step = right ? -1 : 1;
   Rooted acc(vm, Value::undefined());
   if (ci.argc >= 2) {
     acc.set(ci.args[1]);
   } else {
     bool found = false;
-    for (; k >= 0 && k < len; k += step) {
-      if (has_at(vm, ro.object(), static_cast<std::uint32_t>(k))) {
-        acc.set(get_at(vm, ro.object(), static_cast<std::uint32_t>(k)));
+    for (; k >= 0 && k < end; k += step) {
+      if (has_at(vm, ro.object(), static_cast<std::uint64_t>(k))) {
+        acc.set(get_at(vm, ro.object(), static_cast<std::uint64_t>(k)));
         found = true;
         k += step;
         break;
@@ -692,11 +723,11 @@ Value reduce(VM& vm, CallInfo& ci, bool right) {
     }
     if (!found) vm.throw_type_error("Reduce of empty array with no initial value");
   }
-  for (; k >= 0 && k < len; k += step) {
-    auto i = static_cast<std::uint32_t>(k);
+  for (; k >= 0 && k < end; k += step) {
+    auto i = static_cast<std::uint64_t>(k);
     if (!has_at(vm, ro.object(), i)) continue;
     Value v = get_at(vm, ro.object(), i);
-    Value args[4] = {acc.get(), v, Value::number(i), ro.get()};
+    Value args[4] = {acc.get(), v, Value::number(static_cast<double>(i)), ro.get()};
     acc.set(vm.call(fn.get(), Value::undefined(), args));
   }
   return acc.get();
@@ -783,10 +814,10 @@ Value array_sort(VM& vm, CallInfo& ci) {
 
 Value array_fill(VM& vm, CallInfo& ci) {
   Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
-  std::uint32_t len = length_of(vm, ro.object());
-  std::uint32_t start = relative(vm, ci.arg(1), len, 0);
-  std::uint32_t end = relative(vm, ci.arg(2), len, len);
-  for (std::uint32_t k = start; k < end; ++k) vm.set(ro.object(), PropertyKey::index(k), ci.arg(0));
+  std::uint64_t len = length_of(vm, ro.object());
+  std::uint64_t start = relative(vm, ci.arg(1), len, 0);
+  std::uint64_t end = relative(vm, ci.arg(2), len, len);
+  for (std::uint64_t k = start; k < end; ++k) vm.set(ro.object(), key_at(vm, k), ci.arg(0));
   return ro.get();
 }
 
@@ -794,16 +825,16 @@ Value array_fill(VM& vm, CallInfo& ci) {
 // target, back to front when the ranges overlap that way; holes delete.
 Value array_copy_within(VM& vm, CallInfo& ci) {
   Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
-  std::uint32_t len = length_of(vm, ro.object());
-  std::uint32_t to = relative(vm, ci.arg(0), len, 0);
-  std::uint32_t from = relative(vm, ci.arg(1), len, 0);
-  std::uint32_t end = relative(vm, ci.arg(2), len, len);
+  std::uint64_t len = length_of(vm, ro.object());
+  std::uint64_t to = relative(vm, ci.arg(0), len, 0);
+  std::uint64_t from = relative(vm, ci.arg(1), len, 0);
+  std::uint64_t end = relative(vm, ci.arg(2), len, len);
   if (end <= from || to >= len) return ro.get();
-  std::uint32_t count = std::min(end - from, len - to);
+  std::uint64_t count = std::min(end - from, len - to);
   bool backwards = from < to && to < from + count;
-  for (std::uint32_t i = 0; i < count; ++i) {
-    std::uint32_t k = backwards ? count - 1 - i : i;
-    PropertyKey dst = PropertyKey::index(to + k);
+  for (std::uint64_t i = 0; i < count; ++i) {
+    std::uint64_t k = backwards ? count - 1 - i : i;
+    PropertyKey dst = key_at(vm, to + k);
     if (has_at(vm, ro.object(), from + k)) {
       Value v = get_at(vm, ro.object(), from + k);
       vm.set(ro.object(), dst, v);
@@ -815,10 +846,10 @@ Value array_copy_within(VM& vm, CallInfo& ci) {
   return ro.get();
 }
 
-void flatten_into(VM& vm, Object* target, Object* source, std::uint32_t len, double depth) {
+void flatten_into(VM& vm, Object* target, Object* source, std::uint64_t len, double depth) {
   Rooted rt(vm, Value::object(target));
   Rooted rs(vm, Value::object(source));
-  for (std::uint32_t k = 0; k < len; ++k) {
+  for (std::uint64_t k = 0; k < len; ++k) {
     if (!has_at(vm, rs.object(), k)) continue;
     Value v = get_at(vm, rs.object(), k);
     if (depth > 0 && vm.is_array(v)) {
@@ -839,14 +870,14 @@ Value array_flat(VM& vm, CallInfo& ci) {
 
 Value array_flat_map(VM& vm, CallInfo& ci) {
   Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
-  std::uint32_t len = length_of(vm, ro.object());
+  std::uint64_t len = length_of(vm, ro.object());
   Rooted fn(vm, callback_arg(vm, ci, "flatMap"));
   Rooted this_arg(vm, ci.arg(1));
   Rooted out(vm, Value::object(vm.new_array()));
-  for (std::uint32_t k = 0; k < len; ++k) {
+  for (std::uint64_t k = 0; k < len; ++k) {
     if (!has_at(vm, ro.object(), k)) continue;
     Value v = get_at(vm, ro.object(), k);
-    Value args[3] = {v, Value::number(k), ro.get()};
+    Value args[3] = {v, Value::number(static_cast<double>(k)), ro.get()};
     Value r = vm.call(fn.get(), this_arg.get(), args);
     if (vm.is_array(r)) {
       flatten_into(vm, out.object(), r.as_object(), length_of(vm, r.as_object()), 0);
@@ -859,11 +890,11 @@ Value array_flat_map(VM& vm, CallInfo& ci) {
 
 Value array_at(VM& vm, CallInfo& ci) {
   Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
-  std::uint32_t len = length_of(vm, ro.object());
+  std::uint64_t len = length_of(vm, ro.object());
   double k = vm.to_integer_or_infinity(ci.arg(0));
   if (k < 0) k += len;
   if (k < 0 || k >= len) return Value::undefined();
-  return get_at(vm, ro.object(), static_cast<std::uint32_t>(k));
+  return get_at(vm, ro.object(), static_cast<std::uint64_t>(k));
 }
 
 Value array_values(VM& vm, CallInfo& ci) {
@@ -888,15 +919,15 @@ double length_as_double(VM& vm, Object* o) {
 // ArrayCreate(len) (10.4.2.2) with its elements to be filled in order.
 Object* array_create(VM& vm, double len) {
   if (len > 4294967295.0) vm.throw_range_error("Invalid array length");
-  return vm.new_array(static_cast<std::uint32_t>(std::min(len, 1024.0)));
+  return vm.new_array(static_cast<std::uint64_t>(std::min(len, 1024.0)));
 }
 
 Value array_to_reversed(VM& vm, CallInfo& ci) {
   Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
   double len = length_as_double(vm, ro.object());
   Rooted a(vm, Value::object(array_create(vm, len)));
-  auto n = static_cast<std::uint32_t>(len);
-  for (std::uint32_t k = 0; k < n; ++k) {
+  auto n = static_cast<std::uint64_t>(len);
+  for (std::uint64_t k = 0; k < n; ++k) {
     Value v = get_at(vm, ro.object(), n - 1 - k);
     vm.array_push(a.object(), v);
   }
@@ -909,8 +940,8 @@ Value array_to_sorted(VM& vm, CallInfo& ci) {
   Rooted ro(vm, Value::object(vm.to_object(ci.this_value)));
   double len = length_as_double(vm, ro.object());
   Rooted a(vm, Value::object(array_create(vm, len)));
-  auto n = static_cast<std::uint32_t>(len);
-  for (std::uint32_t k = 0; k < n; ++k) {
+  auto n = static_cast<std::uint64_t>(len);
+  for (std::uint64_t k = 0; k < n; ++k) {
     Value v = get_at(vm, ro.object(), k);
     vm.array_push(a.object(), v);
   }
@@ -931,18 +962,18 @@ Value array_to_spliced(VM& vm, CallInfo& ci) {
   } else if (ci.argc >= 2) {
     skip = std::clamp(vm.to_integer_or_infinity(ci.arg(1)), 0.0, len - start);
   }
-  std::uint32_t items = ci.argc > 2 ? ci.argc - 2 : 0;
+  std::uint64_t items = ci.argc > 2 ? ci.argc - 2 : 0;
   double new_len = len + items - skip;
   if (new_len > 9007199254740991.0) vm.throw_type_error("Invalid array length");
   Rooted a(vm, Value::object(array_create(vm, new_len)));
-  auto s = static_cast<std::uint32_t>(start);
-  for (std::uint32_t k = 0; k < s; ++k) {
+  auto s = static_cast<std::uint64_t>(start);
+  for (std::uint64_t k = 0; k < s; ++k) {
     Value v = get_at(vm, ro.object(), k);
     vm.array_push(a.object(), v);
   }
-  for (std::uint32_t i = 0; i < items; ++i) vm.array_push(a.object(), ci.args[i + 2]);
-  auto n = static_cast<std::uint32_t>(len);
-  for (auto k = static_cast<std::uint32_t>(start + skip); k < n; ++k) {
+  for (std::uint64_t i = 0; i < items; ++i) vm.array_push(a.object(), ci.args[i + 2]);
+  auto n = static_cast<std::uint64_t>(len);
+  for (auto k = static_cast<std::uint64_t>(start + skip); k < n; ++k) {
     Value v = get_at(vm, ro.object(), k);
     vm.array_push(a.object(), v);
   }
@@ -958,8 +989,8 @@ Value array_with(VM& vm, CallInfo& ci) {
     vm.throw_range_error("Invalid index : " + util::number_to_string(rel));
   Rooted value(vm, ci.arg(1));
   Rooted a(vm, Value::object(array_create(vm, len)));
-  auto n = static_cast<std::uint32_t>(len);
-  for (std::uint32_t k = 0; k < n; ++k) {
+  auto n = static_cast<std::uint64_t>(len);
+  for (std::uint64_t k = 0; k < n; ++k) {
     Value v = k == index ? value.get() : get_at(vm, ro.object(), k);
     vm.array_push(a.object(), v);
   }

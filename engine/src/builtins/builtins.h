@@ -45,6 +45,9 @@ void run_job(VM& vm, const Job& job);
 // A settled promise's result; *rejected tells which way it settled.
 Value promise_result_of(Object* promise, bool* rejected);
 bool promise_is_pending(Object* promise);
+// The async function awaiting a pending promise (the first of its
+// reactions that resumes a coroutine), or null: error.stack's async frames.
+Object* awaiting_coroutine(Object* promise);
 // A new pending promise (%Promise.prototype%).
 Value new_promise(VM& vm);
 // Resolves (the resolve function's steps: a thenable is adopted) or rejects.
@@ -126,6 +129,9 @@ ArrayBufferObject* this_buffer_of(VM& vm, CallInfo& ci, bool shared, std::string
 // GetPrototypeFromConstructor (10.1.14): new_target.prototype, or `fallback`
 // when that is not an object.
 Object* prototype_from_constructor(VM& vm, Value new_target, Object* fallback);
+// The wrapper object of a Boolean, Number or String made by `new`: ToObject
+// of `prim` with the prototype from `new_target` (a subclass's).
+Object* primitive_wrapper(VM& vm, Value prim, Value new_target, Object* fallback);
 // ToIndex (7.1.22); a RangeError names `what`.
 std::size_t to_index(VM& vm, Value v, std::string_view what);
 // A relative index argument (slice, fill, subarray): ToIntegerOrInfinity,

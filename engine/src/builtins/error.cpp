@@ -16,7 +16,7 @@ Value new_error_from_call(VM& vm, CallInfo& ci, Value message, Value options) {
   Value proto_v = vm.get(nt.as_object(), PropertyKey::atom(vm.atoms().prototype));
   Object* proto = proto_v.is_object() ? proto_v.as_object() : callee->data.as_object();
   Rooted rp(vm, Value::object(proto));
-  Object* e = vm.make_error(rp.object(), rmsg.get());
+  Object* e = vm.make_error(rp.object(), rmsg.get(), ci.new_target);
   Rooted re(vm, Value::object(e));
   if (ropt.get().is_object() &&
       vm.has_property(ropt.object(), PropertyKey::atom(vm.atoms().cause))) {
@@ -59,6 +59,19 @@ Value error_to_string(VM& vm, CallInfo& ci) {
   return Value::string(vm.concat(s, rm.get().as_string()));
 }
 
+// Error.captureStackTrace(targetObject, constructorOpt) (V8's extension):
+// defines targetObject.stack as Error.prototype.toString would print it and
+// the caller's frames, without those above and of constructorOpt.
+Value error_capture_stack_trace(VM& vm, CallInfo& ci) {
+  if (!ci.arg(0).is_object()) vm.throw_type_error("invalid_argument");
+  Rooted ro(vm, ci.arg(0));
+  Rooted skip(vm, vm.is_callable(ci.arg(1)) ? ci.arg(1) : Value::undefined());
+  CallInfo to_string{ro.get(), nullptr, 0, Value::undefined(), ci.callee};
+  Value head = error_to_string(vm, to_string);
+  vm.install_error_stack(ro.object(), head.as_string()->to_utf8(), false, skip.get());
+  return Value::undefined();
+}
+
 Object* install_one(VM& vm, Object* global, const char* name, Object* parent_proto,
                     Value parent_ctor) {
   Rooted rparent(vm, parent_ctor);
@@ -80,6 +93,10 @@ void install_error(VM& vm, Object* global) {
   vm.define_native(in.error_prototype, "toString", error_to_string, 0);
   Value error_ctor = vm.get(global, "Error");
   Rooted rc(vm, error_ctor);
+  in.error_constructor = rc.object();
+  vm.define_native(rc.object(), "captureStackTrace", error_capture_stack_trace, 2);
+  vm.define_own_property(rc.object(), PropertyKey::atom(vm.atoms().stackTraceLimit),
+                         Value::int32(10), attr::kDefault);
   in.type_error_prototype = install_one(vm, global, "TypeError", in.error_prototype, rc.get());
   in.range_error_prototype = install_one(vm, global, "RangeError", in.error_prototype, rc.get());
   in.syntax_error_prototype = install_one(vm, global, "SyntaxError", in.error_prototype, rc.get());

@@ -149,8 +149,9 @@ void install_function(VM& vm, Object* global) {
   }
   NativeFunction* ctor = make_constructor(vm, global, "Function", function_ctor, 1, proto);
   in.function_constructor = ctor;
-  vm.define_native(proto, "call", fn_call, 1);
-  vm.define_native(proto, "apply", fn_apply, 2);
+  // V8 shows no frame for call and apply in error.stack.
+  vm.define_native(proto, "call", fn_call, 1)->hidden_in_stack = true;
+  vm.define_native(proto, "apply", fn_apply, 2)->hidden_in_stack = true;
   vm.define_native(proto, "bind", fn_bind, 1);
   vm.define_native(proto, "toString", fn_to_string, 0);
   NativeFunction* hi = vm.new_native(fn_has_instance, vm.intern("[Symbol.hasInstance]"), 1);

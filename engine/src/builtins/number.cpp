@@ -8,6 +8,16 @@
 
 namespace kite::vm::builtins {
 
+// OrdinaryCreateFromConstructor(NewTarget, fallback) holding `prim` (the
+// last steps of Boolean, Number and String, 20.3.1.1, 21.1.1.1, 22.1.1.1).
+Object* primitive_wrapper(VM& vm, Value prim, Value new_target, Object* fallback) {
+  Rooted rp(vm, prim);
+  Rooted proto(vm, Value::object(prototype_from_constructor(vm, new_target, fallback)));
+  Object* o = vm.to_object(rp.get());
+  if (proto.object() != fallback) vm.set_prototype(o, proto.object());
+  return o;
+}
+
 namespace {
 
 Value number_ctor(VM& vm, CallInfo& ci) {
@@ -19,8 +29,7 @@ Value number_ctor(VM& vm, CallInfo& ci) {
   double d = prim.is_bigint() ? prim.as_bigint()->num.to_double() : prim.as_number();
   Value n = Value::number(d);
   if (ci.new_target.is_undefined()) return n;
-  Object* o = vm.to_object(n);
-  return Value::object(o);
+  return Value::object(primitive_wrapper(vm, n, ci.new_target, vm.intrinsics().number_prototype));
 }
 
 double this_number(VM& vm, CallInfo& ci, const char* method) {
@@ -103,7 +112,7 @@ Value number_is_nan(VM&, CallInfo& ci) {
 Value boolean_ctor(VM& vm, CallInfo& ci) {
   Value b = Value::boolean(VM::to_boolean(ci.arg(0)));
   if (ci.new_target.is_undefined()) return b;
-  return Value::object(vm.to_object(b));
+  return Value::object(primitive_wrapper(vm, b, ci.new_target, vm.intrinsics().boolean_prototype));
 }
 
 bool this_boolean(VM& vm, CallInfo& ci) {

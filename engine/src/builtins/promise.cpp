@@ -756,6 +756,20 @@ void settle_promise(VM& vm, Object* promise, Value value, bool rejected) {
   }
 }
 
+Object* awaiting_coroutine(Object* promise) {
+  Value reactions = promise_record(promise)->slots[kReactions];
+  if (!promise_is_pending(promise) || !reactions.is_object()) return nullptr;
+  Object* list = reactions.as_object();
+  for (std::uint32_t i = 0; i < list->element_count(); ++i) {
+    auto* re = static_cast<Environment*>(list->elements()[i].as_cell());
+    Value handler = re->slots[kOnFulfilled];
+    if (handler.is_object() && handler.as_object()->klass() == ObjectClass::kGenerator) {
+      return handler.as_object();
+    }
+  }
+  return nullptr;
+}
+
 void await_value(VM& vm, Object* coroutine, Value value) {
   Rooted co(vm, Value::object(coroutine));
   Rooted v(vm, value);

@@ -116,8 +116,9 @@ Value reflect_set_prototype_of(VM& vm, CallInfo& ci) {
 void install_reflect(VM& vm, Object* global) {
   Rooted reflect(vm, Value::object(vm.new_object()));
   Object* r = reflect.object();
-  vm.define_native(r, "apply", reflect_apply, 3);
-  vm.define_native(reflect.object(), "construct", reflect_construct, 2);
+  // V8 shows no frame for these two in error.stack.
+  vm.define_native(r, "apply", reflect_apply, 3)->hidden_in_stack = true;
+  vm.define_native(reflect.object(), "construct", reflect_construct, 2)->hidden_in_stack = true;
   vm.define_native(reflect.object(), "defineProperty", reflect_define_property, 3);
   vm.define_native(reflect.object(), "deleteProperty", reflect_delete_property, 2);
   vm.define_native(reflect.object(), "get", reflect_get, 2);

@@ -131,7 +131,8 @@ Value string_ctor(VM& vm, CallInfo& ci) {
     s = Value::string(vm.to_string(ci.args[0]));
   }
   if (ci.new_target.is_undefined()) return s;
-  return Value::object(vm.to_object(s));
+  // StringCreate(s, GetPrototypeFromConstructor(NewTarget, %String.prototype%)).
+  return Value::object(primitive_wrapper(vm, s, ci.new_target, vm.intrinsics().string_prototype));
 }
 
 Value string_from_char_code(VM& vm, CallInfo& ci) {

@@ -215,7 +215,7 @@ void FunctionCompiler::member(const MemberExpression* m, Reg dst, Label nil) {
     obj = expr_any(m->object);
   }
   if (m->optional) e_.emit_jump(Op::kJmpNullish, {obj}, nil);
-  pos(m);
+  pos(m->computed ? m : m->property);  // a getter's call is at the name (V8)
   if (!m->computed) {
     const std::u16string& name = static_cast<const Identifier*>(m->property)->name;
     if (name == u"length") {
@@ -407,10 +407,17 @@ void FunctionCompiler::call(const CallExpression* c, Reg dst, Label nil) {
   }
   if (c->optional) e_.emit_jump(Op::kJmpNullish, {fn}, nil);
   std::uint16_t name = callee_name(callee);
+  // Where the call is in error.stack, as V8 has it: the name in a.b.c(),
+  // else the start of the callee.
+  const Node* at = c;
+  if (inner->kind == NodeKind::kMemberExpression &&
+      !static_cast<const MemberExpression*>(inner)->computed) {
+    at = static_cast<const MemberExpression*>(inner)->property;
+  }
   if (args_have_spread(c->arguments)) {
     Reg arr = temp();
     args_array(c->arguments, arr);
-    pos(c);
+    pos(at);
     if (undefined_this) e_.emit(Op::kLoadUndef, {self});
     e_.emit(Op::kCallSpread, {dst, fn, self, arr});
     e_.record_call_name(name);
@@ -418,7 +425,7 @@ void FunctionCompiler::call(const CallExpression* c, Reg dst, Label nil) {
     auto argc = static_cast<std::uint16_t>(c->arguments.size());
     Reg first = e_.alloc_temps(argc);
     for (std::uint16_t i = 0; i < argc; ++i) expr(c->arguments[i], static_cast<Reg>(first + i));
-    pos(c);
+    pos(at);
     if (undefined_this) {
       e_.emit(Op::kCallU, {dst, fn, first, argc});
     } else {

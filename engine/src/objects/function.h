@@ -34,6 +34,8 @@ class NativeFunction : public Object {
   NativeFn fn;
   Value data;  // per-function data (e.g. a Response helper's kind)
   bool is_constructor = false;
+  // No frame in error.stack (Function.prototype.call & co., as in V8).
+  bool hidden_in_stack = false;
 };
 
 class BoundFunction : public Object {

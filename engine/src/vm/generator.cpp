@@ -123,6 +123,18 @@ Value async_promise(Object* co) {
   return record_of(co)->slots[kPromise];
 }
 
+JSFunction* coroutine_function(Object* co) {
+  return static_cast<JSFunction*>(record_of(co)->slots[kFunction].as_object());
+}
+
+std::uint32_t coroutine_resume_offset(Object* co) {
+  return static_cast<std::uint32_t>(record_of(co)->slots[kPc].as_int32());
+}
+
+Value coroutine_this(Object* co) {
+  return saved_registers(record_of(co))[0];
+}
+
 void async_finish(VM& vm, Object* co, Value value, bool rejected) {
   if (co->klass() == ObjectClass::kAsyncGenerator) {
     async_generator_complete(vm, co, value, rejected);

@@ -45,6 +45,11 @@ void generator_save(Object* gen, const Frame& f, const std::uint16_t* resume_pc,
 // the body completes (AsyncReturn / AsyncThrow).
 Value async_promise(Object* co);
 void async_finish(VM& vm, Object* co, Value value, bool rejected);
+// A suspended coroutine's function, the offset it resumes at and its
+// `this` (error.stack's async frames, vm/stack_trace.cpp).
+JSFunction* coroutine_function(Object* co);
+std::uint32_t coroutine_resume_offset(Object* co);
+Value coroutine_this(Object* co);
 
 // One step of yield* (15.5.5 step 7, sync): calls the inner iterator's next /
 // throw / return with `received` (a generator or built-in iterator with its

@@ -1,7 +1,6 @@
-// VM lifetime, roots, errors and stack traces, globals, classes.
+// VM lifetime, roots, errors, globals, classes (stack traces: vm/stack_trace.cpp).
 #include "vm/vm.h"
 
-#include <fmt/format.h>
 #include <kite/engine/engine.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
@@ -10,7 +9,6 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <iterator>
 
 #include "builtins/builtins.h"
 #include "objects/accessor_pair.h"
@@ -161,7 +159,7 @@ void VM::write_err(std::string_view s) {
 
 // ---- errors ----
 
-Object* VM::make_error(Object* proto, Value message) {
+Object* VM::make_error(Object* proto, Value message, Value new_target, bool in_native) {
   Rooted rm(*this, message);
   Object* e = new_object_of_class(ObjectClass::kError, proto, 4);
   Rooted re(*this, Value::object(e));
@@ -169,7 +167,7 @@ Object* VM::make_error(Object* proto, Value message) {
     Value msg = Value::string(to_string(rm.get()));
     define_own_property(re.object(), PropertyKey::atom(atoms_.message), msg, attr::kHidden);
   }
-  // "Name: message\n    at ..." (computed now, like V8's captured stack).
+  // "Name: message\n    at ..." (formatted now; V8 formats on first read).
   Value name = get(re.object(), PropertyKey::atom(atoms_.name));
   std::string head = name.is_string() ? name.as_string()->to_utf8() : std::string("Error");
   Value m = get(re.object(), PropertyKey::atom(atoms_.message));
@@ -177,10 +175,7 @@ Object* VM::make_error(Object* proto, Value message) {
     head += ": ";
     head += m.as_string()->to_utf8();
   }
-  std::string stack = head + capture_stack_trace();
-  String* s = new_string_utf8(stack);
-  define_own_property(re.object(), PropertyKey::atom(atoms_.stack), Value::string(s),
-                      attr::kHidden);
+  install_error_stack(re.object(), head, in_native, new_target);
   return re.object();
 }
 
@@ -216,7 +211,7 @@ Object* VM::make_error(ErrorType type, std::string_view message) {
       proto = intrinsics_.eval_error_prototype;
       break;
   }
-  return make_error(proto, Value::string(new_string_utf8(message)));
+  return make_error(proto, Value::string(new_string_utf8(message)), Value::undefined(), true);
 }
 
 void VM::throw_error(ErrorType type, std::string_view message) {
@@ -237,36 +232,6 @@ void VM::throw_error(ErrorType type, std::string_view message) {
 void VM::throw_value(Value v) {
   set_pending_exception(v);
   throw JSThrow{};
-}
-
-std::string VM::capture_stack_trace() {
-  std::string out;
-  int shown = 0;
-  for (auto it = frames_.rbegin(); it != frames_.rend() && shown < 10; ++it, ++shown) {
-    const Frame& f = *it;
-    FunctionTemplate* t = f.tmpl;
-    auto off = static_cast<std::uint32_t>(f.pc - t->code.data());
-    if (it != frames_.rbegin() && off > 0) off -= 1;
-    SourcePosition pos = t->position_at(off);
-    std::string file =
-        t->file_name.is_string() ? t->file_name.as_string()->to_utf8() : "<anonymous>";
-    std::string name;
-    if (t->has(FunctionTemplate::kScript) || t->has(FunctionTemplate::kModule)) {
-      name.clear();
-    } else if (t->name.is_string() && t->name.as_string()->length() > 0) {
-      name = t->name.as_string()->to_utf8();
-    } else {
-      name = "<anonymous>";
-    }
-    if (f.is_construct && !name.empty()) name.insert(0, "new ");
-    if (name.empty()) {
-      fmt::format_to(std::back_inserter(out), "\n    at {}:{}:{}", file, pos.line, pos.column);
-    } else {
-      fmt::format_to(std::back_inserter(out), "\n    at {} ({}:{}:{})", name, file, pos.line,
-                     pos.column);
-    }
-  }
-  return out;
 }
 
 SourcePosition FunctionTemplate::position_at(std::uint32_t pc) const {

@@ -112,7 +112,7 @@ struct Atoms {
   X(lastIndex) X(size) X(add) X(has) X(join) X(push) X(then) X(status) X(headers) X(body) \
   X(method) X(url) X(path) X(query) X(exec) X(flags) X(source) X(groups) X(indices) \
   X(hasIndices) X(global) X(ignoreCase) X(multiline) X(dotAll) X(unicode) X(unicodeSets) X(sticky) \
-  X(resolve) X(reason) X(fulfilled) X(rejected)
+  X(resolve) X(reason) X(fulfilled) X(rejected) X(stackTraceLimit)
 // clang-format on
 #define KITE_ATOM_DECL(id, ...) String* id = nullptr;
   KITE_ATOM_LIST(KITE_ATOM_DECL)
@@ -128,6 +128,7 @@ struct Intrinsics {
   Object* boolean_prototype = nullptr;
   Object* symbol_prototype = nullptr;
   Object* error_prototype = nullptr;
+  Object* error_constructor = nullptr;
   Object* type_error_prototype = nullptr;
   Object* range_error_prototype = nullptr;
   Object* syntax_error_prototype = nullptr;
@@ -504,10 +505,25 @@ class VM {
   [[noreturn]] void throw_range_error(std::string_view message) {
     throw_error(ErrorType::kRangeError, message);
   }
+  // An error of `type` made by the engine (throw_error): its stack starts
+  // at the built-in the top frame is calling, if any.
   Object* make_error(ErrorType type, std::string_view message);
-  Object* make_error(Object* proto, Value message);
-  // Formats "    at fn (file:line:col)" lines for the current frames.
-  std::string capture_stack_trace();
+  // An error with `proto` and `message` made by an Error constructor
+  // called with `new_target`: its stack starts at the caller, or below
+  // new_target's frame (a subclass's constructor).
+  Object* make_error(Object* proto, Value message, Value new_target = Value::undefined(),
+                     bool in_native = false);
+  // ---- error.stack (vm/stack_trace.cpp) ----
+  // Error.stackTraceLimit when it is a number (clamped to 0..1e6).
+  bool stack_trace_limit(std::size_t* limit);
+  // At most `limit` "\n    at ..." lines for the running frames, innermost
+  // first (V8's format). `in_native`: the error is made inside the
+  // built-in the top frame is calling, which gets a line. `skip_until`: a
+  // function whose innermost frame and the frames above it are left out.
+  std::string capture_stack_trace(std::size_t limit, bool in_native, Value skip_until);
+  // Defines error.stack: `head` ("Name: message") and the frames, or
+  // undefined when Error.stackTraceLimit is not a number.
+  void install_error_stack(Object* error, std::string_view head, bool in_native, Value skip_until);
   Value pending_exception() const { return pending_exception_; }
   void set_pending_exception(Value v) {
     pending_exception_ = v;
