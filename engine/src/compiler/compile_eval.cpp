@@ -35,8 +35,8 @@ void FunctionCompiler::compile_eval_body(const Program& program) {
   vm::FunctionTemplate* t = e_.tmpl();
   t->file_name = ctx_.file_name;
   t->source = ctx_.source_string;
-  t->name = vm::Value::string(vm_.intern("eval"));
-  t->flags |= vm::FunctionTemplate::kScript;  // named as top-level code in stack traces
+  t->name = vm::Value::string(vm_.intern("eval"));  // "at eval (eval at f (...), ...)"
+  t->flags |= vm::FunctionTemplate::kEval;
   Scope* s = info_->scope;
   scope_ = s;
   if (s->has_env) e_.emit(Op::kPushEnv, {s->env_size});
@@ -61,17 +61,18 @@ void FunctionCompiler::compile_eval_body(const Program& program) {
 }
 
 vm::FunctionTemplate* compile_eval(vm::VM& vm, const Program& program, std::string_view source,
-                                   const vm::EvalScope* outer) {
+                                   const vm::EvalScope* outer, std::string_view file_name) {
   ScopeTree scopes;
   scopes.analyze_eval(program, outer);
   vm::FunctionTemplate* t = nullptr;
-  with_context(vm, scopes, source, vm::Value::string(vm.intern("<eval>")), [&](Context& ctx) {
-    ctx.this_undefined = outer != nullptr && outer->this_undefined;
-    t = vm.new_function_template();
-    vm.persistent_roots().push_back(vm::Value::cell(t));
-    FunctionCompiler fc(ctx, scopes.script(), t);
-    fc.compile_eval_body(program);
-  });
+  with_context(vm, scopes, source, vm::Value::string(vm.new_string_utf8(file_name)),
+               [&](Context& ctx) {
+                 ctx.this_undefined = outer != nullptr && outer->this_undefined;
+                 t = vm.new_function_template();
+                 vm.persistent_roots().push_back(vm::Value::cell(t));
+                 FunctionCompiler fc(ctx, scopes.script(), t);
+                 fc.compile_eval_body(program);
+               });
   return t;
 }
 

@@ -35,7 +35,8 @@ vm::FunctionTemplate* compile(vm::VM& vm, const parser::Program& program, std::s
 // code's completion value: run as a closure over the caller's environment
 // for a direct eval (`outer` describes it), over none for an indirect one.
 vm::FunctionTemplate* compile_eval(vm::VM& vm, const parser::Program& program,
-                                   std::string_view source, const vm::EvalScope* outer);
+                                   std::string_view source, const vm::EvalScope* outer,
+                                   std::string_view file_name);
 
 // Compiles a parsed module (program.is_module) into `record`: its body and
 // InitializeEnvironment templates, environment size, requested modules,

@@ -25,9 +25,9 @@ parser::ParseResult parse_or_throw(VM& vm, const std::string& code) {
 }
 
 FunctionTemplate* compile_or_throw(VM& vm, const parser::Program& program, const std::string& code,
-                                   const EvalScope* scope) {
+                                   const EvalScope* scope, std::string_view file_name) {
   try {
-    return compiler::compile_eval(vm, program, code, scope);
+    return compiler::compile_eval(vm, program, code, scope, file_name);
   } catch (const compiler::CompileError& e) {
     vm.throw_error(ErrorType::kSyntaxError, e.message);
   }
@@ -50,12 +50,26 @@ Value VM::perform_eval(Value x, const EvalScope* scope, Environment* env, Frame*
   std::string code = x.as_string()->to_utf8();
   // A direct eval in a function may use new.target, in a method super.x.
   bool in_function = caller != nullptr && !caller->tmpl->has(FunctionTemplate::kScript) &&
-                     !caller->tmpl->has(FunctionTemplate::kModule);
+                     !caller->tmpl->has(FunctionTemplate::kModule) &&
+                     !caller->tmpl->has(FunctionTemplate::kEval);
   bool in_method = caller != nullptr && caller->callee->home_object.is_object();
   parser::ParseResult parsed = caller == nullptr ? parser::parse(code, "<eval>", false)
                                                  : parser::parse_eval(code, in_function, in_method);
   if (!parsed.ok()) throw_error(ErrorType::kSyntaxError, parsed.error().message);
-  FunctionTemplate* t = compile_or_throw(*this, parsed.program(), code, scope);
+  // Where the code came from, as V8 names it in stack traces:
+  // "eval at f (file:line:col), <anonymous>".
+  std::string where = "<anonymous>";
+  if (caller != nullptr) {
+    FunctionTemplate* ct = caller->tmpl;
+    SourcePosition p = ct->position_at(static_cast<std::uint32_t>(caller->pc - ct->code.data()));
+    std::string name = ct->name.is_string() ? ct->name.as_string()->to_utf8() : "";
+    if (name.empty() || ct->has(FunctionTemplate::kScript) || ct->has(FunctionTemplate::kModule))
+      name = "<anonymous>";
+    std::string file = ct->file_name.is_string() ? ct->file_name.as_string()->to_utf8() : "";
+    where = "eval at " + name + " (" + file + ":" + std::to_string(p.line) + ":" +
+            std::to_string(p.column) + "), <anonymous>";
+  }
+  FunctionTemplate* t = compile_or_throw(*this, parsed.program(), code, scope, where);
   Rooted rt(*this, Value::cell(t));
   JSFunction* fn = new_closure(t, env);
   if (caller == nullptr) return call(Value::object(fn), Value::undefined(), {});
@@ -126,7 +140,7 @@ Value VM::create_dynamic_function(int kind, std::span<const Value> args, Value n
     if (text == "\"use strict\"" || text == "'use strict'") use_strict = true;
   }
   fnode->sloppy_this = !use_strict;
-  FunctionTemplate* t = compile_or_throw(*this, parsed.program(), whole, nullptr);
+  FunctionTemplate* t = compile_or_throw(*this, parsed.program(), whole, nullptr, "<anonymous>");
   Rooted rt(*this, Value::cell(t));
   Rooted fn(*this, call(Value::object(new_closure(t, nullptr)), Value::undefined(), {}));
   Object* fallback = kind == 0   ? intrinsics_.function_prototype

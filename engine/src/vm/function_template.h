@@ -61,6 +61,7 @@ class FunctionTemplate : public Cell {
     kGenerator = 512,  // function*: calling it returns a generator (GenStart)
     kAsync = 1024,     // async function: calling it returns a promise (AsyncStart)
     kModule = 2048,    // top-level code of a module (or its InitializeEnvironment)
+    kEval = 4096,      // eval code (vm/eval.cpp)
   };
 
   std::vector<std::uint16_t> code;
