@@ -25,6 +25,10 @@ std::uint16_t FunctionCompiler::eval_scope() {
     ++level;
   }
   es.levels = level;
+  for (FunctionInfo* fi = info_; fi != nullptr; fi = fi->parent) {
+    if (fi->is_field_initializer) es.no_arguments = true;
+    if (!fi->is_arrow) break;
+  }
   es.this_undefined = !has_this && (ctx_.module != nullptr || ctx_.this_undefined);
   vm::FunctionTemplate* t = e_.tmpl();
   t->eval_scopes.push_back(std::move(es));

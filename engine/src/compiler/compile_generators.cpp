@@ -224,8 +224,11 @@ void FunctionCompiler::async_yield_star(const YieldExpression* y, Reg dst) {
 void FunctionCompiler::close_iterator(const Target& t) {
   if (t.iter_done != 0) {
     // An array pattern's iterator, unless the pattern already exhausted it.
+    // Marked done first: the close runs inside the pattern's own throw
+    // handler, which must not close it a second time if return() throws.
     Label done = e_.new_label();
     e_.emit_jump(Op::kJmpTrue, {t.iter_done}, done);
+    e_.emit(Op::kLoadTrue, {t.iter_done});
     e_.emit(Op::kIterClose, {t.iter});
     e_.bind(done);
     return;

@@ -120,6 +120,22 @@ void FunctionCompiler::bind_pattern(const Node* p, Reg value, bool init) {
           continue;
         }
         if (el != nullptr && el->kind == NodeKind::kRestElement) {
+          // A property reference target is evaluated before the iterator
+          // is drained (13.15.5.5 AssignmentRestElement step 1).
+          const Node* rest_target = static_cast<const RestElement*>(el)->argument;
+          const MemberExpression* rm = nullptr;
+          Reg robj = 0;
+          Reg rkey = 0;
+          if (!init && rest_target->kind == NodeKind::kMemberExpression &&
+              static_cast<const MemberExpression*>(rest_target)->object->kind != NodeKind::kSuper) {
+            rm = static_cast<const MemberExpression*>(rest_target);
+            robj = temp();
+            rkey = temp();
+            guarded([&] {
+              expr(rm->object, robj);
+              if (rm->computed) expr(rm->property, rkey);
+            });
+          }
           Reg arr = temp();
           e_.emit(Op::kNewArray, {arr, 0});
           Label top = e_.new_label();
@@ -131,7 +147,20 @@ void FunctionCompiler::bind_pattern(const Node* p, Reg value, bool init) {
           e_.emit_jump(Op::kJmp, {}, top);
           e_.bind(end);
           e_.emit(Op::kLoadTrue, {done_flag});
-          guarded([&] { bind_pattern(static_cast<const RestElement*>(el)->argument, arr, init); });
+          if (rm != nullptr) {
+            guarded([&] {
+              pos(rm);
+              if (rm->computed) {
+                set_elem(rm, robj, rkey, arr);
+              } else {
+                e_.emit(Op::kSetProp,
+                        {robj, name_const(static_cast<const Identifier*>(rm->property)->name), arr,
+                         e_.new_ic()});
+              }
+            });
+            break;
+          }
+          guarded([&] { bind_pattern(rest_target, arr, init); });
           break;
         }
         step();

@@ -501,6 +501,7 @@ void ScopeTree::visit_class(const ClassNode* c, Scope* outer) {
     all_functions_.push_back(std::make_unique<FunctionInfo>());
     FunctionInfo* fn = all_functions_.back().get();
     fn->parent = s->function;
+    fn->is_field_initializer = true;
     functions_[fields_key(c, is_static != 0)] = fn;
     Scope* fs = new_scope(ScopeKind::kFunction, s, fn);
     fn->scope = fs;

@@ -86,8 +86,9 @@ struct FunctionInfo {
   FunctionInfo* parent = nullptr;
   Scope* scope = nullptr;  // parameters, var, and top-level declarations of the body
   bool is_script = false;
-  bool is_module = false;  // the top level of a module (node null, like the script)
-  bool is_eval = false;    // eval code: its own var scope (strict), node null
+  bool is_module = false;             // the top level of a module (node null, like the script)
+  bool is_eval = false;               // eval code: its own var scope (strict), node null
+  bool is_field_initializer = false;  // a class's field initializer: no `arguments`, even in eval
   bool is_arrow = false;
   Binding* this_binding = nullptr;       // non-arrow functions
   Binding* arguments_binding = nullptr;  // when `arguments` is used

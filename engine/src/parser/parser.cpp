@@ -148,6 +148,9 @@ Identifier* Parser::parse_identifier_name() {
 
 void Parser::mark_uses_arguments() {
   for (auto it = functions_.rbegin(); it != functions_.rend(); ++it) {
+    if (!(*it)->is_arrow && (*it)->is_script && eval_no_arguments_) {
+      fail("'arguments' is not allowed in class field initializer or static initialization block");
+    }
     if ((*it)->node != nullptr) (*it)->node->uses_arguments = true;
     if (!(*it)->is_arrow) break;
   }
@@ -174,13 +177,15 @@ ParseResult parse(std::string_view source, std::string_view filename, bool modul
   return result;
 }
 
-ParseResult parse_eval(std::string_view source, bool new_target, bool super_property) {
+ParseResult parse_eval(std::string_view source, bool new_target, bool super_property,
+                       bool no_arguments) {
   ParseResult result;
   result.ast_ = std::make_unique<Ast>();
   try {
     Parser parser(source, *result.ast_, false);
     parser.eval_new_target_ = new_target;
     parser.eval_super_property_ = super_property;
+    parser.eval_no_arguments_ = no_arguments;
     result.program_ = parser.parse_program();
   } catch (ParseFailure& f) {
     result.error_ = f.error;

@@ -25,7 +25,8 @@ class ParseResult {
 
  private:
   friend ParseResult parse(std::string_view source, std::string_view filename, bool module);
-  friend ParseResult parse_eval(std::string_view source, bool new_target, bool super_property);
+  friend ParseResult parse_eval(std::string_view source, bool new_target, bool super_property,
+                                bool no_arguments);
   std::unique_ptr<Ast> ast_;
   Program* program_ = nullptr;
   SyntaxError error_;
@@ -36,7 +37,9 @@ class ParseResult {
 ParseResult parse(std::string_view source, std::string_view filename, bool module = false);
 
 // Parses eval code (a script): a direct eval inside a function may use
-// new.target, one inside a method super.x (19.2.1.1 PerformEval step 6).
-ParseResult parse_eval(std::string_view source, bool new_target, bool super_property);
+// new.target, one inside a method super.x, and one in a field initializer
+// never `arguments` (19.2.1.1 PerformEval steps 6-7).
+ParseResult parse_eval(std::string_view source, bool new_target, bool super_property,
+                       bool no_arguments);
 
 }  // namespace kite::parser

@@ -44,6 +44,7 @@ class Parser {
   // Eval code's allowances (parse_eval).
   bool eval_new_target_ = false;
   bool eval_super_property_ = false;
+  bool eval_no_arguments_ = false;
 
  private:
   // Per-function parse state for early errors.

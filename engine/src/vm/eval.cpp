@@ -53,8 +53,9 @@ Value VM::perform_eval(Value x, const EvalScope* scope, Environment* env, Frame*
                      !caller->tmpl->has(FunctionTemplate::kModule) &&
                      !caller->tmpl->has(FunctionTemplate::kEval);
   bool in_method = caller != nullptr && caller->callee->home_object.is_object();
-  parser::ParseResult parsed = caller == nullptr ? parser::parse(code, "<eval>", false)
-                                                 : parser::parse_eval(code, in_function, in_method);
+  parser::ParseResult parsed =
+      caller == nullptr ? parser::parse(code, "<eval>", false)
+                        : parser::parse_eval(code, in_function, in_method, scope->no_arguments);
   if (!parsed.ok()) throw_error(ErrorType::kSyntaxError, parsed.error().message);
   // Where the code came from, as V8 names it in stack traces:
   // "eval at f (file:line:col), <anonymous>".

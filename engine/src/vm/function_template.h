@@ -44,6 +44,7 @@ struct EvalScope {
   std::vector<Binding> bindings;
   std::uint16_t levels = 0;
   bool this_undefined = false;  // no `this` binding and a module's top level
+  bool no_arguments = false;    // in a field initializer: `arguments` is a SyntaxError
 };
 
 class FunctionTemplate : public Cell {
