@@ -194,6 +194,31 @@ void VM::push_frame(JSFunction* fn, Value this_value, const Value* argv, std::ui
                           construct, entry, regs});
 }
 
+Value VM::super_property(Frame* f, Value key, const Value* value) {
+  Rooted rk(*this, key);
+  Rooted self(*this, f->regs[0]);
+  if (self.get().is_hole()) {
+    throw_error(ErrorType::kReferenceError,
+                "Must call super constructor in derived class before accessing 'this' or "
+                "returning from derived constructor");
+  }
+  Value home = f->callee->home_object;
+  Object* proto = home.is_object() ? get_prototype_of(home.as_object()) : nullptr;
+  Rooted rp(*this, proto != nullptr ? Value::object(proto) : Value::null());
+  Rooted rv(*this, value != nullptr ? *value : Value::undefined());
+  PropertyKey k = to_property_key(rk.get());
+  if (proto == nullptr) {
+    Value name = key_to_value(k);
+    std::string text = name.is_string() ? name.as_string()->to_utf8() : describe(k.as_value());
+    throw_type_error(std::string(value != nullptr ? "Cannot set properties of null (setting '"
+                                                  : "Cannot read properties of null (reading '") +
+                     text + "')");
+  }
+  if (value == nullptr) return get(rp.object(), k, self.get());
+  set(rp.object(), k, rv.get(), self.get());
+  return Value::undefined();
+}
+
 Value VM::run_script(FunctionTemplate* tmpl) {
   Rooted rt(*this, Value::cell(tmpl));
   JSFunction* fn = new_closure(tmpl, nullptr);

@@ -622,20 +622,12 @@ Value VM::execute(std::size_t entry) {
         }
         CASE(GetSuper) {
           SAVE_PC();
-          Value home = f->callee->home_object;
-          Value key = R(2);
-          PropertyKey k = to_property_key(key);
-          Object* proto = home.is_object() ? f->callee->home_object.as_object()->proto() : nullptr;
-          R(1) = proto == nullptr ? Value::undefined() : get(proto, k, regs[0]);
+          R(1) = super_property(f, R(2), nullptr);
           NEXT(3);
         }
         CASE(SetSuper) {
           SAVE_PC();
-          Value home = f->callee->home_object;
-          PropertyKey k = to_property_key(R(1));
-          Object* proto = home.is_object() ? home.as_object()->proto() : nullptr;
-          if (proto == nullptr) throw_type_error("super has no prototype");
-          set(proto, k, R(2), regs[0]);
+          super_property(f, R(1), &R(2));
           NEXT(3);
         }
         CASE(DefineElem) {

@@ -457,6 +457,10 @@ class VM {
   void store_global(String* name, Value v, InlineCache& ic);
   void define_accessor_part(Object* obj, PropertyKey key, Value fn, bool getter, bool enumerable);
   void make_class(Frame* f, const std::uint16_t* pc);
+  // super[key] in frame f (13.3.7): read it, or with `value` write it.
+  // `this` must be bound, then the home object's prototype is taken
+  // before the key is converted (GetSuperBase, then ToPropertyKey).
+  Value super_property(Frame* f, Value key, const Value* value);
   Value super_call(Frame* f, std::span<const Value> args);
   void handle_interrupt();
   // Sets the element count of an object whose first n elements are initialized.
