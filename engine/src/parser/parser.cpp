@@ -51,6 +51,11 @@ Program* Parser::parse_program() {
   fs.in_async = module_;  // top-level await
   fs.in_method = eval_super_property_;
   functions_.push_back(&fs);
+  // Eval code inside a class may name that class's private names.
+  if (eval_private_names_ != nullptr && !eval_private_names_->empty()) {
+    private_scopes_.emplace_back();
+    for (const auto& n : *eval_private_names_) private_scopes_.back().declared.emplace_back(n, 4);
+  }
   if (module_) {
     p->is_module = true;
     while (tok_.type != Tok::kEof) p->body.push_back(parse_module_item());
@@ -59,6 +64,17 @@ Program* Parser::parse_program() {
     while (tok_.type != Tok::kEof) p->body.push_back(parse_statement_list_item());
   }
   functions_.pop_back();
+  if (!private_scopes_.empty()) {
+    for (auto& [name, at] : private_scopes_.back().refs) {
+      bool found = false;
+      for (auto& d : private_scopes_.back().declared) found |= d.first == name;
+      if (!found) {
+        fail("Private field '" + util::utf16_to_utf8(name) +
+                 "' must be declared in an enclosing class",
+             at);
+      }
+    }
+  }
   p->end = static_cast<std::uint32_t>(src_.size());
   return p;
 }
@@ -178,7 +194,7 @@ ParseResult parse(std::string_view source, std::string_view filename, bool modul
 }
 
 ParseResult parse_eval(std::string_view source, bool new_target, bool super_property,
-                       bool no_arguments) {
+                       bool no_arguments, const std::vector<std::u16string>& private_names) {
   ParseResult result;
   result.ast_ = std::make_unique<Ast>();
   try {
@@ -186,6 +202,7 @@ ParseResult parse_eval(std::string_view source, bool new_target, bool super_prop
     parser.eval_new_target_ = new_target;
     parser.eval_super_property_ = super_property;
     parser.eval_no_arguments_ = no_arguments;
+    parser.eval_private_names_ = &private_names;
     result.program_ = parser.parse_program();
   } catch (ParseFailure& f) {
     result.error_ = f.error;

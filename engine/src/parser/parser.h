@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "parser/ast.h"
 
@@ -26,7 +27,8 @@ class ParseResult {
  private:
   friend ParseResult parse(std::string_view source, std::string_view filename, bool module);
   friend ParseResult parse_eval(std::string_view source, bool new_target, bool super_property,
-                                bool no_arguments);
+                                bool no_arguments,
+                                const std::vector<std::u16string>& private_names);
   std::unique_ptr<Ast> ast_;
   Program* program_ = nullptr;
   SyntaxError error_;
@@ -38,8 +40,9 @@ ParseResult parse(std::string_view source, std::string_view filename, bool modul
 
 // Parses eval code (a script): a direct eval inside a function may use
 // new.target, one inside a method super.x, and one in a field initializer
-// never `arguments` (19.2.1.1 PerformEval steps 6-7).
+// never `arguments` (19.2.1.1 PerformEval steps 6-7); `private_names`
+// ("#x") are those of the classes around the call.
 ParseResult parse_eval(std::string_view source, bool new_target, bool super_property,
-                       bool no_arguments);
+                       bool no_arguments, const std::vector<std::u16string>& private_names);
 
 }  // namespace kite::parser

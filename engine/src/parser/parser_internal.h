@@ -45,6 +45,7 @@ class Parser {
   bool eval_new_target_ = false;
   bool eval_super_property_ = false;
   bool eval_no_arguments_ = false;
+  const std::vector<std::u16string>* eval_private_names_ = nullptr;
 
  private:
   // Per-function parse state for early errors.

@@ -4,6 +4,7 @@
 // (the CallEval instruction, when the callee is %eval%) runs in the
 // caller's environment and sees its bindings (compiler/compile_eval.cpp).
 #include <string>
+#include <vector>
 
 #include "builtins/builtins.h"
 #include "compiler/compiler.h"
@@ -53,9 +54,21 @@ Value VM::perform_eval(Value x, const EvalScope* scope, Environment* env, Frame*
                      !caller->tmpl->has(FunctionTemplate::kModule) &&
                      !caller->tmpl->has(FunctionTemplate::kEval);
   bool in_method = caller != nullptr && caller->callee->home_object.is_object();
+  std::vector<std::u16string> private_names;
+  if (scope != nullptr) {
+    for (const auto& b : scope->bindings) {
+      // A class's private name "#x" (its methods' and accessors' hidden
+      // bindings have a space or parentheses in their names).
+      if (b.name.size() > 1 && b.name[0] == u'#' &&
+          b.name.find_first_of(u" ()") == std::u16string::npos) {
+        private_names.push_back(b.name);
+      }
+    }
+  }
   parser::ParseResult parsed =
-      caller == nullptr ? parser::parse(code, "<eval>", false)
-                        : parser::parse_eval(code, in_function, in_method, scope->no_arguments);
+      caller == nullptr
+          ? parser::parse(code, "<eval>", false)
+          : parser::parse_eval(code, in_function, in_method, scope->no_arguments, private_names);
   if (!parsed.ok()) throw_error(ErrorType::kSyntaxError, parsed.error().message);
   // Where the code came from, as V8 names it in stack traces:
   // "eval at f (file:line:col), <anonymous>".

@@ -70,3 +70,13 @@ function F() {
   return eval("new.target");
 }
 console.log(new F() instanceof F, F());
+class P {
+  #secret = "private";
+  #hidden() {
+    return "method";
+  }
+  read() {
+    return eval("this.#secret + ' ' + this.#hidden()");
+  }
+}
+console.log(new P().read());
