@@ -1,14 +1,17 @@
 // Server integration tests: start `kite serve` on 127.0.0.1 (ephemeral port),
 // talk HTTP/1.1 to it over real sockets, and check every endpoint of
 // examples/handler.js, keep-alive, pipelining, each rejection (and that the
-// server still serves the next connection), fault handling and SIGTERM drain.
-// Each test runs for both backends. All waits are bounded.
+// server still serves the next connection), fault handling, SIGTERM drain,
+// the connection cap (503s) and running out of file descriptors, and the
+// handler's environment. Each test runs for both backends. All waits are
+// bounded.
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -24,11 +27,12 @@ namespace {
 using namespace std::chrono_literals;
 
 // A running `kite serve`: stdout is read for the listening line, stderr
-// collected into a file for assertions about logs.
+// collected into a file for assertions about logs. nofile: the child's
+// file-descriptor limit (soft and hard), 0 to inherit ours.
 class Server {
  public:
   Server(const std::string& backend, const std::string& handler,
-         std::vector<std::string> extra = {}) {
+         std::vector<std::string> extra = {}, rlim_t nofile = 0) {
     std::vector<std::string> args = {KITE_BIN,    "serve", "--port",    "0",
                                      "--workers", "1",     "--backend", backend};
     args.insert(args.end(), extra.begin(), extra.end());
@@ -43,6 +47,10 @@ class Server {
       int err = ::open(err_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
       ::dup2(err, 2);
       ::close(out[0]);
+      if (nofile != 0) {
+        rlimit r{nofile, nofile};
+        ::setrlimit(RLIMIT_NOFILE, &r);
+      }
       std::vector<char*> argv;
       argv.reserve(args.size() + 1);
       for (auto& a : args) argv.push_back(a.data());
@@ -222,8 +230,137 @@ TEST_P(ServerTest, ListeningLineNamesBackend) {
   Server s(GetParam(), example(), {"-q"});
   ASSERT_GT(s.port(), 0) << s.listening_line() << s.error_log();
   std::string expect = GetParam() == "uring" ? "io_uring" : "epoll";
-  EXPECT_NE(s.listening_line().find("(1 worker, " + expect + ")"), std::string::npos)
+  EXPECT_NE(s.listening_line().find("(1 worker, " + expect + ", "), std::string::npos)
       << s.listening_line();
+  EXPECT_NE(s.listening_line().find(" connections per worker)"), std::string::npos)
+      << s.listening_line();
+}
+
+TEST_P(ServerTest, PinningIsReported) {
+  Server pinned(GetParam(), example(), {"-q", "--pin"});
+  ASSERT_GT(pinned.port(), 0) << pinned.error_log();
+  EXPECT_NE(pinned.listening_line().find(", pinned, "), std::string::npos)
+      << pinned.listening_line();
+  EXPECT_EQ(get(pinned.port(), "/api/noop").status, 200);
+  Server unpinned(GetParam(), example(), {"-q", "--no-pin", "--max-connections", "7"});
+  ASSERT_GT(unpinned.port(), 0) << unpinned.error_log();
+  EXPECT_NE(unpinned.listening_line().find(", not pinned, 7 connections per worker)"),
+            std::string::npos)
+      << unpinned.listening_line();
+}
+
+// Past --max-connections a new connection gets the pre-built 503 (with
+// Retry-After) and is closed; the open ones are served on, and once they
+// close new connections are served again.
+TEST_P(ServerTest, ConnectionsPastTheCapGet503) {
+  Server s(GetParam(), example(), {"--max-connections", "4"});
+  ASSERT_GT(s.port(), 0) << s.error_log();
+  std::vector<int> open;
+  std::vector<std::string> pending(4);
+  for (int i = 0; i < 4; ++i) {
+    open.push_back(connect_to(s.port()));
+    send_all(open[i], "GET /api/noop HTTP/1.1\r\nHost: t\r\n\r\n");
+    Response r;
+    ASSERT_TRUE(read_response(open[i], pending[i], &r)) << i;
+    EXPECT_EQ(r.status, 200) << i;
+  }
+  for (int i = 0; i < 3; ++i) {
+    // The server answers at accept, before any request is sent.
+    int fd = connect_to(s.port());
+    ASSERT_GE(fd, 0);
+    std::string extra;
+    Response r;
+    ASSERT_TRUE(read_response(fd, extra, &r)) << i;
+    EXPECT_EQ(r.status, 503) << i;
+    EXPECT_EQ(r.header("retry-after"), "1");
+    EXPECT_EQ(r.header("connection"), "close");
+    EXPECT_EQ(r.body, "{\"error\":\"Service Unavailable\"}");
+    EXPECT_TRUE(closed_by_peer(fd)) << i;
+    ::close(fd);
+  }
+  for (int i = 0; i < 4; ++i) {
+    send_all(open[i], "GET /api/greet/" + std::to_string(i) + " HTTP/1.1\r\nHost: t\r\n\r\n");
+    Response r;
+    ASSERT_TRUE(read_response(open[i], pending[i], &r)) << i;
+    EXPECT_EQ(r.body, "{\"greeting\":\"Hello, " + std::to_string(i) + "!\"}");
+  }
+  for (int fd : open) ::close(fd);
+  // The server notices the closes within a loop turn; bounded retries.
+  int status = 0;
+  for (int attempt = 0; attempt < 50 && status != 200; ++attempt) {
+    status = get(s.port(), "/api/noop").status;
+    if (status != 200) std::this_thread::sleep_for(20ms);
+  }
+  EXPECT_EQ(status, 200);
+  std::this_thread::sleep_for(200ms);  // the access log is flushed per loop turn
+  EXPECT_NE(s.error_log().find("503 (over --max-connections 4)"), std::string::npos)
+      << s.error_log();
+}
+
+// At the file-descriptor limit accept fails with EMFILE: the worker stops
+// accepting (no busy loop, no crash), serves the connections it has, and
+// accepts the waiting ones once some close.
+TEST_P(ServerTest, RunningOutOfFileDescriptorsPausesAccepting) {
+  Server s(GetParam(), example(), {"-q", "--max-connections", "1000"}, 48);
+  ASSERT_GT(s.port(), 0) << s.error_log();
+  constexpr int kClients = 64;  // more than the server has descriptors for
+  std::vector<int> fds;
+  for (int i = 0; i < kClients; ++i) {
+    int fd = connect_to(s.port());  // completes in the listen backlog
+    ASSERT_GE(fd, 0) << i;
+    fds.push_back(fd);
+  }
+  // The first connection was accepted: it is served while others wait.
+  std::string pending;
+  Response r;
+  send_all(fds[0], "GET /api/noop HTTP/1.1\r\nHost: t\r\n\r\n");
+  ASSERT_TRUE(read_response(fds[0], pending, &r));
+  EXPECT_EQ(r.status, 200);
+  // The last one waits in the backlog; its request is answered once the
+  // others close.
+  send_all(fds.back(), "GET /api/greet/last HTTP/1.1\r\nHost: t\r\n\r\n");
+  for (int i = 0; i < kClients - 1; ++i) ::close(fds[i]);
+  pending.clear();
+  ASSERT_TRUE(read_response(fds.back(), pending, &r));
+  EXPECT_EQ(r.body, "{\"greeting\":\"Hello, last!\"}");
+  ::close(fds.back());
+  EXPECT_EQ(get(s.port(), "/api/noop").status, 200);
+  EXPECT_EQ(s.terminate(), 0);
+}
+
+// --env, --env-file and --env-pass reach the handler as its env argument
+// and as process.env; nothing else of kite's own environment does.
+TEST_P(ServerTest, EnvironmentReachesTheHandler) {
+  ::setenv("KITE_TEST_PASS", "passed", 1);
+  std::string dir = std::string(KITE_HANDLERS);
+  Server s(GetParam(), dir + "/env.mjs",
+           {"-q", "--env-file", dir + "/test.env", "--env", "A=1", "--env-pass", "KITE_TEST_PASS",
+            "--env-pass", "KITE_TEST_UNSET"});
+  ASSERT_GT(s.port(), 0) << s.error_log();
+  Response r = get(s.port(), "/");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.body,
+            "{\"a\":\"1\",\"atLoad\":\"1\",\"same\":true,\"file\":\"from the file\","
+            "\"quoted\":\"two\\nlines\",\"passed\":\"passed\",\"home\":null,\"keys\":4}");
+
+  Server script(GetParam(), dir + "/env_script.js",
+                {"-q", "--env", "GREETING=Hello", "--env", "NAME=kite"});
+  ASSERT_GT(script.port(), 0) << script.error_log();
+  EXPECT_EQ(get(script.port(), "/").body, "Hello, kite");
+}
+
+// req.headers: names lower-cased (common ones through the pre-interned
+// table, others interned), repeated fields joined with ", ".
+TEST_P(ServerTest, HeadersAreLowerCasedAndJoined) {
+  Server s(GetParam(), std::string(KITE_HANDLERS) + "/headers.js", {"-q"});
+  ASSERT_GT(s.port(), 0) << s.error_log();
+  Response r = round_trip(s.port(),
+                          "GET / HTTP/1.1\r\nHOST: t\r\nAccept: a\r\nX-Custom: 1\r\n"
+                          "accept: b\r\nx-custom: 2\r\nUser-Agent: u\r\nX-Empty:\r\n\r\n");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.body,
+            "{\"host\":\"t\",\"accept\":\"a, b\",\"x-custom\":\"1, 2\",\"user-agent\":\"u\","
+            "\"x-empty\":\"\"}");
 }
 
 TEST_P(ServerTest, ExampleEndpoints) {
@@ -612,6 +749,28 @@ TEST(ServerStartup, MissingFileAndBadFlags) {
   EXPECT_EQ(run_kite({"serve", "--busy-poll", "2s", "x.js"}, &err), 2);
   EXPECT_EQ(run_kite({"serve", "--busy-poll", "5xs", "x.js"}, &err), 2);
   EXPECT_NE(err.find("invalid duration"), std::string::npos) << err;
+}
+
+TEST(ServerStartup, BadEnvFlagsAreReported) {
+  std::string bad = "/tmp/kite-bad-" + std::to_string(::getpid()) + ".env";
+  int fd = ::open(bad.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  std::string text = "# ok\nGOOD=1\n\nthis line is wrong\n";
+  ASSERT_EQ(::write(fd, text.data(), text.size()), static_cast<ssize_t>(text.size()));
+  ::close(fd);
+  std::string err;
+  std::string handler = std::string(KITE_EXAMPLES) + "/handler.js";
+  EXPECT_EQ(run_kite({"serve", "--env-file", bad, handler}, &err), 2);
+  EXPECT_NE(err.find(bad + ":4: expected KEY=VALUE"), std::string::npos) << err;
+  ::unlink(bad.c_str());
+  err.clear();
+  EXPECT_EQ(run_kite({"serve", "--env-file", "/nonexistent.env", handler}, &err), 2);
+  EXPECT_NE(err.find("cannot read env file"), std::string::npos) << err;
+  err.clear();
+  EXPECT_EQ(run_kite({"serve", "--env", "NOEQUALS", handler}, &err), 2);
+  EXPECT_NE(err.find("invalid variable"), std::string::npos) << err;
+  err.clear();
+  EXPECT_EQ(run_kite({"serve", "--max-connections", "0", handler}, &err), 2);
+  EXPECT_NE(err.find("invalid connection count"), std::string::npos) << err;
 }
 
 TEST(ServerStartup, PortInUseIsReported) {

@@ -5,11 +5,13 @@
 
 #include <cerrno>
 #include <charconv>
+#include <cstdlib>
 #include <cstring>
 #include <optional>
 #include <string>
 
 #include "cli/options.h"
+#include "handler/env.h"
 #include "server/server.h"
 
 namespace kite::cli {
@@ -32,6 +34,17 @@ void usage(std::FILE* to) {
              "  --handler-timeout T    handler time limit (default 30s; 504)\n"
              "  --grace T              drain time after SIGTERM/SIGINT (default 5s)\n"
              "  --busy-poll T          poll this long before sleeping (default 100us; 0: off)\n"
+             "  --max-connections N    open connections per worker; past it a new one gets a\n"
+             "                         503 with Retry-After and is closed (default: the\n"
+             "                         file-descriptor limit shared between the workers)\n"
+             "  --pin, --no-pin        pin each worker thread to a CPU (default: pin when\n"
+             "                         there are as many workers as CPUs)\n"
+             "  --env KEY=VALUE        a variable for the handler's env and process.env\n"
+             "                         (repeatable; later ones win)\n"
+             "  --env-file FILE        variables from a dotenv file (KEY=value, # comments,\n"
+             "                         export prefix, 'single' and \"double\\n\" quotes)\n"
+             "  --env-pass NAME        pass this variable of kite's own environment (repeatable;\n"
+             "                         nothing else of it reaches the handler)\n"
              "sizes: 512, 64k, 1m, 2g; times: 50us, 250ms, 30s, 2m\n");
 }
 
@@ -150,6 +163,49 @@ int serve_command(int argc, char** argv) {
       auto d = parse_duration_us(*v);
       if (!d || *d > std::chrono::seconds(1)) return bad(*v, "duration (at most 1s)");
       o.busy_poll = *d;
+    } else if (a == "--max-connections") {
+      auto v = value();
+      if (!v) return 2;
+      std::size_t n = 0;
+      auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+      if (ec != std::errc() || p != v->data() + v->size() || n == 0 || n > (1u << 24)) {
+        return bad(*v, "connection count (1 to 16777216)");
+      }
+      o.max_connections = n;
+    } else if (a == "--pin") {
+      o.pin = server::Pin::kOn;
+    } else if (a == "--no-pin") {
+      o.pin = server::Pin::kOff;
+    } else if (a == "--env") {
+      auto v = value();
+      if (!v) return 2;
+      std::size_t eq = v->find('=');
+      if (eq == std::string_view::npos || !runtime::valid_env_name(v->substr(0, eq))) {
+        return bad(*v, "variable (KEY=VALUE, KEY of letters, digits and _)");
+      }
+      runtime::set_env(&o.env, v->substr(0, eq), v->substr(eq + 1));
+    } else if (a == "--env-file") {
+      auto v = value();
+      if (!v) return 2;
+      auto text = read_file(std::string(*v));
+      if (!text) {
+        fmt::print(stderr, "kite serve: cannot read env file '{}': {}\n", *v, std::strerror(errno));
+        return 2;
+      }
+      std::string error;
+      if (!runtime::parse_dotenv(*text, *v, &o.env, &error)) {
+        fmt::print(stderr, "kite serve: {}\n", error);
+        return 2;
+      }
+    } else if (a == "--env-pass") {
+      auto v = value();
+      if (!v) return 2;
+      if (!runtime::valid_env_name(*v)) return bad(*v, "variable name");
+      // A variable kite was not given is not passed (the handler sees
+      // undefined, as for any name not set).
+      if (const char* pass = std::getenv(std::string(*v).c_str())) {
+        runtime::set_env(&o.env, *v, pass);
+      }
     } else if (!a.empty() && a[0] == '-') {
       fmt::print(stderr, "kite serve: unknown option '{}'\n", a);
       usage(stderr);

@@ -11,17 +11,17 @@
 #include <cstdio>
 #include <string>
 
-#include "handler/request.h"
-#include "handler/response.h"
+#include "handler/bindings.h"
+#include "handler/env.h"
 
 namespace kite::runtime {
 
 struct Handler::Impl {
   HandlerOptions options;
-  RequestBinding request;
-  ResponseBinding response;
+  Bindings bindings;     // the Host's embedder data
   JsValue handler_fn;    // kept alive by persist(): the function each request calls
   JsValue handler_this;  // its `this`: the default export for `{ fetch }`, else undefined
+  JsValue env;           // the second argument: process.env, kept alive by persist()
 
   void log(std::string_view line) {
     if (options.error_log) {
@@ -62,9 +62,12 @@ std::unique_ptr<Handler> Handler::load(std::string_view source, std::string_view
   h->engine_ = std::make_unique<Engine>(options.engine);
   h->impl_->options = std::move(options);
   Host& host = h->engine_->host();
-  host.set_embedder_data(&h->impl_->response);
-  h->impl_->request.install(host);
-  h->impl_->response.install(host);
+  host.set_embedder_data(&h->impl_->bindings);
+  h->impl_->bindings.request.install(host);
+  h->impl_->bindings.response.install(host);
+  // Before the handler's top-level code runs, which may read process.env.
+  h->impl_->env = install_env(host, h->impl_->options.env);
+  host.persist(h->impl_->env);
 
   // A handler file is a module when it ends in .mjs or only parses as one
   // (it imports, exports or awaits at top level), as `kite run` decides.
@@ -149,11 +152,10 @@ HandlerOutcome Handler::handle(const http::Request& req, std::uint32_t token, ht
   engine_->set_interrupt_token(token);
   try {
     // 1. http::Request -> JS Request.
-    HostRoot request(host, im.request.make(host, req));
-    // 2. handler(req).
-    JsValue arg = request.get();
-    HostRoot result(host,
-                    host.call(im.handler_fn, im.handler_this, std::span<const JsValue>(&arg, 1)));
+    HostRoot request(host, im.bindings.request.make(host, req));
+    // 2. handler(req, env).
+    const JsValue args[] = {request.get(), im.env};
+    HostRoot result(host, host.call(im.handler_fn, im.handler_this, args));
     // 3. Jobs the handler queued (promise reactions, microtasks) run now,
     // inside its time limit; a promise it returned must be settled by then.
     if (engine_->has_pending_jobs() && !run_jobs(im, req)) {
@@ -161,13 +163,13 @@ HandlerOutcome Handler::handle(const http::Request& req, std::uint32_t token, ht
       return outcome;
     }
     // 4. JS Response -> bytes.
-    HostClass cls = im.response.class_of(host, result);
+    HostClass cls = im.bindings.response.class_of(host, result);
     if (cls.id == 0) {
       JsValue settled;
       switch (host.promise_state(result, &settled)) {
         case Host::PromiseState::kFulfilled:
           result.set(settled);
-          cls = im.response.class_of(host, result);
+          cls = im.bindings.response.class_of(host, result);
           break;
         case Host::PromiseState::kRejected: {
           HostRoot reason(host, settled);
@@ -193,7 +195,7 @@ HandlerOutcome Handler::handle(const http::Request& req, std::uint32_t token, ht
       return outcome;
     }
     std::string error;
-    if (!im.response.write(host, result, cls, req, out, date, &outcome.status, &error)) {
+    if (!im.bindings.response.write(host, result, cls, req, out, date, &outcome.status, &error)) {
       im.log(fmt::format("kite: {} {}: {}", req.method, req.path, error));
       fail(500);
     }

@@ -4,7 +4,9 @@
 
 #include <fmt/core.h>
 
+#include "handler/bindings.h"
 #include "http/fields.h"
+#include "http/header_names.h"
 
 namespace kite::runtime {
 
@@ -14,8 +16,9 @@ namespace {
 enum Field : std::uint32_t { kMethod, kUrl, kPath, kBody };
 constexpr std::string_view kFieldNames[] = {"method", "url", "path", "body"};
 
-// Internal slots: the raw bytes as received, and the objects made from
-// them on first access (a hole until then).
+// Internal slots: the raw query as received and the header fields packed
+// (http::pack_fields), and the objects made from them on first access (a
+// hole until then).
 enum Internal : std::uint32_t { kRawQuery, kRawHeaders, kQueryObject, kHeadersObject, kCount };
 
 // The Request class id travels as each native's data.
@@ -56,27 +59,42 @@ JsValue request_query(Host& host, const NativeCall& call) {
   return obj;
 }
 
-// get req.headers: the header section made into a plain object on first
+// get req.headers: the header fields made into a plain object on first
 // access, names lower-cased; repeated fields joined with ", " (RFC 9110
-// §5.3).
+// §5.3). The fields were packed once by make(); a common name is its
+// interned string through the perfect hash (http/header_names.h), any other
+// is lower-cased and interned.
 JsValue request_headers(Host& host, const NativeCall& call) {
   HostRoot self(host, checked_this(host, call, "headers"));
   JsValue cached = host.internal(self, kHeadersObject);
   if (!host.is_hole(cached)) return cached;
+  const auto& binding = static_cast<const Bindings*>(host.embedder_data())->request;
+  // A view of the packed string's bytes: it lives in self's internal slot,
+  // so the view stays valid while the loop allocates.
   std::string scratch;
-  std::string_view text = host.latin1(host.internal(self, kRawHeaders), scratch);
+  std::string_view packed = host.latin1(host.internal(self, kRawHeaders), scratch);
   HostRoot obj(host, host.new_object());
   std::string name;
-  http::for_each_field_line(text, [&](std::string_view n, std::string_view v) {
-    name.assign(n);
-    for (char& c : name) c = http::detail::ascii_lower(c);
-    HostRoot key(host, host.intern(name));
+  std::uint64_t seen = 0;  // common names already set, by index
+  static_assert(http::kCommonHeaderCount <= 64);
+  http::for_each_packed_field(packed, [&](std::string_view n, std::string_view v) {
+    int common = http::common_header_index(n);
+    HostRoot key(host);
+    HostRoot prev(host);  // the value of an earlier field of this name
+    if (common >= 0) {
+      key.set(binding.header_name(static_cast<std::size_t>(common)));
+      std::uint64_t bit = std::uint64_t{1} << common;
+      if ((seen & bit) != 0) prev.set(host.get(obj, key));
+      seen |= bit;
+    } else {
+      name.assign(n);
+      for (char& c : name) c = http::detail::ascii_lower(c);
+      key.set(host.intern(name));
+      prev.set(host.get(obj, key));
+    }
     HostRoot value(host, host.new_string_latin1(v));
-    JsValue prev = host.get(obj, key);
-    if (prev.is_string()) {
-      HostRoot p(host, prev);
-      HostRoot sep(host, host.intern(", "));
-      value.set(host.concat(host.concat(p, sep), value));
+    if (prev.get().is_string()) {
+      value.set(host.concat(host.concat(prev, binding.comma()), value));
     }
     host.create_data_property(obj, key, value);
   });
@@ -115,6 +133,12 @@ void RequestBinding::install(Host& host) {
     host.persist(atom);
     methods_.emplace_back(m, atom);
   }
+  for (std::size_t i = 0; i < http::kCommonHeaderCount; ++i) {
+    header_names_[i] = host.intern(http::kCommonHeaderNames[i]);
+    host.persist(header_names_[i]);
+  }
+  comma_ = host.intern(", ");
+  host.persist(comma_);
 }
 
 JsValue RequestBinding::make(Host& host, const http::Request& req) {
@@ -133,17 +157,8 @@ JsValue RequestBinding::make(Host& host, const http::Request& req) {
                req.target.size() != req.path.size() ? host.new_string(req.target) : path.get());
   HostRoot body(host, req.has_body ? host.new_string(req.body) : JsValue::null());
   HostRoot query(host, req.query.empty() ? empty_ : host.new_string_latin1(req.query));
-  // The header section as received, one contiguous range of the buffer.
-  std::string_view raw_headers;
-  if (req.header_count > 0) {
-    const http::Header& first = req.headers[0];
-    const http::Header& last = req.headers[req.header_count - 1];
-    const char* end = last.value.data() + last.value.size();
-    if (last.value.empty()) end = last.name.data() + last.name.size() + 1;
-    raw_headers =
-        std::string_view(first.name.data(), static_cast<std::size_t>(end - first.name.data()));
-  }
-  HostRoot headers(host, host.new_string_latin1(raw_headers));
+  // The header fields, packed: copied once, split only by the parser.
+  HostRoot headers(host, host.new_string_latin1(http::pack_fields(req, packed_)));
   const JsValue fields[] = {rmethod, url, path, body};
   const JsValue internals[] = {query, headers};
   return host.new_instance(class_, fields, internals);

@@ -3,6 +3,7 @@
 
 #include <fmt/core.h>
 
+#include "handler/bindings.h"
 #include "http/chars.h"
 
 namespace kite::runtime {
@@ -28,7 +29,7 @@ constexpr std::string_view kFieldNames[] = {"status", "headers", "body"};
 // Response.json(value, init?) / text(str, init?) / html(str, init?) /
 // rawJson(str, init?): the native's data is the kind.
 JsValue ResponseBinding::make(Host& host, const NativeCall& call) {
-  const auto& self = *static_cast<const ResponseBinding*>(host.embedder_data());
+  const auto& self = static_cast<const Bindings*>(host.embedder_data())->response;
   auto kind = static_cast<ResponseKind>(call.data.as_int32());
   HostClass cls{self.first_.id + static_cast<std::uint32_t>(kind)};
   HostRoot body(host, call.arg(0));

@@ -65,7 +65,7 @@ inline int hex_value(char c) {
   return -1;
 }
 
-inline char ascii_lower(char c) {
+constexpr char ascii_lower(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
 }
 

@@ -1,9 +1,12 @@
 // Reading the parts of a parsed request the handler binding exposes
-// lazily: the query string's pairs and the header section's field lines.
-// Both work on bytes the parser has already validated (RFC 9112 §5: a field
-// line is `name ":" OWS value OWS CRLF`), so they split, never re-check.
+// lazily: the query string's pairs and the header fields. Both work on
+// bytes the parser has already validated, so they split, never re-check.
 #pragma once
 
+#include <kite/http/parser.h>
+
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -33,24 +36,29 @@ void for_each_query_pair(std::string_view query, Fn&& fn) {
   }
 }
 
-// Calls fn(name, value) for each field line of a header section as the
-// parser accepted it (CRLF or LF line ends), the value without its OWS.
+// The header fields of a request the parser filled (their views lie in
+// order in one buffer) packed into one byte string, so
+// the binding copies them once (into a JS string in the Request's internal
+// slot) and reads them back without tokenizing lines again: per field, the
+// name's and the value's lengths (4 octets each, native order), then the
+// name as received and the value without its OWS. Returns a view of
+// `scratch`, which is reused (grown as needed) from call to call.
+std::string_view pack_fields(const Request& req, std::string& scratch);
+
+// Calls fn(name, value) for each field of a pack_fields() string, in the
+// order received.
 template <typename Fn>
-void for_each_field_line(std::string_view section, Fn&& fn) {
-  std::size_t pos = 0;
-  while (pos < section.size()) {
-    std::size_t nl = section.find('\n', pos);
-    if (nl == std::string_view::npos) nl = section.size();
-    std::string_view line = section.substr(pos, nl - pos);
-    pos = nl + 1;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    std::size_t colon = line.find(':');
-    if (colon == std::string_view::npos || colon == 0) continue;
-    std::string_view value = line.substr(colon + 1);
-    while (!value.empty() && (value.front() == ' ' || value.front() == '\t'))
-      value.remove_prefix(1);
-    while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
-    fn(line.substr(0, colon), value);
+void for_each_packed_field(std::string_view packed, Fn&& fn) {
+  const char* p = packed.data();
+  const char* end = p + packed.size();
+  while (end - p >= 8) {
+    std::uint32_t lengths[2];
+    std::memcpy(lengths, p, sizeof lengths);
+    p += sizeof lengths;
+    std::string_view name(p, lengths[0]);
+    std::string_view value(p + lengths[0], lengths[1]);
+    p += lengths[0] + lengths[1];
+    fn(name, value);
   }
 }
 

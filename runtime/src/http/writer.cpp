@@ -227,6 +227,20 @@ void write_error(OutBuffer& out, DateCache& date, int status, bool close, int ve
   write_response(out, date, head, detail::error_body(status));
 }
 
+std::string_view overload_response() {
+  static constexpr std::string_view kBody = R"({"error":"Service Unavailable"})";
+  static constexpr std::string_view kResponse =
+      "HTTP/1.1 503 Service Unavailable\r\n"
+      "Content-Type: application/json\r\n"
+      "Content-Length: 31\r\n"
+      "Retry-After: 1\r\n"
+      "Connection: close\r\n"
+      "\r\n"
+      R"({"error":"Service Unavailable"})";
+  static_assert(kBody.size() == 31 && kResponse.ends_with(kBody));
+  return kResponse;
+}
+
 bool valid_field_name(std::string_view name) {
   if (name.empty()) return false;
   for (char c : name) {

@@ -71,6 +71,7 @@ class EpollLoop final : public EventLoop {
       }
       if (now >= next_tick) {
         next_tick = now + kTickNs;
+        if (accept_paused_ && now >= resume_accept_at_) resume_accept();
         for (std::size_t fd = 0; fd < conns_.size(); ++fd) {
           if (!open_[fd]) continue;
           if (conns_[fd]->on_tick(now, draining_)) {
@@ -94,9 +95,18 @@ class EpollLoop final : public EventLoop {
   }
 
   void accept_all(std::int64_t now) {
-    while (!draining_) {
+    while (!draining_ && !accept_paused_) {
       int fd = ::accept4(w_.listen_fd, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
-      if (fd < 0) return;  // EAGAIN, or a transient error (EMFILE...): retry on the next event
+      if (fd < 0) {
+        if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
+          pause_accept(now);
+        }
+        return;  // EAGAIN, or a transient error: retry on the next event
+      }
+      if (open_count_ >= w_.max_connections) {
+        w_.shed_connection(fd);
+        continue;
+      }
       int one = 1;
       ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
       auto ufd = static_cast<std::size_t>(fd);
@@ -112,6 +122,21 @@ class EpollLoop final : public EventLoop {
       ++open_count_;
       watch(fd, EPOLLIN | EPOLLRDHUP, EPOLL_CTL_ADD);
     }
+  }
+
+  // Out of file descriptors (or memory): the listener would stay readable
+  // and every accept fail again, so it leaves the epoll set. Pending
+  // connections wait in the listen backlog until a connection of ours
+  // closes or the pause ends.
+  void pause_accept(std::int64_t now) {
+    accept_paused_ = true;
+    resume_accept_at_ = now + Worker::kAcceptPauseNs;
+    ::epoll_ctl(ep_, EPOLL_CTL_DEL, w_.listen_fd, nullptr);
+  }
+
+  void resume_accept() {
+    accept_paused_ = false;
+    if (!draining_) watch(w_.listen_fd, EPOLLIN, EPOLL_CTL_ADD);
   }
 
   void start_drain(std::int64_t now) {
@@ -194,6 +219,7 @@ class EpollLoop final : public EventLoop {
     open_[ufd] = false;
     --open_count_;
     ::close(fd);
+    if (accept_paused_) resume_accept();
   }
 
   Worker& w_;
@@ -202,6 +228,8 @@ class EpollLoop final : public EventLoop {
   std::vector<bool> open_;
   std::vector<std::uint32_t> events_;  // what each socket is watched for
   std::size_t open_count_ = 0;
+  bool accept_paused_ = false;  // see pause_accept()
+  std::int64_t resume_accept_at_ = 0;
   bool draining_ = false;
   std::int64_t drain_deadline_ = 0;
 };

@@ -6,10 +6,13 @@
 #include <fmt/core.h>
 #include <netinet/in.h>
 #include <pthread.h>
+#include <sched.h>
 #include <sys/eventfd.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <csignal>
@@ -108,6 +111,55 @@ int make_listener(const Address& a, bool reuse_port, std::string* error, bool li
   return fd;
 }
 
+// The file-descriptor limit, raised to its hard limit (as Go and Bun do at
+// start-up; the soft default of 1024 is a shell's, not the server's).
+std::size_t raise_fd_limit() {
+  rlimit r{};
+  if (::getrlimit(RLIMIT_NOFILE, &r) != 0) return 1024;
+  if (r.rlim_cur < r.rlim_max) {
+    rlimit raised = r;
+    raised.rlim_cur = r.rlim_max;
+    if (::setrlimit(RLIMIT_NOFILE, &raised) == 0) r = raised;
+  }
+  return r.rlim_cur == RLIM_INFINITY ? std::size_t{1} << 20 : static_cast<std::size_t>(r.rlim_cur);
+}
+
+// Descriptors a process keeps besides its connections: stdio, and per
+// worker a listener, an eventfd and a ring or epoll instance, with room
+// for the handler file and a connection being shed.
+constexpr std::size_t kReservedFds = 16;
+constexpr std::size_t kFdsPerWorker = 4;
+
+// The per-worker connection cap: the limit given, or the fd limit shared
+// between the workers (at least 1).
+std::size_t connections_per_worker(std::size_t given, std::size_t fd_limit, unsigned workers) {
+  if (given != 0) return given;
+  std::size_t reserved = kReservedFds + kFdsPerWorker * workers;
+  std::size_t free = fd_limit > reserved ? fd_limit - reserved : 0;
+  return std::max<std::size_t>(1, free / workers);
+}
+
+// The CPUs this process may run on, in order.
+std::vector<int> allowed_cpus() {
+  std::vector<int> cpus;
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  if (::sched_getaffinity(0, sizeof set, &set) != 0) return cpus;
+  for (int c = 0; c < CPU_SETSIZE; ++c) {
+    if (CPU_ISSET(c, &set)) cpus.push_back(c);
+  }
+  return cpus;
+}
+
+// Pins the calling thread to one CPU (-1: leaves it as it is).
+void pin_thread(int cpu) {
+  if (cpu < 0) return;
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  CPU_SET(cpu, &set);
+  ::pthread_setaffinity_np(::pthread_self(), sizeof set, &set);
+}
+
 struct Startup {
   bool ok = false;
   std::string error;
@@ -126,6 +178,7 @@ std::unique_ptr<EventLoop> start_worker(Worker* w, Backend backend, const Addres
                                         Startup* s) {
   runtime::HandlerOptions ho;
   ho.engine = w->options->engine;
+  ho.env = w->options->env;
   w->handler = runtime::Handler::load(w->options->handler_source, w->options->handler_path,
                                       std::move(ho), &s->error);
   if (!w->handler) return nullptr;
@@ -157,8 +210,10 @@ std::unique_ptr<EventLoop> start_worker(Worker* w, Backend backend, const Addres
   return loop;
 }
 
-// The thread of a worker after the first.
-void worker_thread(Worker* w, Backend backend, Address addr, std::promise<Startup> ready) {
+// The thread of a worker after the first, pinned (cpu >= 0) before its
+// engine allocates, so its memory is local to that CPU's node.
+void worker_thread(Worker* w, Backend backend, Address addr, int cpu, std::promise<Startup> ready) {
+  pin_thread(cpu);
   Startup s;
   std::unique_ptr<EventLoop> loop = start_worker(w, backend, addr, &s);
   ready.set_value(std::move(s));
@@ -192,6 +247,14 @@ int serve(const ServerOptions& options) {
   if (n == 0) n = static_cast<unsigned>(std::max(1L, ::sysconf(_SC_NPROCESSORS_ONLN)));
 
   Backend backend = options.backend;  // kAuto: each worker tries io_uring first
+  std::size_t max_connections =
+      connections_per_worker(options.max_connections, raise_fd_limit(), n);
+  // Worker i runs on the i-th allowed CPU (wrapping when there are more
+  // workers than CPUs), as per-core runtimes do.
+  std::vector<int> cpus = allowed_cpus();
+  bool pin =
+      !cpus.empty() && (options.pin == Pin::kOn || (options.pin == Pin::kAuto && n == cpus.size()));
+  auto cpu_of = [&](unsigned i) { return pin ? cpus[i % cpus.size()] : -1; };
 
   // A port held by any other socket fails here: SO_REUSEPORT alone would let
   // a second server silently share it. The probe only binds: a probe that
@@ -223,6 +286,7 @@ int serve(const ServerOptions& options) {
     auto w = std::make_unique<Worker>();
     w->index = i;
     w->options = &options;
+    w->max_connections = max_connections;
     if (i == 0) {
       // The first listener fixes the port (an ephemeral one for --port 0);
       // the others are opened by their workers (start_worker).
@@ -248,7 +312,7 @@ int serve(const ServerOptions& options) {
   for (unsigned i = 1; i < n; ++i) {
     std::promise<Startup> p;
     started.push_back(p.get_future());
-    threads.emplace_back(worker_thread, workers[i].get(), backend, addr, std::move(p));
+    threads.emplace_back(worker_thread, workers[i].get(), backend, addr, cpu_of(i), std::move(p));
   }
   Startup first;
   std::unique_ptr<EventLoop> loop = start_worker(workers[0].get(), backend, addr, &first);
@@ -290,9 +354,13 @@ int serve(const ServerOptions& options) {
   });
 
   if (ok) {
-    fmt::print("kite: listening on http://{}:{} ({} worker{}, {})\n",
+    // The first worker is pinned only now: the control thread, made above,
+    // inherits this thread's affinity and must stay free to run anywhere.
+    pin_thread(cpu_of(0));
+    fmt::print("kite: listening on http://{}:{} ({} worker{}, {}, {}, {} connections per worker)\n",
                addr.family == AF_INET6 ? "[" + options.host + "]" : options.host, port, n,
-               n == 1 ? "" : "s", backend_name(first.backend));
+               n == 1 ? "" : "s", backend_name(first.backend), pin ? "pinned" : "not pinned",
+               max_connections);
     std::fflush(stdout);
     loop->run();
     workers[0]->flush_log();
@@ -304,13 +372,18 @@ int serve(const ServerOptions& options) {
   stop_control.store(true);
   control.join();
   std::uint64_t total = 0;
+  std::uint64_t shed = 0;
   for (auto& w : workers) {
     total += w->requests;
+    shed += w->shed;
     if (w->listen_fd >= 0) ::close(w->listen_fd);
     ::close(w->wake_fd);
   }
   if (!ok) return 1;
-  if (!options.quiet) fmt::print(stderr, "kite: stopped after {} requests\n", total);
+  if (!options.quiet) {
+    fmt::print(stderr, "kite: stopped after {} requests{}\n", total,
+               shed == 0 ? std::string() : fmt::format(" ({} connections shed with 503)", shed));
+  }
   return 0;
 }
 

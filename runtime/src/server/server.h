@@ -10,6 +10,7 @@
 
 #include <kite/engine/engine.h>
 #include <kite/http/parser.h>
+#include <kite/runtime/handler.h>
 
 #include <chrono>
 #include <cstdint>
@@ -18,6 +19,10 @@
 namespace kite::server {
 
 enum class Backend { kAuto, kUring, kEpoll };
+
+// Worker threads pinned to a CPU each: kAuto pins when there are as many
+// workers as CPUs this process may run on.
+enum class Pin { kAuto, kOn, kOff };
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
@@ -34,6 +39,13 @@ struct ServerOptions {
   // its next request soon after finds the worker awake and need not wake it
   // (a cross-core wake-up, costly on the client's core). 0: sleep at once.
   std::chrono::microseconds busy_poll{100};
+  // Connections one worker keeps open; a new one past it is answered with
+  // a pre-built 503 (Retry-After) and closed, and the open ones are served
+  // on. 0: sized from the file-descriptor limit (RLIMIT_NOFILE, raised to
+  // its hard limit at start-up) shared between the workers.
+  std::size_t max_connections = 0;
+  Pin pin = Pin::kAuto;
+  runtime::EnvVars env;  // the handler's env and process.env
   EngineOptions engine;
   std::string handler_path;
   std::string handler_source;

@@ -131,6 +131,7 @@ class UringLoop final : public EventLoop {
       io_uring_cq_advance(&ring_, seen);
       if (now >= next_tick) {
         next_tick = now + kTickNs;
+        if (accept_paused_ && now >= resume_accept_at_) resume_accept();
         for (std::uint32_t i = 0; i < slots_.size(); ++i) {
           Slot& s = slots_[i];
           if (!s.open || s.closing) continue;
@@ -196,6 +197,25 @@ class UringLoop final : public EventLoop {
     io_uring_sqe* sqe = get_sqe();
     io_uring_prep_multishot_accept(sqe, w_.listen_fd, nullptr, nullptr, SOCK_CLOEXEC);
     io_uring_sqe_set_data64(sqe, tag(kAccept));
+    accept_armed_ = true;
+  }
+
+  // Out of file descriptors (or memory): stop accepting rather than have
+  // the accept fail again at once, in a loop. Pending connections wait in
+  // the listen backlog until a connection of ours closes or the pause ends.
+  void pause_accept(std::int64_t now) {
+    accept_paused_ = true;
+    resume_accept_at_ = now + Worker::kAcceptPauseNs;
+    if (accept_armed_) {
+      io_uring_sqe* sqe = get_sqe();
+      io_uring_prep_cancel64(sqe, tag(kAccept), 0);
+      io_uring_sqe_set_data64(sqe, tag(kCancel));
+    }
+  }
+
+  void resume_accept() {
+    accept_paused_ = false;
+    if (!accept_armed_ && !draining_) arm_accept();
   }
 
   void arm_recv(std::uint32_t i) {
@@ -221,8 +241,13 @@ class UringLoop final : public EventLoop {
     bool more = (cqe->flags & IORING_CQE_F_MORE) != 0;
     switch (tag_op(t)) {
       case kAccept:
-        if (res >= 0) on_accept(res, now);
-        if (!more && !draining_) arm_accept();
+        if (!more) accept_armed_ = false;
+        if (res >= 0) {
+          on_accept(res, now);
+        } else if (res == -EMFILE || res == -ENFILE || res == -ENOBUFS || res == -ENOMEM) {
+          pause_accept(now);
+        }
+        if (!accept_armed_ && !accept_paused_ && !draining_) arm_accept();
         return;
       case kWake:
         start_drain(now);
@@ -271,6 +296,10 @@ class UringLoop final : public EventLoop {
   void on_accept(int fd, std::int64_t now) {
     if (draining_) {
       ::close(fd);
+      return;
+    }
+    if (open_count_ >= w_.max_connections) {
+      w_.shed_connection(fd);
       return;
     }
     int one = 1;
@@ -335,6 +364,7 @@ class UringLoop final : public EventLoop {
     ++s.gen;
     --open_count_;
     free_.push_back(i);
+    if (accept_paused_) resume_accept();
   }
 
   void start_drain(std::int64_t now) {
@@ -361,6 +391,9 @@ class UringLoop final : public EventLoop {
   std::vector<Slot> slots_;
   std::vector<std::uint32_t> free_;
   std::size_t open_count_ = 0;
+  bool accept_armed_ = false;
+  bool accept_paused_ = false;  // see pause_accept()
+  std::int64_t resume_accept_at_ = 0;
   bool draining_ = false;
   std::int64_t drain_deadline_ = 0;
 };

@@ -2,6 +2,7 @@
 #include "server/worker.h"
 
 #include <fmt/format.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 namespace kite::server {
@@ -29,6 +30,21 @@ void Worker::reject(int status, std::string_view reason, http::OutBuffer& out) {
   http::write_error(out, date, status, true);
   if (!options->quiet) {
     fmt::format_to(std::back_inserter(access_log), "- - {} ({})\n", status, reason);
+  }
+}
+
+void Worker::shed_connection(int fd) {
+  char discard[4096];
+  while (::recv(fd, discard, sizeof discard, MSG_DONTWAIT) > 0) {
+  }
+  std::string_view r = http::overload_response();
+  (void)!::send(fd, r.data(), r.size(), MSG_DONTWAIT | MSG_NOSIGNAL);
+  ::shutdown(fd, SHUT_WR);
+  ::close(fd);
+  ++shed;
+  if (!options->quiet) {
+    fmt::format_to(std::back_inserter(access_log), "- - 503 (over --max-connections {})\n",
+                   max_connections);
   }
 }
 

@@ -58,6 +58,15 @@ struct Worker {
 
   // Statistics the loops keep (read after the worker stops).
   std::uint64_t requests = 0;
+  std::uint64_t shed = 0;  // connections answered 503 past max_connections
+
+  // The connection cap the loops enforce (ServerOptions::max_connections,
+  // resolved by serve()).
+  std::size_t max_connections = 0;
+  // How long a loop stops accepting after accept failed for want of file
+  // descriptors or memory (EMFILE, ENFILE, ENOBUFS, ENOMEM); it resumes
+  // sooner when one of its connections closes.
+  static constexpr std::int64_t kAcceptPauseNs = 100'000'000;
 
   // Calls the handler for one parsed request, under the time limit, and
   // appends the response to `out`; logs the access line.
@@ -65,6 +74,10 @@ struct Worker {
   // Appends an error response for a request that could not be parsed (or
   // timed out) and logs it.
   void reject(int status, std::string_view reason, http::OutBuffer& out);
+  // Answers a just-accepted connection past max_connections with the
+  // pre-built 503 and closes it (what already arrived on it is read first,
+  // so the close sends a FIN after the response, not a reset).
+  void shed_connection(int fd);
   void flush_log();
 };
 

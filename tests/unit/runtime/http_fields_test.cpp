@@ -1,6 +1,9 @@
 // The lazy readers of a parsed request (runtime/src/http/fields.h): query
-// pairs, form decoding and field lines.
+// pairs, form decoding and packed header fields; and the perfect hash of the
+// common header names (http/header_names.h).
 #include "http/fields.h"
+
+#include "http/header_names.h"
 
 #include <gtest/gtest.h>
 
@@ -38,13 +41,33 @@ TEST(HttpFields, FormDecode) {
   EXPECT_EQ(out, "\xC3\xA9");
 }
 
-TEST(HttpFields, FieldLines) {
+TEST(HttpFields, PackedFieldsRoundTrip) {
+  std::string raw = "GET / HTTP/1.1\r\nHost: a\r\nX-Empty:\r\nX-Pad: \t v \t\r\nLast: z\r\n\r\n";
+  RequestParser parser;
+  Request req;
+  std::size_t consumed = 0;
+  ASSERT_EQ(parser.parse(raw.data(), raw.size(), &req, &consumed), ParseResult::kComplete);
+  std::string scratch;
+  std::string_view packed = pack_fields(req, scratch);
   Pairs out;
-  for_each_field_line("Host: a\r\nX-Empty:\r\nX-Pad: \t v \t\r\nbad line\nLast: z",
-                      [&](std::string_view n, std::string_view v) {
-                        out.emplace_back(std::string(n), std::string(v));
-                      });
+  for_each_packed_field(packed, [&](std::string_view n, std::string_view v) {
+    out.emplace_back(std::string(n), std::string(v));
+  });
   EXPECT_EQ(out, (Pairs{{"Host", "a"}, {"X-Empty", ""}, {"X-Pad", "v"}, {"Last", "z"}}));
+  EXPECT_TRUE(pack_fields(Request{}, scratch).empty());
+}
+
+TEST(HttpFields, CommonHeaderNamesHashPerfectly) {
+  for (std::size_t i = 0; i < kCommonHeaderCount; ++i) {
+    EXPECT_EQ(common_header_index(kCommonHeaderNames[i]), static_cast<int>(i))
+        << kCommonHeaderNames[i];
+  }
+  EXPECT_EQ(common_header_index("Content-Type"), common_header_index("content-type"));
+  EXPECT_EQ(common_header_index("X-FORWARDED-FOR"), common_header_index("x-forwarded-for"));
+  EXPECT_EQ(common_header_index("x-tenant"), -1);
+  EXPECT_EQ(common_header_index("hosts"), -1);
+  EXPECT_EQ(common_header_index("x"), -1);
+  EXPECT_EQ(common_header_index(""), -1);
 }
 
 }  // namespace

@@ -105,6 +105,12 @@ void write_response(OutBuffer& out, DateCache& date, const ResponseHead& head,
 // {"error":"Bad Request"} and "Connection: close" when `close`.
 void write_error(OutBuffer& out, DateCache& date, int status, bool close, int version_minor = 1);
 
+// The complete 503 a server over its connection limit answers a new
+// connection with before closing it: `Retry-After: 1`, `Connection: close`
+// and a JSON body, built at compile time (no Date: RFC 9110 §6.6.1 lets a
+// 5xx omit it), so shedding load costs one send.
+std::string_view overload_response();
+
 // The interim response sent when a request has expect_continue and its head
 // has passed the parser's checks (RFC 9110 §10.1.1, §15.2.1).
 inline constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";

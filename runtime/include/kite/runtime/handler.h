@@ -4,7 +4,7 @@
 // Data flow: http::Request (views into the receive buffer) -> a JS `Request`
 // object of a shape made once at load -> the handler (the module's
 // `export default { fetch }` or `export default function`, or a script's
-// global `handler(req)`) -> the
+// global `handler(req)`; each is called with (req, env)) -> the
 // jobs it queued (promise reactions, microtasks; a returned promise must be
 // settled once they have run) ->
 // a JS `Response` (from Response.json/text/html/rawJson) -> status line,
@@ -28,11 +28,20 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace kite::runtime {
 
+// The handler's environment variables, in order (kite serve's --env,
+// --env-file and --env-pass).
+using EnvVars = std::vector<std::pair<std::string, std::string>>;
+
 struct HandlerOptions {
   EngineOptions engine;
+  // What the handler sees as its `env` argument and as `process.env` (one
+  // object of strings); nothing of the process's own environment.
+  EnvVars env;
   // Where fault details go (one line each); default stderr.
   std::function<void(std::string_view)> error_log;
 };
