@@ -35,8 +35,7 @@ bool is_strict_reserved(const std::u16string& name);
 
 class Parser {
  public:
-  Parser(std::string_view source, Ast& ast, bool module)
-      : src_(source), lex_(source), ast_(ast) {
+  Parser(std::string_view source, Ast& ast, bool module) : src_(source), lex_(source), ast_(ast) {
     module_ = module;
     if (module) lex_.set_module();
   }
