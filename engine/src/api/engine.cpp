@@ -49,6 +49,16 @@ std::string syntax_error_report(std::string_view source, std::string_view filena
   return out;
 }
 
+Completion syntax_error_completion(std::string_view source, std::string_view filename,
+                                   const parser::SyntaxError& e) {
+  Completion c;
+  c.ok = false;
+  c.is_syntax_error = true;
+  c.message = "SyntaxError: " + e.message;
+  c.report = syntax_error_report(source, filename, e.line, e.column, e.message);
+  return c;
+}
+
 }  // namespace
 
 Engine::Engine(const EngineOptions& options)
@@ -63,14 +73,7 @@ Engine::~Engine() = default;
 Completion Engine::run_script(std::string_view source, std::string_view filename) {
   Completion c;
   parser::ParseResult parsed = parser::parse(source, filename);
-  if (!parsed.ok()) {
-    const parser::SyntaxError& e = parsed.error();
-    c.ok = false;
-    c.is_syntax_error = true;
-    c.message = "SyntaxError: " + e.message;
-    c.report = syntax_error_report(source, filename, e.line, e.column, e.message);
-    return c;
-  }
+  if (!parsed.ok()) return syntax_error_completion(source, filename, parsed.error());
   vm::VM& vm = *vm_;
   vm::FunctionTemplate* tmpl = nullptr;
   try {
@@ -122,14 +125,7 @@ Completion Engine::run_module(std::string_view source, std::string_view filename
     path = ec ? p.string() : canonical.string();
   }
   parser::ParseResult parsed = parser::parse(source, path, true);
-  if (!parsed.ok()) {
-    const parser::SyntaxError& e = parsed.error();
-    c.ok = false;
-    c.is_syntax_error = true;
-    c.message = "SyntaxError: " + e.message;
-    c.report = syntax_error_report(source, filename, e.line, e.column, e.message);
-    return c;
-  }
+  if (!parsed.ok()) return syntax_error_completion(source, filename, parsed.error());
   vm::VM& vm = *vm_;
   try {
     vm::ModuleRecord* m = vm.load_parsed_module(parsed.program(), source, path);

@@ -48,14 +48,7 @@ void FunctionCompiler::compile_eval_body(const Program& program) {
     if (!b->in_env) b->reg = e_.alloc_local();
   }
   init_lexical_bindings(s);
-  for (Binding* b : s->bindings) {
-    if (b->in_env && (b->kind == BindingKind::kVar || b->kind == BindingKind::kFunction)) {
-      Reg r = temp();
-      e_.emit(Op::kLoadUndef, {r});
-      e_.emit(Op::kStEnv, {0, b->slot, r});
-      e_.free_temps_to(r);
-    }
-  }
+  init_env_vars(s);
   completion_ = e_.alloc_local();
   e_.emit(Op::kLoadUndef, {completion_});
   hoist_functions(program.body, s, true);

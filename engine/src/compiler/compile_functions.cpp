@@ -164,15 +164,7 @@ void FunctionCompiler::compile_function(const FunctionNode* f, const ClassNode* 
     store_binding(info_->callee_binding, r, true, nullptr);
     e_.free_temps_to(r);
   }
-  // var bindings in the environment start as undefined, not holes.
-  for (Binding* b : s->bindings) {
-    if (b->in_env && (b->kind == BindingKind::kVar || b->kind == BindingKind::kFunction)) {
-      Reg r = temp();
-      e_.emit(Op::kLoadUndef, {r});
-      e_.emit(Op::kStEnv, {0, b->slot, r});
-      e_.free_temps_to(r);
-    }
-  }
+  init_env_vars(s);
   if (f->function_kind == FunctionKind::kClassConstructor && !derived_ctor_ &&
       has_instance_fields_) {
     e_.emit(Op::kInitFields);

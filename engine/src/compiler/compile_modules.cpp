@@ -192,33 +192,7 @@ void compile_module(vm::VM& vm, const Program& program, std::string_view source,
         std::vector<const Identifier*> names;
         if (decl->kind == NodeKind::kVariableDeclaration) {
           for (const auto& v : static_cast<const VariableDeclaration*>(decl)->declarations) {
-            std::vector<const Node*> stack{v.id};
-            while (!stack.empty()) {
-              const Node* p = stack.back();
-              stack.pop_back();
-              if (p == nullptr) continue;
-              switch (p->kind) {
-                case NodeKind::kIdentifier:
-                  names.push_back(static_cast<const Identifier*>(p));
-                  break;
-                case NodeKind::kAssignmentPattern:
-                  stack.push_back(static_cast<const AssignmentPattern*>(p)->target);
-                  break;
-                case NodeKind::kRestElement:
-                  stack.push_back(static_cast<const RestElement*>(p)->argument);
-                  break;
-                case NodeKind::kArrayPattern:
-                  for (const Node* e : static_cast<const ArrayPattern*>(p)->elements)
-                    stack.push_back(e);
-                  break;
-                case NodeKind::kObjectPattern:
-                  for (const auto& prop : static_cast<const ObjectPattern*>(p)->properties)
-                    stack.push_back(prop.spread != nullptr ? prop.spread : prop.value);
-                  break;
-                default:
-                  break;
-              }
-            }
+            for_each_bound_name(v.id, [&](const Identifier* id) { names.push_back(id); });
           }
         } else if (decl->kind == NodeKind::kFunctionDeclaration) {
           names.push_back(static_cast<const FunctionNode*>(decl)->id);

@@ -108,6 +108,17 @@ void FunctionCompiler::init_lexical_bindings(Scope* s) {
   }
 }
 
+void FunctionCompiler::init_env_vars(Scope* s) {
+  for (Binding* b : s->bindings) {
+    if (b->in_env && (b->kind == BindingKind::kVar || b->kind == BindingKind::kFunction)) {
+      Reg r = temp();
+      e_.emit(Op::kLoadUndef, {r});
+      e_.emit(Op::kStEnv, {0, b->slot, r});
+      e_.free_temps_to(r);
+    }
+  }
+}
+
 int FunctionCompiler::env_hops(Scope* from, Scope* to) {
   int hops = 0;
   for (Scope* x = from; x != nullptr && x != to; x = x->parent) {

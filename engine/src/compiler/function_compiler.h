@@ -145,6 +145,9 @@ class FunctionCompiler {
   int env_hops(Scope* from, Scope* to);
   void pop_envs_to(Scope* target);
   void init_lexical_bindings(Scope* s);
+  // var and function bindings of `s` that live in its environment start as
+  // undefined, not holes.
+  void init_env_vars(Scope* s);
   void hoist_functions(const parser::NodeList& body, Scope* s, bool function_level);
 
   void load_binding(Binding* b, Reg dst, const parser::Node* at);

@@ -213,36 +213,7 @@ void ScopeTree::hoist_var_names(const Node* n, Scope* fs, bool top) {
     case NodeKind::kVariableDeclaration: {
       auto* d = static_cast<const VariableDeclaration*>(n);
       if (d->decl_kind != DeclKind::kVar) return;
-      for (const auto& decl : d->declarations) {
-        std::vector<const Node*> stack{decl.id};
-        while (!stack.empty()) {
-          const Node* p = stack.back();
-          stack.pop_back();
-          if (p == nullptr) continue;
-          switch (p->kind) {
-            case NodeKind::kIdentifier:
-              declare_var(static_cast<const Identifier*>(p));
-              break;
-            case NodeKind::kAssignmentPattern:
-              stack.push_back(static_cast<const AssignmentPattern*>(p)->target);
-              break;
-            case NodeKind::kRestElement:
-              stack.push_back(static_cast<const RestElement*>(p)->argument);
-              break;
-            case NodeKind::kArrayPattern:
-              for (const Node* e : static_cast<const ArrayPattern*>(p)->elements)
-                stack.push_back(e);
-              break;
-            case NodeKind::kObjectPattern:
-              for (const auto& prop : static_cast<const ObjectPattern*>(p)->properties) {
-                stack.push_back(prop.spread != nullptr ? prop.spread : prop.value);
-              }
-              break;
-            default:
-              break;
-          }
-        }
-      }
+      for (const auto& decl : d->declarations) for_each_bound_name(decl.id, declare_var);
       return;
     }
     case NodeKind::kFunctionDeclaration: {
@@ -554,35 +525,16 @@ void ScopeTree::visit_stmt(const Node* n, Scope* s) {
       for (const auto& decl : d->declarations) {
         if (d->decl_kind == DeclKind::kVar) {
           // A var may not hoist across a lexical declaration of the same name.
-          std::vector<const Identifier*> names;
-          std::vector<const Node*> stack{decl.id};
-          while (!stack.empty()) {
-            const Node* p = stack.back();
-            stack.pop_back();
-            if (p == nullptr) continue;
-            if (p->kind == NodeKind::kIdentifier) {
-              auto* id = static_cast<const Identifier*>(p);
-              for (Scope* x = s; x != nullptr && x->function == s->function; x = x->parent) {
-                Binding* b = x->find(id->name);
-                if (b != nullptr && (b->is_lexical() || (b->kind == BindingKind::kFunction &&
-                                                         x->kind != ScopeKind::kFunction))) {
-                  redeclared(id->name, id);
-                }
-                if (x->kind == ScopeKind::kFunction) break;
+          for_each_bound_name(decl.id, [&](const Identifier* id) {
+            for (Scope* x = s; x != nullptr && x->function == s->function; x = x->parent) {
+              Binding* b = x->find(id->name);
+              if (b != nullptr && (b->is_lexical() || (b->kind == BindingKind::kFunction &&
+                                                       x->kind != ScopeKind::kFunction))) {
+                redeclared(id->name, id);
               }
-            } else if (p->kind == NodeKind::kAssignmentPattern) {
-              stack.push_back(static_cast<const AssignmentPattern*>(p)->target);
-            } else if (p->kind == NodeKind::kRestElement) {
-              stack.push_back(static_cast<const RestElement*>(p)->argument);
-            } else if (p->kind == NodeKind::kArrayPattern) {
-              for (const Node* e : static_cast<const ArrayPattern*>(p)->elements)
-                stack.push_back(e);
-            } else if (p->kind == NodeKind::kObjectPattern) {
-              for (const auto& prop : static_cast<const ObjectPattern*>(p)->properties) {
-                stack.push_back(prop.spread != nullptr ? prop.spread : prop.value);
-              }
+              if (x->kind == ScopeKind::kFunction) break;
             }
-          }
+          });
         }
         visit_pattern(decl.id, s);
         if (decl.init != nullptr) visit_expr(decl.init, s);

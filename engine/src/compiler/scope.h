@@ -19,6 +19,41 @@ namespace kite::compiler {
 struct Scope;
 struct FunctionInfo;
 
+// Calls fn(const Identifier*) for each name a binding pattern binds (an
+// identifier, or the targets inside array, object, rest and default
+// patterns).
+template <typename F>
+void for_each_bound_name(const parser::Node* pattern, F&& fn) {
+  using namespace kite::parser;
+  std::vector<const Node*> stack{pattern};
+  while (!stack.empty()) {
+    const Node* p = stack.back();
+    stack.pop_back();
+    if (p == nullptr) continue;
+    switch (p->kind) {
+      case NodeKind::kIdentifier:
+        fn(static_cast<const Identifier*>(p));
+        break;
+      case NodeKind::kAssignmentPattern:
+        stack.push_back(static_cast<const AssignmentPattern*>(p)->target);
+        break;
+      case NodeKind::kRestElement:
+        stack.push_back(static_cast<const RestElement*>(p)->argument);
+        break;
+      case NodeKind::kArrayPattern:
+        for (const Node* e : static_cast<const ArrayPattern*>(p)->elements) stack.push_back(e);
+        break;
+      case NodeKind::kObjectPattern:
+        for (const auto& prop : static_cast<const ObjectPattern*>(p)->properties) {
+          stack.push_back(prop.spread != nullptr ? prop.spread : prop.value);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+}
+
 enum class BindingKind : std::uint8_t {
   kVar,
   kLet,
