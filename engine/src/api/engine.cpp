@@ -59,6 +59,19 @@ Completion syntax_error_completion(std::string_view source, std::string_view fil
   return c;
 }
 
+// The pending exception (a script's or module's uncaught error, or an
+// interrupt) taken from the VM into a failed Completion.
+Completion exception_completion(vm::VM& vm) {
+  Completion c;
+  vm::Value exc = vm.take_pending_exception();
+  vm::Rooted re(vm, exc);
+  c.ok = false;
+  c.interrupted = vm.terminating();
+  vm.clear_termination();
+  describe_exception(vm, re.get(), &c);
+  return c;
+}
+
 }  // namespace
 
 Engine::Engine(const EngineOptions& options)
@@ -98,12 +111,7 @@ Completion Engine::run_script(std::string_view source, std::string_view filename
   try {
     vm.run_script(tmpl);
   } catch (vm::JSThrow&) {
-    vm::Value exc = vm.take_pending_exception();
-    vm::Rooted re(vm, exc);
-    c.ok = false;
-    c.interrupted = vm.terminating();
-    vm.clear_termination();
-    describe_exception(vm, re.get(), &c);
+    return exception_completion(vm);
   }
   return c;
 }
@@ -134,14 +142,11 @@ Completion Engine::run_module(std::string_view source, std::string_view filename
     vm.link_module(m);
     vm.evaluate_module(m);
   } catch (vm::JSThrow&) {
-    vm::Value exc = vm.take_pending_exception();
-    vm::Rooted re(vm, exc);
-    c.ok = false;
-    c.interrupted = vm.terminating();
-    vm.clear_termination();
-    c.is_syntax_error =
+    vm::Value exc = vm.pending_exception();
+    bool syntax =
         exc.is_object() && exc.as_object()->proto() == vm.intrinsics().syntax_error_prototype;
-    describe_exception(vm, re.get(), &c);
+    c = exception_completion(vm);
+    c.is_syntax_error = syntax;  // a module of the graph that does not parse or link
     return c;
   }
   return module_result();

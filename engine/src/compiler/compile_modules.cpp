@@ -37,20 +37,18 @@ void for_each_hoisted(const Program& program, F&& fn) {
 
 }  // namespace
 
-void FunctionCompiler::compile_module_init(const Program& program) {
+Scope* FunctionCompiler::begin_module_template() {
   vm::FunctionTemplate* t = e_.tmpl();
   t->flags |= vm::FunctionTemplate::kModule;
   t->file_name = ctx_.file_name;
   t->source = ctx_.source_string;
-  Scope* s = info_->scope;
-  scope_ = s;
-  for (Binding* b : s->bindings) {
-    if (b->kind != BindingKind::kVar) continue;
-    Reg r = temp();
-    e_.emit(Op::kLoadUndef, {r});
-    e_.emit(Op::kStEnv, {0, b->slot, r});
-    e_.free_temps_to(r);
-  }
+  scope_ = info_->scope;
+  return scope_;
+}
+
+void FunctionCompiler::compile_module_init(const Program& program) {
+  Scope* s = begin_module_template();
+  init_env_vars(s);
   for_each_hoisted(program, [&](const FunctionNode* f) {
     vm::FunctionTemplate* ft = compile_nested(f);
     Reg r = temp();
@@ -66,11 +64,7 @@ void FunctionCompiler::compile_module_init(const Program& program) {
 
 void FunctionCompiler::compile_module_body(const Program& program) {
   vm::FunctionTemplate* t = e_.tmpl();
-  t->flags |= vm::FunctionTemplate::kModule;
-  t->file_name = ctx_.file_name;
-  t->source = ctx_.source_string;
-  Scope* s = info_->scope;
-  scope_ = s;
+  Scope* s = begin_module_template();
   // A module that awaits runs as an async function (16.2.1.6.5
   // ExecuteModule with a capability): its promise settles when it ends.
   std::uint32_t async_body = 0;

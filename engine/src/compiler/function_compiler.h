@@ -76,6 +76,9 @@ class FunctionCompiler {
   // A module's body, and its InitializeEnvironment part (compile_modules.cpp).
   void compile_module_body(const parser::Program& program);
   void compile_module_init(const parser::Program& program);
+  // Both module templates: flags, file and source; the module scope (its
+  // environment is the closure's, made by the loader: no PushEnv).
+  Scope* begin_module_template();
   void compile_function(const parser::FunctionNode* f, const parser::ClassNode* cls);
   void compile_fields(const parser::ClassNode* c, bool is_static);
   void compile_default_constructor(const parser::ClassNode* c);
